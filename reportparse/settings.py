@@ -1,0 +1,68 @@
+"""Settings shared by the API and the CLI; every default lives here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import ReportParseError
+
+FORMATS = ("csv", "parquet", "xlsx", "jsonl", "duckdb")
+PDF_ENGINES = ("pdfplumber", "pypdfium2")
+INPUT_SUFFIXES = (".pdf", ".txt", ".md")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Options of one extraction run.
+
+    rule_dirs: extra rule folders loaded on top of the shipped ``rules/``.
+    formats: output formats (see ``FORMATS``).
+    pdf_engine: text extractor for PDFs.
+    x_tolerance: pdfplumber's horizontal tolerance when grouping characters.
+    margin_top / margin_bottom: share of the page height where running heads
+    and page numbers are looked for.
+    tokens: also build the opt-in ``tokens`` table.
+    """
+
+    rule_dirs: tuple[Path, ...] = ()
+    formats: tuple[str, ...] = ("csv", "parquet")
+    pdf_engine: str = "pdfplumber"
+    x_tolerance: float = 3.0
+    margin_top: float = 0.08
+    margin_bottom: float = 0.08
+    tokens: bool = False
+    jobs: int = 1
+    quiet: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        bad = [f for f in self.formats if f not in FORMATS]
+        if bad:
+            raise ReportParseError(f"unknown format(s) {bad}; allowed: {', '.join(FORMATS)}")
+        if self.pdf_engine not in PDF_ENGINES:
+            raise ReportParseError(
+                f"unknown pdf engine {self.pdf_engine!r}; allowed: {', '.join(PDF_ENGINES)}"
+            )
+        if self.x_tolerance < 0:
+            raise ReportParseError("Setting 'x_tolerance' cannot be negative")
+        if self.jobs < 1:
+            raise ReportParseError("Setting 'jobs' must be at least 1")
+
+    @classmethod
+    def resolve(cls, value: Settings | dict[str, Any] | None = None, **overrides: Any) -> Settings:
+        """Accept None, a dict or a Settings, then apply keyword overrides."""
+        if value is None:
+            base = cls()
+        elif isinstance(value, Settings):
+            base = value
+        elif isinstance(value, dict):
+            known = {f.name for f in fields(cls)}
+            unknown = sorted(set(value) - known)
+            if unknown:
+                raise ReportParseError(f"unknown setting(s) {unknown}; allowed: {sorted(known)}")
+            base = cls(**value)
+        else:
+            raise ReportParseError(f"cannot make Settings from {type(value).__name__}")
+        return replace(base, **overrides) if overrides else base
