@@ -1,0 +1,145 @@
+"""The Python API: ``extract(paths) -> Extraction``; the CLI is a thin layer over it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import ReportParseError
+from .settings import Settings
+from .tables import CORE_TABLES, parse_formats, rows_to_frame, write_tables
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .batch import BatchResult
+
+
+def version() -> str:
+    """The installed reportparse version ("" when unknown)."""
+    try:
+        from importlib.metadata import PackageNotFoundError
+        from importlib.metadata import version as _v
+
+        return _v("reportparse")
+    except PackageNotFoundError:
+        try:
+            from . import __version__
+
+            return str(__version__)
+        except ImportError:
+            return ""
+
+
+@dataclass
+class Extraction:
+    """The tables of one run, one DataFrame each, plus the cleaned texts by doc_id.
+
+    ``exit_code`` is 0 when every input parsed and 1 when any failed.
+    """
+
+    tables: dict[str, pd.DataFrame]
+    texts: dict[str, str] = field(default_factory=dict)
+    exit_code: int = 0
+    seconds: float = 0.0
+    formats: tuple[str, ...] = ("csv", "parquet")
+
+    @property
+    def documents(self) -> pd.DataFrame:
+        return self.tables["documents"]
+
+    @property
+    def figures(self) -> pd.DataFrame:
+        return self.tables["figures"]
+
+    @property
+    def dates(self) -> pd.DataFrame:
+        return self.tables["dates"]
+
+    @property
+    def departments(self) -> pd.DataFrame:
+        return self.tables["departments"]
+
+    @property
+    def officials(self) -> pd.DataFrame:
+        return self.tables["officials"]
+
+    @property
+    def references(self) -> pd.DataFrame:
+        return self.tables["references"]
+
+    @property
+    def errors(self) -> pd.DataFrame:
+        return self.tables["errors"]
+
+    @property
+    def tokens(self) -> pd.DataFrame | None:
+        """The opt-in tokens table; None unless extracted with ``tokens=True``."""
+        return self.tables.get("tokens")
+
+    def write(self, out_dir: str | Path, formats: str | Sequence[str] | None = None) -> list[Path]:
+        """Write every table (``<table>.<ext>``) and ``texts/<doc_id>.txt`` into ``out_dir``."""
+        out = Path(out_dir)
+        fmts = parse_formats(formats if formats is not None else self.formats)
+        try:
+            texts_dir = out / "texts"
+            texts_dir.mkdir(parents=True, exist_ok=True)
+            for doc_id, text in sorted(self.texts.items()):
+                (texts_dir / f"{doc_id}.txt").write_bytes(text.encode("utf-8"))
+        except OSError as exc:
+            raise ReportParseError(f"cannot write to {out}: {exc.strerror or exc}") from exc
+        return write_tables(self.tables, out, fmts)
+
+    @classmethod
+    def from_batch(cls, batch: BatchResult, formats: tuple[str, ...] = ("csv", "parquet")) -> Extraction:
+        """Build the frames of a finished batch."""
+        rows = {"documents": batch.documents, **batch.tables, "errors": batch.errors}
+        names = list(CORE_TABLES) + [t for t in batch.tables if t not in CORE_TABLES]
+        frames = {name: rows_to_frame(name, rows.get(name, [])) for name in names}
+        return cls(frames, dict(batch.texts), batch.exit_code, batch.seconds, formats)
+
+
+def extract(
+    paths: str | Path | Iterable[str | Path],
+    *,
+    out: str | Path | None = None,
+    rules: Iterable[str | Path] = (),
+    formats: str | Sequence[str] = ("csv", "parquet"),
+    jobs: int = 1,
+    quiet: bool = True,
+    tokens: bool = False,
+    pdf_engine: str = "pdfplumber",
+) -> Extraction:
+    """Parse report files and folders into tables; write them into ``out`` when given.
+
+    ``rules`` are extra rule folders loaded on top of the shipped ones. Raises
+    ReportParseError for a missing path, a bad option or broken rule files
+    (RuleFileError); a file that cannot be parsed becomes an ``errors`` row instead.
+
+    Example::
+
+        ex = extract(["corpora/"], out="out/", formats="csv,jsonl")
+        ex.figures.query("scope == 'ytd'")
+    """
+    from .batch import print_summary, run_batch
+    from .rulebook import load_rules
+
+    fmts = parse_formats(formats)
+    if "duckdb" in fmts:
+        raise ReportParseError("format 'duckdb' is not yet supported; use csv, parquet, xlsx or jsonl")
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    settings = Settings.resolve(
+        None, rule_dirs=tuple(Path(r) for r in rules), formats=fmts, jobs=jobs, quiet=quiet,
+        tokens=tokens, pdf_engine=pdf_engine,
+    )
+    ruleset = load_rules(settings.rule_dirs)
+    batch = run_batch(list(paths), settings, ruleset, version=version())
+    result = Extraction.from_batch(batch, fmts)
+    if out is not None:
+        result.write(out, fmts)
+    if not quiet:
+        print_summary(batch, out)
+    return result

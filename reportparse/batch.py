@@ -1,0 +1,300 @@
+"""Run many files: discovery, worker pool, failure isolation, progress and summary.
+
+``run_batch`` parses every input with ``pipeline.parse_document`` and keeps
+results in input order, so the output is the same whatever ``jobs`` is. An
+unexpected exception in one file becomes an ``errors`` row and a
+``documents`` row with status ``error``; the batch goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import os
+import sys
+import time
+import traceback
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError, ReportParseError
+from .model import DocumentResult
+from .settings import INPUT_SUFFIXES, Settings
+
+#: Tables other than ``documents`` whose rows documents contribute.
+ROW_TABLES = ("figures", "dates", "departments", "officials", "references")
+_STAGE_OF_MODULE = {
+    "ingest": "ingest", "layout": "layout", "sections": "layout", "segment": "rules",
+    "rulebook": "rules", "match": "rules", "entities": "rules", "normalize": "rules",
+}
+
+
+@dataclass
+class BatchResult:
+    """Rows of every table, in input order, plus the cleaned texts by doc_id."""
+
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every input parsed, 1 when any file or folder failed."""
+        failed = self.errors or any(d.get("status") == "error" for d in self.documents)
+        return 1 if failed else 0
+
+
+# -- discovery --------------------------------------------------------------------------------
+
+def discover(paths: Iterable[str | Path]) -> tuple[list[str], list[dict[str, Any]]]:
+    """Input files as source strings, and errors rows for folders with no supported file.
+
+    Files are kept as given; folders are searched recursively for ``.pdf .txt .md``
+    (sorted). Duplicates (same resolved path) are dropped. A missing path raises
+    ReportParseError.
+    """
+    sources: list[str] = []
+    errors: list[dict[str, Any]] = []
+    seen: set[Path] = set()
+
+    def add(src: str, path: Path) -> None:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            sources.append(src)
+
+    for given in paths:
+        p = Path(given)
+        if p.is_dir():
+            found = sorted(
+                (f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES),
+                key=lambda f: f.relative_to(p).as_posix(),
+            )
+            if not found:
+                errors.append(_error_row(str(given), "discover",
+                                         f"no {'/'.join(INPUT_SUFFIXES)} files in folder"))
+            for f in found:
+                add(str(p / f.relative_to(p)), f)
+        elif p.exists():
+            add(str(given), p)
+        else:
+            raise ReportParseError(f"no such file or folder: {given}")
+    return sources, errors
+
+
+# -- one file, isolated -----------------------------------------------------------------------
+
+def _error_row(source: str, stage: str, message: str, doc_id: str | None = None) -> dict[str, Any]:
+    return {"source": source, "stage": stage, "error": message, "doc_id": doc_id}
+
+
+def one_line(exc: BaseException, limit: int = 300) -> str:
+    """An exception as one short line: ``Type: first line of the message``."""
+    text = str(exc).strip().splitlines()
+    msg = text[0] if text else ""
+    if not isinstance(exc, ReportParseError):
+        msg = f"{type(exc).__name__}: {msg}" if msg else type(exc).__name__
+    return msg if len(msg) <= limit else msg[: limit - 1] + "…"
+
+
+def _stage_of(exc: BaseException) -> str:
+    """The pipeline stage an exception came from, judged by the deepest reportparse frame."""
+    if isinstance(exc, InputError):
+        return exc.stage
+    stage = "pipeline"
+    for frame, _ in traceback.walk_tb(exc.__traceback__):
+        mod = frame.f_globals.get("__name__", "")
+        parts = mod.split(".")
+        if parts[0] == "reportparse" and len(parts) > 1:
+            stage = _STAGE_OF_MODULE.get(parts[1], stage)
+    return stage
+
+
+def _file_digest(path: Path) -> str | None:
+    try:
+        h = hashlib.sha256()
+        with path.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+        return h.hexdigest()
+    except OSError:
+        return None
+
+
+def failed_result(source: str, stage: str, message: str) -> DocumentResult:
+    """A DocumentResult for a file that could not be parsed at all."""
+    path = Path(source)
+    digest = _file_digest(path)
+    doc_id = digest[:16] if digest else None
+    fmt = path.suffix.lower().lstrip(".") or None
+    document = {"doc_id": doc_id, "source": source, "sha256": digest, "format": fmt,
+                "status": "error", "error": message}
+    return DocumentResult(document=document, errors=[_error_row(source, stage, message, doc_id)])
+
+
+def parse_safely(source: str, rules: Any, settings: Settings) -> DocumentResult:
+    """``parse_document`` with every unexpected exception turned into an error result."""
+    try:
+        pipeline = importlib.import_module("reportparse.pipeline")
+        result = pipeline.parse_document(Path(source), rules, settings, source=source)
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
+        return failed_result(source, _stage_of(exc), one_line(exc))
+    return _tidy(result, source)
+
+
+def _tidy(result: DocumentResult, source: str) -> DocumentResult:
+    """Fill the columns every row needs (source, doc_id) and make errors and status agree."""
+    doc = result.document
+    doc.setdefault("source", source)
+    doc_id = doc.get("doc_id")
+    for rows in result.tables.values():
+        for row in rows:
+            row.setdefault("doc_id", doc_id)
+    for err in result.errors:
+        err.setdefault("source", source)
+        err.setdefault("doc_id", doc_id)
+        err.setdefault("stage", "pipeline")
+    if doc.get("status") == "error" and not result.errors:
+        result.errors.append(_error_row(source, "pipeline", doc.get("error") or "unknown error", doc_id))
+    return result
+
+
+# -- worker pool ------------------------------------------------------------------------------
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(settings: Settings) -> None:
+    """Load the rules once per worker process."""
+    from .rulebook import load_rules
+
+    _WORKER["settings"] = settings
+    try:
+        _WORKER["rules"] = load_rules(settings.rule_dirs)
+    except Exception as exc:  # noqa: BLE001 - reported per file by _work
+        _WORKER["rules_error"] = exc
+
+
+def _work(source: str) -> DocumentResult:
+    if "rules_error" in _WORKER:
+        return failed_result(source, "rules", one_line(_WORKER["rules_error"]))
+    return parse_safely(source, _WORKER["rules"], _WORKER["settings"])
+
+
+def _results(sources: Sequence[str], rules: Any, settings: Settings) -> Iterable[DocumentResult]:
+    """Parse each source, yielding results in input order."""
+    jobs = min(settings.jobs, len(sources))
+    if jobs <= 1:
+        for src in sources:
+            yield parse_safely(src, rules, settings)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,)) as pool:
+        futures = [pool.submit(_work, src) for src in sources]
+        for src, fut in zip(sources, futures, strict=True):
+            try:
+                yield fut.result()
+            except Exception as exc:  # noqa: BLE001 - a worker died (e.g. a crash in a PDF engine)
+                yield failed_result(src, "worker", one_line(exc))
+
+
+# -- the batch --------------------------------------------------------------------------------
+
+def run_batch(
+    paths: Iterable[str | Path],
+    settings: Settings,
+    rules: Any = None,
+    *,
+    version: str = "",
+    progress: bool | None = None,
+) -> BatchResult:
+    """Discover inputs and parse them all, isolating failures.
+
+    ``rules`` is a loaded RuleSet (loaded from ``settings.rule_dirs`` when None).
+    ``progress`` shows a rich bar on stderr; by default only when stderr is a
+    terminal and ``settings.quiet`` is False.
+    """
+    start = time.perf_counter()
+    if rules is None:
+        from .rulebook import load_rules
+
+        rules = load_rules(settings.rule_dirs)
+    sources, folder_errors = discover(paths)
+    if progress is None:
+        progress = not settings.quiet and _stderr_is_tty()
+    out = BatchResult(tables={t: [] for t in ROW_TABLES + (("tokens",) if settings.tokens else ())})
+    rules_hash = getattr(rules, "hash", None)
+    with _progress_bar(len(sources), progress) as advance:
+        for result in _results(sources, rules, settings):
+            _collect(out, result, rules_hash, version)
+            advance()
+    out.errors.extend(folder_errors)
+    out.seconds = time.perf_counter() - start
+    return out
+
+
+def _collect(out: BatchResult, result: DocumentResult, rules_hash: str | None, version: str) -> None:
+    doc = result.document
+    doc.setdefault("rules_hash", rules_hash)
+    doc.setdefault("reportparse_version", version or None)
+    out.documents.append(doc)
+    for name, rows in out.tables.items():
+        rows.extend(result.tables.get(name, ()))
+    out.errors.extend(result.errors)
+    if doc.get("status") != "error" and doc.get("doc_id"):
+        out.texts[doc["doc_id"]] = result.text
+
+
+def _stderr_is_tty() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class _progress_bar:  # noqa: N801 - used as a context manager like a function
+    """A rich progress bar on stderr yielding an ``advance()`` callable; a no-op when off."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total, self.enabled, self._bar = total, enabled and total > 0, None
+
+    def __enter__(self) -> Callable[[], None]:
+        if not self.enabled:
+            return lambda: None
+        from rich.console import Console
+        from rich.progress import Progress
+
+        self._bar = Progress(console=Console(stderr=True), transient=True)
+        self._bar.__enter__()
+        task = self._bar.add_task("parsing", total=self.total)
+        return lambda: self._bar.advance(task)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+
+
+def print_summary(result: BatchResult, out_dir: str | Path | None = None) -> None:
+    """One screen on stderr: files, pages, rows per table, errors, seconds."""
+    from rich.console import Console
+    from rich.table import Table
+
+    docs = result.documents
+    pages = sum(int(d.get("pages") or 0) for d in docs)
+    ok = sum(d.get("status") == "ok" for d in docs)
+    failed = sum(d.get("status") == "error" for d in docs)
+    grid = Table(title="reportparse", show_header=False, box=None, padding=(0, 2))
+    grid.add_row("files", f"{len(docs)} ({ok} ok, {failed} failed)")
+    grid.add_row("pages", str(pages))
+    for name, rows in result.tables.items():
+        grid.add_row(name, f"{len(rows)} rows")
+    grid.add_row("errors", f"{len(result.errors)} rows")
+    grid.add_row("seconds", f"{result.seconds:.2f}")
+    if out_dir is not None:
+        grid.add_row("output", os.fspath(out_dir))
+    Console(stderr=True).print(grid)

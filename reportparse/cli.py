@@ -1,0 +1,226 @@
+"""Command line: ``reportparse extract`` and ``reportparse rules check|test|explain``.
+
+A thin layer over :func:`reportparse.api.extract` and ``reportparse.rulecheck``.
+Exit codes: 0 all inputs parsed, 1 some failed, 2 usage error (bad option,
+missing path, broken rule files).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .errors import ReportParseError, RuleFileError
+from .settings import FORMATS, PDF_ENGINES
+
+_RULES_OPTION = click.option(
+    "--rules", "rules", multiple=True, metavar="DIR",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Extra rules folder, loaded on top of the shipped rules/ (repeatable).",
+)
+
+
+def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
+    from .tables import parse_formats
+
+    try:
+        fmts = parse_formats(value)
+    except ReportParseError as exc:
+        raise click.BadParameter(f"{exc} (got {value!r})", ctx, param) from None
+    if "duckdb" in fmts:
+        raise click.BadParameter("'duckdb' is not yet supported; use csv, parquet, xlsx or jsonl", ctx, param)
+    return fmts
+
+
+def _rule_file_error(exc: RuleFileError) -> None:
+    for problem in exc.problems:
+        click.echo(str(problem), err=True)
+    raise click.exceptions.Exit(2)
+
+
+def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from .api import version
+
+        click.echo(f"reportparse {version() or 'unknown'}")
+        ctx.exit()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
+              help="Show the version and exit.")
+def main() -> None:
+    """Parse Chinese government reports (PDF, text) into tidy tables.
+
+    \b
+    Example:
+        reportparse extract corpora/ --out out/
+        reportparse rules check --rules my-rules/
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...",
+                type=click.Path(exists=True, path_type=Path))
+@click.option("--out", "out", required=True, metavar="DIR", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the tables and texts/<doc_id>.txt (created if missing).")
+@click.option("--format", "formats", default="csv,parquet", show_default=True, callback=_formats,
+              metavar="LIST", help=f"Comma list of output formats: {', '.join(FORMATS)}.")
+@_RULES_OPTION
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Worker processes; output is identical whatever N.")
+@click.option("--tokens", is_flag=True, help="Also write the opt-in tokens table.")
+@click.option("--pdf-engine", default="pdfplumber", show_default=True, type=click.Choice(PDF_ENGINES),
+              help="Text extractor for PDFs.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary on stderr.")
+def extract(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], rules: tuple[Path, ...],
+            jobs: int, tokens: bool, pdf_engine: str, quiet: bool) -> None:
+    """Parse PDF and text reports into tables in DIR.
+
+    PATH is a file or a folder (searched recursively for .pdf, .txt, .md).
+    A file that cannot be parsed becomes a row of errors.csv and the run
+    goes on; the exit code is then 1.
+
+    \b
+    Example:
+        reportparse extract corpora/ --out out/
+        reportparse extract a.pdf b.txt --out out/ --format csv,xlsx --jobs 4
+    """
+    from .api import extract as run
+
+    try:
+        result = run(list(paths), out=out, rules=rules, formats=formats, jobs=jobs, quiet=quiet,
+                     tokens=tokens, pdf_engine=pdf_engine)
+    except RuleFileError as exc:
+        _rule_file_error(exc)
+    except ReportParseError as exc:
+        raise click.ClickException(str(exc)) from None
+    raise click.exceptions.Exit(result.exit_code)
+
+
+@main.group()
+def rules() -> None:
+    """Check, test and explain rule files.
+
+    \b
+    Example:
+        reportparse rules check --rules my-rules/
+        reportparse rules explain "本周共受理 425 件"
+    """
+
+
+@rules.command("check")
+@_RULES_OPTION
+def rules_check(rules: tuple[Path, ...]) -> None:
+    """Validate rule files; print every problem as file:line: rule-id: message.
+
+    Exits 2 when any problem is found.
+
+    \b
+    Example:
+        reportparse rules check --rules my-rules/
+    """
+    from .rulebook import load_rules
+    from .rulecheck import check
+
+    problems = check(list(rules))
+    if problems:
+        for problem in problems:
+            click.echo(str(problem))
+        click.echo(f"{len(problems)} problem(s)", err=True)
+        raise click.exceptions.Exit(2)
+    try:
+        n = len(load_rules(list(rules)).rules)
+    except RuleFileError as exc:  # check() should have caught it; never hide a problem
+        _rule_file_error(exc)
+    click.echo(f"{n} rules OK")
+
+
+@rules.command("test")
+@_RULES_OPTION
+def rules_test(rules: tuple[Path, ...]) -> None:
+    """Run every rule's examples and show pass/fail; exits 1 on any failure.
+
+    \b
+    Example:
+        reportparse rules test --rules my-rules/
+    """
+    from rich.table import Table
+
+    from .rulecheck import run_examples
+
+    try:
+        results = run_examples(list(rules))
+    except RuleFileError as exc:
+        _rule_file_error(exc)
+    table = Table(title="rule examples")
+    for col in ("rule", "where", "text", "result", "message"):
+        table.add_column(col, overflow="fold")
+    failed = 0
+    for r in results:
+        failed += not r.ok
+        table.add_row(r.rule, f"{r.file}:{r.line}", r.text,
+                      "[green]pass[/]" if r.ok else "[red]FAIL[/]", r.message or "")
+    console = _console()
+    console.print(table)
+    console.print(f"{len(results) - failed} passed, {failed} failed")
+    if failed:
+        raise click.exceptions.Exit(1)
+
+
+@rules.command("explain")
+@click.argument("text")
+@_RULES_OPTION
+def rules_explain(text: str, rules: tuple[Path, ...]) -> None:
+    """Show every rule match on TEXT, which won or lost and why, and the rows made.
+
+    \b
+    Example:
+        reportparse rules explain "今年以来共受理 13110 件"
+    """
+    from rich.table import Table
+
+    from .rulecheck import explain
+
+    try:
+        exp = explain(text, list(rules))
+    except RuleFileError as exc:
+        _rule_file_error(exc)
+    console = _console()
+    cands = Table(title="candidates")
+    for col in ("rule", "kind", "span", "text", "priority", "result", "reason"):
+        cands.add_column(col, overflow="fold")
+    for cand, won, reason in exp.candidates:
+        cands.add_row(cand.rule, cand.kind, f"{cand.start}-{cand.end}", cand.text, str(cand.priority),
+                      "[green]won[/]" if won else "[red]lost[/]", reason or "")
+    console.print(cands)
+    for name, rows in exp.rows.items():
+        if not rows:
+            continue
+        console.print(_rows_table(name, rows))
+
+
+def _rows_table(name: str, rows: list[dict[str, Any]]) -> Any:
+    from rich.table import Table
+
+    cols: list[str] = []
+    for row in rows:
+        cols.extend(k for k, v in row.items() if k not in cols and v not in (None, ""))
+    table = Table(title=name)
+    for col in cols:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in cols))
+    return table
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(soft_wrap=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
