@@ -17,7 +17,7 @@ run: venv
 	$(BIN)/reportparse extract corpora/ --out out/
 
 test: venv
-	$(BIN)/ruff check reportparse tests corpora bench
+	$(BIN)/ruff check $(wildcard reportparse tests corpora bench)
 	$(BIN)/python -m pytest
 
 clean:

@@ -136,7 +136,7 @@ def extract(
         tokens=tokens, pdf_engine=pdf_engine,
     )
     ruleset = load_rules(settings.rule_dirs)
-    batch = run_batch(list(paths), settings, ruleset, version=version())
+    batch = run_batch(list(paths), settings, ruleset, version=version(), exclude=out)
     result = Extraction.from_batch(batch, fmts)
     if out is not None:
         result.write(out, fmts)

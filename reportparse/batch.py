@@ -50,13 +50,16 @@ class BatchResult:
 
 # -- discovery --------------------------------------------------------------------------------
 
-def discover(paths: Iterable[str | Path]) -> tuple[list[str], list[dict[str, Any]]]:
+def discover(
+    paths: Iterable[str | Path], exclude: str | Path | None = None
+) -> tuple[list[str], list[dict[str, Any]]]:
     """Input files as source strings, and errors rows for folders with no supported file.
 
     Files are kept as given; folders are searched recursively for ``.pdf .txt .md``
-    (sorted). Duplicates (same resolved path) are dropped. A missing path raises
-    ReportParseError.
+    (sorted), skipping anything under ``exclude`` (the output folder). Duplicates
+    (same resolved path) are dropped. A missing path raises ReportParseError.
     """
+    skip = Path(exclude).resolve() if exclude is not None else None
     sources: list[str] = []
     errors: list[dict[str, Any]] = []
     seen: set[Path] = set()
@@ -71,7 +74,8 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[str], list[dict[str, Any
         p = Path(given)
         if p.is_dir():
             found = sorted(
-                (f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES),
+                (f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES
+                 and not (skip and f.resolve().is_relative_to(skip))),
                 key=lambda f: f.relative_to(p).as_posix(),
             )
             if not found:
@@ -212,19 +216,21 @@ def run_batch(
     *,
     version: str = "",
     progress: bool | None = None,
+    exclude: str | Path | None = None,
 ) -> BatchResult:
     """Discover inputs and parse them all, isolating failures.
 
     ``rules`` is a loaded RuleSet (loaded from ``settings.rule_dirs`` when None).
     ``progress`` shows a rich bar on stderr; by default only when stderr is a
-    terminal and ``settings.quiet`` is False.
+    terminal and ``settings.quiet`` is False. Files under ``exclude`` (the output
+    folder) are not inputs.
     """
     start = time.perf_counter()
     if rules is None:
         from .rulebook import load_rules
 
         rules = load_rules(settings.rule_dirs)
-    sources, folder_errors = discover(paths)
+    sources, folder_errors = discover(paths, exclude)
     if progress is None:
         progress = not settings.quiet and _stderr_is_tty()
     out = BatchResult(tables={t: [] for t in ROW_TABLES + (("tokens",) if settings.tokens else ())})
