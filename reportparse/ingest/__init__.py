@@ -1,0 +1,78 @@
+"""Input readers: one module per input kind, chosen by sniffing bytes, then by suffix.
+
+Add a kind (OCR, DOCX, HTML ...) by writing a module with a reader
+``(path, settings) -> RawDocument`` and registering its suffixes in ``READERS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import InputError, NoTextLayer, PdfReadError
+from ..model import RawDocument
+from ..settings import Settings
+from .pdf import read_pdf
+from .text import read_text
+
+Reader = Callable[[Path, Settings], RawDocument]
+
+READERS: dict[str, Reader] = {
+    ".pdf": read_pdf,
+    ".txt": lambda path, settings: read_text(path),
+    ".md": lambda path, settings: read_text(path),
+}
+
+# leading bytes of formats that are often misnamed; used for clear messages
+MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"PK\x03\x04", "a ZIP archive (DOCX/XLSX?)"),
+    (b"\xd0\xcf\x11\xe0", "an OLE document (DOC/XLS?)"),
+    (b"{\\rtf", "an RTF document"),
+)
+
+__all__ = ["READERS", "read_document", "read_pdf", "read_text", "sniff", "InputError", "PdfReadError",
+           "NoTextLayer"]
+
+
+def sniff(head: bytes) -> str | None:
+    """Name the file kind from its first bytes: 'pdf', a description of another format, or None."""
+    if b"%PDF" in head[:1024]:
+        return "pdf"
+    for magic, name in MAGIC:
+        if head.startswith(magic):
+            return name
+    return None
+
+
+def read_document(path: Path, settings: Settings | None = None) -> RawDocument:
+    """Read any supported file; raise InputError (or PdfReadError/NoTextLayer) with a one-line message."""
+    settings = Settings.resolve(settings)
+    path = Path(path)
+    source = str(path)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(1024)
+    except IsADirectoryError:
+        raise InputError(source, "is a directory, not a file") from None
+    except OSError as e:
+        raise InputError(source, f"cannot read file: {e.strerror or e}") from None
+    if not head:
+        raise InputError(source, "empty file (0 bytes)")
+    kind = sniff(head)
+    suffix = path.suffix.lower()
+    if kind == "pdf":
+        return read_pdf(path, settings)
+    if suffix == ".pdf":
+        raise PdfReadError(source, f"not a PDF: the file is {kind or 'not in PDF format (no %PDF header)'}")
+    if kind is not None:
+        raise InputError(source, f"unsupported input: the file is {kind}")
+    reader = READERS.get(suffix)
+    if reader is None:
+        allowed = ", ".join(sorted(READERS))
+        raise InputError(source, f"unsupported file type {suffix or '(no suffix)'!r}; allowed: {allowed}")
+    return reader(path, settings)

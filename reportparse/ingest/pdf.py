@@ -1,0 +1,184 @@
+"""PDF input through pdfplumber: visual lines with geometry, fonts and bold flags.
+
+Word and WPS draw "bold" for CJK fonts that have no bold face as fill+stroke
+(text render mode 2) in the regular font. pdfminer knows the render mode
+while it draws a string but does not keep it on the ``LTChar``, and
+pdfplumber only copies a fixed set of attributes into its char dicts. Two
+small hooks, both scoped to the pages this module opens (nothing global is
+patched):
+
+* ``_RenderModeAggregator`` (a subclass of pdfplumber's own device) stores
+  ``textstate.render`` on every ``LTChar`` as ``render_mode``;
+* ``_hook_page`` builds the page's layout with that device (pdfplumber's
+  ``Page.layout`` caches its result in ``page._layout``, which we fill first)
+  and wraps the page's ``process_object`` so char dicts carry ``render_mode``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+import regex
+from pdfminer.layout import LTChar
+from pdfminer.pdfinterp import PDFPageInterpreter
+from pdfminer.psexceptions import PSException
+from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+from ..errors import InputError, NoTextLayer, PdfReadError
+from ..model import RawDocument, RawLine, RawPage
+from ..settings import Settings
+
+BOLD_FONT = regex.compile(r"(?i)bold|heavy|black|粗")
+FAKE_BOLD_MODES = frozenset({2, 6})  # fill+stroke (6: and clip)
+SUBSET_PREFIX = regex.compile(r"^[A-Z]{6}\+")
+READ_ERRORS = (PdfminerException, PSException, MalformedPDFException, ValueError, KeyError, TypeError,
+               AssertionError, IndexError, AttributeError, ZeroDivisionError, RecursionError, OverflowError)
+
+
+class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):
+    """pdfplumber's page device, also recording the text render mode of each char."""
+
+    _render_mode = 0
+
+    def render_string(self, textstate: Any, seq: Any, ncs: Any, graphicstate: Any) -> None:
+        self._render_mode = textstate.render
+        super().render_string(textstate, seq, ncs, graphicstate)
+
+    def render_char(self, *args: Any, **kwargs: Any) -> float:
+        adv = super().render_char(*args, **kwargs)
+        if self.cur_item._objs:
+            self.cur_item._objs[-1].render_mode = self._render_mode  # type: ignore[attr-defined]
+        return adv
+
+
+def _hook_page(page: Page) -> None:
+    """Give this page's char dicts a ``render_mode`` key (see module docstring)."""
+    if hasattr(page, "_layout"):
+        return
+    device = _RenderModeAggregator(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
+    interpreter = PDFPageInterpreter(page.pdf.rsrcmgr, device)
+    try:
+        interpreter.process_page(page.page_obj)
+    except Exception as e:
+        raise PdfminerException(e) from e
+    page._layout = device.get_result()
+    original = page.process_object
+
+    def process_object(obj: Any) -> dict[str, Any]:
+        attrs = original(obj)
+        if isinstance(obj, LTChar):
+            attrs["render_mode"] = getattr(obj, "render_mode", 0)
+        return attrs
+
+    page.process_object = process_object  # type: ignore[method-assign]
+
+
+def font_name(name: str) -> str:
+    """Font name without the subset prefix (``ABCDEF+``)."""
+    return SUBSET_PREFIX.sub("", name or "")
+
+
+def is_bold(char: dict[str, Any]) -> bool:
+    """Bold face by name, or fake bold by render mode 2 (fill+stroke)."""
+    return bool(BOLD_FONT.search(char.get("fontname") or "")) or char.get("render_mode", 0) in FAKE_BOLD_MODES
+
+
+def chars_to_lines(chars: list[dict[str, Any]], x_tolerance: float) -> list[RawLine]:
+    """Group chars into visual lines (by vertical centre), left to right, with bold flags."""
+    chars = [c for c in chars if c.get("upright", True) and c.get("text")]
+    chars.sort(key=lambda c: ((c["top"] + c["bottom"]) / 2, c["x0"]))
+    groups: list[list[dict[str, Any]]] = []
+    centre = 0.0
+    for c in chars:
+        mid = (c["top"] + c["bottom"]) / 2
+        tol = max(2.0, 0.4 * float(c.get("size") or 10))
+        if groups and abs(mid - centre) <= tol:
+            groups[-1].append(c)
+            centre += (mid - centre) / len(groups[-1])
+        else:
+            groups.append([c])
+            centre = mid
+    lines = [_group_to_line(sorted(g, key=lambda c: c["x0"]), x_tolerance) for g in groups]
+    return [ln for ln in lines if ln.text.strip()]
+
+
+def _group_to_line(group: list[dict[str, Any]], x_tolerance: float) -> RawLine:
+    text: list[str] = []
+    bold: list[bool] = []
+    fonts: Counter[str] = Counter()
+    sizes: Counter[float] = Counter()
+    prev: dict[str, Any] | None = None
+    for c in group:
+        t = c["text"]
+        b = is_bold(c)
+        if prev is not None and c["x0"] - prev["x1"] > x_tolerance and not t.isspace() and not prev["text"].isspace():
+            text.append(" ")
+            bold.append(b and is_bold(prev))
+        text.append(t)
+        bold.extend([b] * len(t))
+        if not t.isspace():
+            fonts[font_name(c.get("fontname", ""))] += 1
+            sizes[round(float(c.get("size") or 0), 1)] += 1
+        prev = c
+    return RawLine(
+        text="".join(text),
+        x0=min(c["x0"] for c in group),
+        x1=max(c["x1"] for c in group),
+        top=min(c["top"] for c in group),
+        bottom=max(c["bottom"] for c in group),
+        size=sizes.most_common(1)[0][0] if sizes else 0.0,
+        font=fonts.most_common(1)[0][0] if fonts else "",
+        bold=tuple(bold) if any(bold) else (),
+    )
+
+
+def _one_line(e: BaseException) -> str:
+    inner = e.args[0] if isinstance(e, PdfminerException) and e.args and isinstance(e.args[0], BaseException) else e
+    msg = " ".join(str(inner).split()) or "no details"
+    name = type(inner).__name__
+    if name == "PDFPasswordIncorrect" or "password" in msg.lower():
+        return "password-protected PDF (encrypted, no password given)"
+    if name == "PDFTextExtractionNotAllowed":
+        return "PDF forbids text extraction"
+    return f"cannot read PDF ({name}: {msg[:160]})"
+
+
+def read_pdf(path: Path, settings: Settings | None = None) -> RawDocument:
+    """Read a PDF into visual lines per page; raise PdfReadError / NoTextLayer."""
+    settings = Settings.resolve(settings)
+    path = Path(path)
+    source = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(source, f"cannot read file: {e.strerror or e}") from None
+    if not data:
+        raise InputError(source, "empty file (0 bytes)")
+    if b"%PDF" not in data[:1024]:
+        raise PdfReadError(source, "not a PDF (no %PDF header)")
+    if b"%%EOF" not in data[-2048:]:
+        raise PdfReadError(source, "truncated PDF (no %%EOF marker at the end)")
+    pages: list[RawPage] = []
+    try:
+        with pdfplumber.open(path) as pdf:
+            meta = {k: v for k, v in (pdf.metadata or {}).items() if k in ("Producer", "Creator", "Title")}
+            for page in pdf.pages:
+                _hook_page(page)
+                chars = page.dedupe_chars().chars
+                lines = chars_to_lines(list(chars), settings.x_tolerance)
+                pages.append(RawPage(page.page_number, tuple(lines), float(page.width), float(page.height)))
+                page.close()
+    except READ_ERRORS as e:
+        raise PdfReadError(source, _one_line(e)) from None
+    if not pages:
+        raise PdfReadError(source, "PDF has no pages")
+    if not any(ln.text.strip() for p in pages for ln in p.lines):
+        raise NoTextLayer(source, f"no text layer on any of {len(pages)} page(s) (scanned? needs OCR)")
+    meta = {str(k): str(v) for k, v in meta.items()}
+    meta["pages_without_text"] = [p.number for p in pages if not p.lines]
+    return RawDocument(format="pdf", extractor="pdfplumber", pages=tuple(pages), flow=False,
+                       n_pages=len(pages), meta=meta)
