@@ -1,0 +1,251 @@
+"""CJK-aware cleanup: RawDocument -> CleanText.
+
+Stages, in order: drop running heads and page numbers from page margins
+(``strip_margins``), group lines into paragraphs (``lines_to_paragraphs`` from
+geometry for paged input, ``flow_to_paragraphs`` for text), then normalise
+each paragraph's characters (``clean_chars``: fold full-width digits and
+letters, drop whitespace next to CJK) and assemble offsets, pages and
+emphasis (``paragraphs_to_clean``). Characters travel with their bold flag
+and page so every offset maps back.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex
+
+from .model import CleanText, Paragraph, RawDocument, RawLine, RawPage
+from .settings import Settings
+
+FOLD = {**{c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}, **{c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)},
+        **{c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)}, 0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20,
+        0x2003: 0x20, 0x2009: 0x20, 0x0009: 0x20}
+INVISIBLE = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD}
+# Han and CJK punctuation/forms: whitespace next to one of these is layout, not text
+CJK = regex.compile(r"[\p{Han}\u3000-\u303F\uFF00-\uFFEF\u2014\u2015\u2018-\u201D\u2026\u00B7\u2E3A\u2E3B"
+                    r"\u3200-\u33FF\uFE30-\uFE4F]")
+PAGE_NUMBER = regex.compile(
+    r"""^(?:[-—–－~～_·•\s]*\d+[-—–－~～_·•\s]*
+        |第\s*[\d一二三四五六七八九十百]+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?
+        |共\s*\d+\s*页\s*[,，]?\s*第\s*\d+\s*页
+        |\d+\s*/\s*\d+
+        |(?:page|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?)$""",
+    regex.X | regex.I,
+)
+CONTINUATION_END = tuple("、，；：（《“‘〔【—")
+LIST_START = regex.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、是]|（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)"
+    r"|\d+[.．、]|[①-⑳]|第[一二三四五六七八九十]+[章节条部分])"
+)
+SENTENCE_PUNCT = regex.compile(r"[。；！？]")
+
+Char = tuple[str, bool, "int | None"]  # (character, bold, page)
+
+
+@dataclass
+class _Para:
+    chars: list[Char] = field(default_factory=list)
+    lines: list[RawLine] = field(default_factory=list)
+
+
+def fold(text: str) -> str:
+    """Fold full-width digits/letters to ASCII and odd spaces to U+0020; drop invisible chars."""
+    return "".join(chr(FOLD.get(ord(c), ord(c))) for c in text if ord(c) not in INVISIBLE)
+
+
+def margin_key(text: str) -> str:
+    """Key under which running heads repeat: no whitespace, digit runs as '#'."""
+    return regex.sub(r"\d+", "#", regex.sub(r"\s+", "", fold(text)))
+
+
+def is_page_number(text: str) -> bool:
+    """``— 2 —``, ``- 2 -``, ``第 2 页``, ``2/5``, bare ``2`` ..."""
+    return bool(PAGE_NUMBER.match(fold(text).strip()))
+
+
+def strip_margins(pages: tuple[RawPage, ...], settings: Settings) -> list[list[RawLine]]:
+    """Per page, the lines left after dropping page numbers and repeated running heads/footers."""
+
+    def in_margin(page: RawPage, line: RawLine) -> bool:
+        if page.height <= 0:
+            return False
+        return line.bottom <= page.height * settings.margin_top or line.top >= page.height * (
+            1 - settings.margin_bottom
+        )
+
+    seen: Counter[str] = Counter()
+    for page in pages:
+        seen.update({margin_key(ln.text) for ln in page.lines if in_margin(page, ln)})
+    need = max(2, math.ceil(0.4 * len(pages)))
+    kept = []
+    for page in pages:
+        kept.append([
+            ln for ln in page.lines
+            if not (in_margin(page, ln) and (is_page_number(ln.text) or seen[margin_key(ln.text)] >= need))
+        ])
+    return kept
+
+
+def _line_chars(line: RawLine, page: int | None) -> list[Char]:
+    bold = line.bold or (False,) * len(line.text)
+    return [(c, b, page) for c, b in zip(line.text, bold, strict=False)]
+
+
+def _join(para: _Para, line: RawLine, page: int | None) -> None:
+    new = _line_chars(line, page)
+    if para.chars and new:
+        a, b = para.chars[-1][0], new[0][0]
+        if not (a.isspace() or b.isspace() or CJK.match(a) or CJK.match(b)):
+            para.chars.append((" ", False, page))  # a wrapped line of Latin text
+    para.chars.extend(new)
+    para.lines.append(line)
+
+
+def _edge(values: list[float], fallback: float, largest: bool) -> float:
+    """The second most extreme value, so one stray line does not move the edge."""
+    if len(values) < 3:
+        return fallback
+    ordered = sorted(values, reverse=largest)
+    return ordered[1]
+
+
+def lines_to_paragraphs(pages: tuple[RawPage, ...], kept: list[list[RawLine]]) -> list[_Para]:
+    """Paragraphs of paged input from indent, line length, font size and vertical gaps."""
+    all_lines = [ln for lines in kept for ln in lines]
+    if not all_lines:
+        return []
+    sizes: Counter[float] = Counter()
+    for ln in all_lines:
+        sizes[ln.size] += len(ln.text.strip())
+    body = sizes.most_common(1)[0][0]
+
+    def body_lines(lines: list[RawLine]) -> list[RawLine]:
+        return [ln for ln in lines if abs(ln.size - body) <= 0.5]
+
+    doc_left = _edge([ln.x0 for ln in body_lines(all_lines)], min(ln.x0 for ln in all_lines), False)
+    doc_right = _edge([ln.x1 for ln in body_lines(all_lines)], max(ln.x1 for ln in all_lines), True)
+    paras: list[_Para] = []
+    prev: RawLine | None = None
+    prev_page: int | None = None
+    for page, lines in zip(pages, kept, strict=True):
+        bl = body_lines(lines)
+        left = _edge([ln.x0 for ln in bl], doc_left, False) if len(bl) >= 4 else doc_left
+        right = _edge([ln.x1 for ln in bl], doc_right, True) if len(bl) >= 4 else doc_right
+        for ln in sorted(lines, key=lambda x: (x.top, x.x0)):
+            em = ln.size or body
+            starts = (
+                prev is None
+                or prev.x1 < right - 1.5 * (prev.size or body)  # previous line ended short
+                or ln.x0 > left + 0.5 * em  # first-line indent, centred line
+                or abs(ln.size - prev.size) > max(0.5, 0.05 * em)  # font size changes
+                or (prev_page == page.number and ln.top - prev.bottom > 1.6 * em)  # vertical gap
+            )
+            if starts:
+                paras.append(_Para())
+            _join(paras[-1], ln, page.number)
+            prev, prev_page = ln, page.number
+    return paras
+
+
+def _looks_like_heading(text: str) -> bool:
+    return bool(LIST_START.match(text)) and len(text) <= 30 and not SENTENCE_PUNCT.search(text)
+
+
+def flow_to_paragraphs(pages: tuple[RawPage, ...]) -> list[_Para]:
+    """Text input: each non-blank line is a paragraph, unless it ends with a continuation mark."""
+    lines = [ln for page in pages for ln in page.lines if ln.text.strip()]
+    paras: list[_Para] = []
+    joining = False
+    for ln in lines:
+        text = fold(ln.text).strip()
+        if not (joining and not LIST_START.match(text)):
+            paras.append(_Para())
+        _join(paras[-1], ln, None)
+        joining = text.endswith(CONTINUATION_END) and not _looks_like_heading(text)
+    return paras
+
+
+def clean_chars(chars: list[Char]) -> list[Char]:
+    """Fold full-width forms; drop whitespace next to CJK, collapse the rest, strip the ends."""
+    folded = [(fold(c), b, p) for c, b, p in chars]
+    flat: list[Char] = [(c, b, p) for s, b, p in folded for c in s]
+    out: list[Char] = []
+    i = 0
+    while i < len(flat):
+        if not flat[i][0].isspace():
+            out.append(flat[i])
+            i += 1
+            continue
+        j = i
+        while j < len(flat) and flat[j][0].isspace():
+            j += 1
+        before = out[-1][0] if out else None
+        after = flat[j][0] if j < len(flat) else None
+        if before is not None and after is not None and not (CJK.match(before) or CJK.match(after)):
+            out.append((" ", bool(out[-1][1] and flat[j][1]), flat[i][2]))
+        i = j
+    return out
+
+
+def _heading_cue(para: _Para, chars: list[Char], body_font: str, body_size: float) -> bool:
+    visible = [b for c, b, _ in chars if not c.isspace()]
+    if visible and all(visible):
+        return True
+    if not para.lines or body_size <= 0:
+        return False
+    fonts: Counter[str] = Counter()
+    for ln in para.lines:
+        fonts[ln.font] += len(ln.text.strip())
+    font = fonts.most_common(1)[0][0]
+    size = max(ln.size for ln in para.lines)
+    return font != body_font or size > body_size + 0.5
+
+
+def paragraphs_to_clean(paras: list[_Para], paged: bool) -> CleanText:
+    """Assemble the cleaned text, paragraph offsets, page map and emphasis spans."""
+    fonts: Counter[str] = Counter()
+    sizes: Counter[float] = Counter()
+    for para in paras:
+        for ln in para.lines:
+            fonts[ln.font] += len(ln.text.strip())
+            sizes[ln.size] += len(ln.text.strip())
+    body_font = fonts.most_common(1)[0][0] if fonts else ""
+    body_size = sizes.most_common(1)[0][0] if sizes else 0.0
+    text: list[str] = []
+    bold: list[bool] = []
+    out_paras: list[Paragraph] = []
+    page_starts: list[tuple[int, int]] = []
+    for para in paras:
+        chars = clean_chars(para.chars)
+        if not chars:
+            continue
+        if text:
+            text.append("\n")
+            bold.append(False)
+        start = len(text)
+        for c, b, p in chars:
+            if paged and p is not None and (not page_starts or page_starts[-1][1] != p):
+                page_starts.append((len(text), p))
+            text.append(c)
+            bold.append(b)
+        cue = _heading_cue(para, chars, body_font, body_size) if paged else all(b for c, b, _ in chars if not c.isspace())
+        out_paras.append(Paragraph(start, len(text), chars[0][2] if paged else None, cue))
+    emphasis: list[tuple[int, int]] = []
+    for i, b in enumerate(bold):
+        if b and (i == 0 or not bold[i - 1]):
+            emphasis.append((i, i + 1))
+        elif b:
+            emphasis[-1] = (emphasis[-1][0], i + 1)
+    return CleanText("".join(text), tuple(out_paras), tuple(page_starts), tuple(emphasis))
+
+
+def raw_to_clean(raw: RawDocument, settings: Settings | None = None) -> CleanText:
+    """Clean a RawDocument (text or PDF) into one string with paragraphs, pages and emphasis."""
+    settings = Settings.resolve(settings)
+    if raw.flow:
+        return paragraphs_to_clean(flow_to_paragraphs(raw.pages), paged=False)
+    kept = strip_margins(raw.pages, settings)
+    return paragraphs_to_clean(lines_to_paragraphs(raw.pages, kept), paged=True)
