@@ -76,6 +76,16 @@ def strip_margins(pages: tuple[RawPage, ...], settings: Settings) -> list[list[R
             1 - settings.margin_bottom
         )
 
+    def decorated_folio(page: RawPage, line: RawLine) -> bool:
+        # "— 1 —" printed just above the bottom margin (GB/T 9704 puts it ~7 mm below the text block):
+        # accepted within twice the margin when it is the page's first or last line and not a bare number
+        if page.height <= 0 or line not in (page.lines[0], page.lines[-1]):
+            return False
+        near = line.bottom <= page.height * 2 * settings.margin_top or line.top >= page.height * (
+            1 - 2 * settings.margin_bottom
+        )
+        return near and is_page_number(line.text) and not fold(line.text).strip().isdigit()
+
     seen: Counter[str] = Counter()
     for page in pages:
         seen.update({margin_key(ln.text) for ln in page.lines if in_margin(page, ln)})
@@ -85,6 +95,7 @@ def strip_margins(pages: tuple[RawPage, ...], settings: Settings) -> list[list[R
         kept.append([
             ln for ln in page.lines
             if not (in_margin(page, ln) and (is_page_number(ln.text) or seen[margin_key(ln.text)] >= need))
+            and not decorated_folio(page, ln)
         ])
     return kept
 
@@ -136,10 +147,15 @@ def lines_to_paragraphs(pages: tuple[RawPage, ...], kept: list[list[RawLine]]) -
         right = _edge([ln.x1 for ln in bl], doc_right, True) if len(bl) >= 4 else doc_right
         for ln in sorted(lines, key=lambda x: (x.top, x.x0)):
             em = ln.size or body
+            # a text box narrower than the page: align with the previous continuation line
+            aligned = prev is not None and (
+                (len(paras[-1].lines) > 1 and abs(ln.x0 - prev.x0) <= 0.5 * em)
+                or (len(paras[-1].lines) == 1 and ln.x0 < prev.x0 - 0.5 * em)
+            )
             starts = (
                 prev is None
                 or prev.x1 < right - 1.5 * (prev.size or body)  # previous line ended short
-                or ln.x0 > left + 0.5 * em  # first-line indent, centred line
+                or (ln.x0 > left + 0.5 * em and not aligned)  # first-line indent, centred line
                 or abs(ln.size - prev.size) > max(0.5, 0.05 * em)  # font size changes
                 or (prev_page == page.number and ln.top - prev.bottom > 1.6 * em)  # vertical gap
             )
@@ -201,7 +217,8 @@ def _heading_cue(para: _Para, chars: list[Char], body_font: str, body_size: floa
         fonts[ln.font] += len(ln.text.strip())
     font = fonts.most_common(1)[0][0]
     size = max(ln.size for ln in para.lines)
-    return font != body_font or size > body_size + 0.5
+    # smaller print (tables, notes) is never a heading
+    return size > body_size + 0.5 or (font != body_font and size >= body_size - 0.5)
 
 
 def paragraphs_to_clean(paras: list[_Para], paged: bool) -> CleanText:

@@ -115,14 +115,19 @@ def _group_to_line(group: list[dict[str, Any]], x_tolerance: float) -> RawLine:
     for c in group:
         t = c["text"]
         b = is_bold(c)
-        if prev is not None and c["x0"] - prev["x1"] > x_tolerance and not t.isspace() and not prev["text"].isspace():
+        # Latin words are set tighter than CJK: scale the tolerance down with the font size there
+        latin = t.isascii() and prev is not None and prev["text"].isascii()
+        tol = min(x_tolerance, 0.15 * float(c.get("size") or 20)) if latin else x_tolerance
+        if prev is not None and c["x0"] - prev["x1"] > tol and not t.isspace() and not prev["text"].isspace():
             text.append(" ")
             bold.append(b and is_bold(prev))
         text.append(t)
         bold.extend([b] * len(t))
         if not t.isspace():
-            fonts[font_name(c.get("fontname", ""))] += 1
-            sizes[round(float(c.get("size") or 0), 1)] += 1
+            # CJK characters decide the line's font: digits are often set in a Latin font
+            weight = 1 if t.isascii() else 100
+            fonts[font_name(c.get("fontname", ""))] += weight
+            sizes[round(float(c.get("size") or 0), 1)] += weight
         prev = c
     return RawLine(
         text="".join(text),
