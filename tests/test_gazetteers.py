@@ -1,0 +1,231 @@
+"""Gazetteers under rules/gazetteers: they load, cover the genre, and bad files fail loudly."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from reportparse.errors import RuleFileError
+from reportparse.normalize.orgs import load_departments, load_list, load_name_list
+
+GAZ = Path(__file__).resolve().parents[1] / "rules" / "gazetteers"
+LISTS = ("titles.txt", "surnames.txt", "units.txt", "not_departments.txt")
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_departments(GAZ / "departments.yaml")
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_lists_load_without_duplicates(name: str) -> None:
+    entries = load_list(GAZ / name)
+    assert entries and len(entries) == len(set(entries))
+
+
+@pytest.mark.parametrize(
+    ("mention", "canonical", "kind"),
+    [
+        ("四川省政府政务服务和公共资源交易服务中心", "四川省政府政务服务和公共资源交易服务中心", "publisher"),
+        ("省中心", "四川省政府政务服务和公共资源交易服务中心", "publisher"),
+        ("省卫生健康委", "四川省卫生健康委员会", "department"),
+        ("省卫健委", "四川省卫生健康委员会", "department"),
+        ("省中医药局", "四川省中医药管理局", "department"),
+        ("经济和信息化厅", "四川省经济和信息化厅", "department"),
+        ("省经信厅", "四川省经济和信息化厅", "department"),
+        ("农业农村厅", "四川省农业农村厅", "department"),
+        ("省邮管局", "四川省邮政管理局", "central"),
+        ("交通运输厅", "四川省交通运输厅", "department"),
+        ("自然资源厅", "四川省自然资源厅", "department"),
+        ("应急管理厅", "四川省应急管理厅", "department"),
+        ("水利厅", "四川省水利厅", "department"),
+        ("省人社厅", "四川省人力资源和社会保障厅", "department"),
+        ("省住建厅", "四川省住房和城乡建设厅", "department"),
+        ("省发改委", "四川省发展和改革委员会", "department"),
+        ("省市场监管局", "四川省市场监督管理局", "department"),
+        ("省医保局", "四川省医疗保障局", "department"),
+        ("省国资委", "四川省政府国有资产监督管理委员会", "department"),
+        ("四川省交通物流发展中心", "四川省交通物流发展中心", "other"),
+        ("中共中央办公厅", "中共中央办公厅", "central"),
+        ("国办", "国务院办公厅", "central"),
+        ("国家两办", "中共中央办公厅、国务院办公厅", "central"),
+        ("省委组织部", "中共四川省委组织部", "department"),
+        ("团省委", "共青团四川省委员会", "other"),
+        ("政务服务管理处", "政务服务管理处", "division"),
+        ("省 卫生健康委", "四川省卫生健康委员会", "department"),  # spaces are ignored
+    ],
+)
+def test_lookup(gazetteer, mention: str, canonical: str, kind: str) -> None:
+    entry = gazetteer.lookup(mention)
+    assert entry is not None and (entry.canonical, entry.kind) == (canonical, kind)
+    assert entry.known and mention.replace(" ", "") in gazetteer.names()
+
+
+@pytest.mark.parametrize(
+    "mention", ["党中央", "国务院", "省委", "省政府", "省政务服务大厅", "全省自然资源系统", "办公厅", ""]
+)
+def test_not_departments_do_not_resolve(gazetteer, mention: str) -> None:
+    assert gazetteer.lookup(mention) is None
+
+
+@pytest.mark.parametrize(
+    ("mention", "on", "canonical"),
+    [
+        ("省卫生计生委", None, "四川省卫生健康委员会"),
+        ("省卫生计生委", date(2017, 5, 2), "四川省卫生健康委员会"),
+        ("省卫生计生委", date(2018, 10, 31), "四川省卫生健康委员会"),
+        ("省卫生计生委", date(2023, 9, 8), None),
+        ("四川省国土资源厅", date(2016, 1, 1), "四川省自然资源厅"),
+        ("四川省国土资源厅", date(2020, 1, 1), None),
+        ("省卫生健康委", date(2023, 9, 8), "四川省卫生健康委员会"),
+    ],
+)
+def test_old_aliases_honor_validity(gazetteer, mention: str, on: date | None, canonical: str | None) -> None:
+    entry = gazetteer.lookup(mention, on)
+    assert (entry.canonical if entry else None) == canonical
+    if entry is not None:
+        assert entry.historic is (mention != "省卫生健康委")
+
+
+@pytest.mark.parametrize(
+    ("mention", "canonical"),
+    [
+        ("四川省农业农村厅", "四川省农业农村厅"),
+        ("四川省应急厅", "四川省应急管理厅"),
+        ("中共四川省委政研室", "中共四川省委政策研究室"),
+    ],
+)
+def test_prefix_variants(gazetteer, mention: str, canonical: str) -> None:
+    entry = gazetteer.lookup(mention)
+    assert entry is not None and entry.canonical == canonical
+
+
+def test_provincial_departments_have_full_short_and_bare_forms(gazetteer) -> None:
+    names = set(gazetteer.names())
+    for entry in gazetteer.entries:
+        if (
+            entry.kind == "department"
+            and entry.canonical.startswith("四川省")
+            and entry.canonical.endswith("厅")
+        ):
+            rest = entry.canonical.removeprefix("四川省")
+            if not rest.startswith("人民政府"):
+                assert "省" + rest in names, entry.canonical
+
+
+def test_names_longest_first(gazetteer) -> None:
+    lengths = [len(n) for n in gazetteer.names()]
+    assert lengths == sorted(lengths, reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("name", "must"),
+    [
+        ("surnames.txt", ["柏", "吕", "陈", "刘", "习", "欧阳", "司马", "诸葛", "上官", "夏侯"]),
+        ("titles.txt", ["二级巡视员", "党委书记", "主任", "总书记", "一级主任科员", "纪检监察组组长"]),
+        ("units.txt", ["件", "人次", "项", "个", "家", "条", "台（套）", "台(套)", "%", "个百分点"]),
+    ],
+)
+def test_lists_cover_the_seed(name: str, must: list[str]) -> None:
+    entries = set(load_list(GAZ / name))
+    assert not set(must) - entries
+
+
+def test_single_surnames_are_many() -> None:
+    assert sum(len(s) == 1 for s in load_list(GAZ / "surnames.txt")) >= 500
+
+
+@pytest.mark.parametrize("unit", ["万元", "亿元", "万人次", "年", "月", "日"])
+def test_units_exclude_multiplied_and_date_forms(unit: str) -> None:
+    assert unit not in load_list(GAZ / "units.txt")
+
+
+@pytest.mark.parametrize(
+    ("mention", "excluded"),
+    [
+        ("省政务服务大厅", True),
+        ("省交易服务大厅", True),
+        ("成都市政务服务大厅", True),
+        ("全省自然资源系统", True),
+        ("全省市场监管系统", True),
+        ("各窗口部门", True),
+        ("省级相关部门", True),
+        ("各处（室）", True),
+        ("自然资源厅", False),
+        ("省中心", False),
+    ],
+)
+def test_not_departments(mention: str, excluded: bool) -> None:
+    assert (mention in load_name_list(GAZ / "not_departments.txt")) is excluded
+
+
+def test_gazetteer_names_are_not_excluded(gazetteer) -> None:
+    excluded = load_name_list(GAZ / "not_departments.txt")
+    assert [n for n in gazetteer.names() if n in excluded] == []
+
+
+BAD_YAML = """\
+- canonical: 四川省甲厅
+  kind: department
+  aliases: [省甲厅, 甲厅]
+- canonical: 四川省乙厅
+  kind: department
+  aliases: [甲厅]
+  colour: red
+- kind: department
+  aliases: [丙厅]
+- canonical: 四川省丁厅
+  kind: ministry
+- canonical: 四川省戊厅
+  kind: department
+  old_aliases:
+    - {name: 省戊局, valid_to: 2018-13-01}
+- canonical: 某处
+  kind: division
+  parent: 不存在的单位
+"""
+
+
+def test_bad_departments_file_lists_every_problem(tmp_path: Path) -> None:
+    path = tmp_path / "departments.yaml"
+    path.write_text(BAD_YAML, encoding="utf-8")
+    with pytest.raises(RuleFileError) as info:
+        load_departments(path)
+    found = {(p.line, p.message.split(" ")[0]) for p in info.value.problems}
+    assert found == {
+        (6, "duplicate"),
+        (7, "unknown"),
+        (8, "missing"),
+        (11, "kind"),
+        (15, "valid_to"),
+        (18, "parent"),
+    }
+    assert "departments.yaml:6:" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [("- canonical: [\n", 1), ("canonical: x\n", 1), ("", 0), ("- just a string\n", 1)],
+)
+def test_malformed_departments_file(tmp_path: Path, text: str, line: int) -> None:
+    path = tmp_path / "departments.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RuleFileError) as info:
+        load_departments(path)
+    assert info.value.problems[0].line >= line
+
+
+def test_bad_list_file(tmp_path: Path) -> None:
+    path = tmp_path / "list.txt"
+    path.write_text("# comment\n甲\n\n乙  # trailing comment\n甲\nre:[unclosed\n", encoding="utf-8")
+    with pytest.raises(RuleFileError) as info:
+        load_list(path)
+    assert [p.line for p in info.value.problems] == [5, 6]
+
+
+def test_list_reader_skips_comments_and_blanks(tmp_path: Path) -> None:
+    path = tmp_path / "list.txt"
+    path.write_text("\ufeff# header\n甲\n\n  乙  # note\nre:丙.+\n", encoding="utf-8")
+    assert load_list(path) == ["甲", "乙", "re:丙.+"]
