@@ -63,6 +63,13 @@ def test_lookup(gazetteer, mention: str, canonical: str, kind: str) -> None:
     assert entry.known and mention.replace(" ", "") in gazetteer.names()
 
 
+def test_joint_names_resolve_but_are_not_matched(gazetteer) -> None:
+    entry = gazetteer.lookup("中共中央办公厅、国务院办公厅")
+    assert entry is not None and entry.canonical == "中共中央办公厅、国务院办公厅"
+    assert "中共中央办公厅、国务院办公厅" not in gazetteer.names()
+    assert {"中共中央办公厅", "国务院办公厅", "两办"} <= set(gazetteer.names())
+
+
 @pytest.mark.parametrize(
     "mention", ["党中央", "国务院", "省委", "省政府", "省政务服务大厅", "全省自然资源系统", "办公厅", ""]
 )

@@ -143,6 +143,8 @@ def test_parse_range(text: str, expected: tuple[int | float, int | float] | None
         ("30千瓦", ["30"]),
         ("100多万人次", ["100多万"]),
         ("２０件", ["２０"]),
+        ("1.9月8日", ["1", "9", "8"]),
+        ("2.省中心", ["2"]),
     ],
 )
 def test_number_pattern(text: str, found: list[str]) -> None:

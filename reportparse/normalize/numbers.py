@@ -17,10 +17,13 @@ import regex
 # --- regex sources for rule files (no named groups) -------------------------
 _D = "[0-9０-９]"
 NUMBER_PATTERN = (
-    rf"(?:{_D}{{1,3}}(?:,{_D}{{3}})+|{_D}+)(?:[.．]{_D}+)?"
+    rf"(?:{_D}{{1,3}}(?:,{_D}{{3}})+|{_D}+)(?:[.．]{_D}+(?![0-9０-９月日]))?"
     r"(?:[余多]?(?:万亿|[十百千]?[万亿]|千(?![米瓦克伏帕])))?"
 )
-"""Arabic number with optional thousands commas, decimals and a 万/亿/千 multiplier."""
+"""Arabic number with optional thousands commas, decimals and a 万/亿/千 multiplier.
+
+A list marker before a date (``1.9月8日``) is not read as the decimal 1.9.
+"""
 
 _CN_DIGITS = "零〇一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖"
 _CN_UNITS = "十拾百佰千仟万萬亿億"

@@ -74,8 +74,12 @@ class Gazetteer:
         return isinstance(mention, str) and _SPACE.sub("", mention) in self._names
 
     def names(self) -> list[str]:
-        """Every canonical name, alias and old alias, longest first (for alternations)."""
-        return sorted(self._names, key=lambda n: (-len(n), n))
+        """Every canonical name, alias and old alias, longest first (for alternations).
+
+        Names listing several bodies (中共中央办公厅、国务院办公厅) are left out so that
+        text matching finds each body; ``lookup`` still resolves them.
+        """
+        return sorted((n for n in self._names if "、" not in n), key=lambda n: (-len(n), n))
 
     def lookup(self, mention: str, on: date | None = None) -> DeptEntry | None:
         """The entry a mention names on date ``on`` (any date when None), or None.
