@@ -1,0 +1,82 @@
+"""What every entity builder shares about one document: text, sentences, the issue's dates."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..model import Candidate, CleanText, Section, Sentence
+from ..rulebook import RuleSet
+
+
+@dataclass
+class IssueDates:
+    """The masthead's dates that anchor relative and year-less dates."""
+
+    year: int | None = None
+    period_start: date | None = None
+    period_end: date | None = None
+    published: date | None = None
+
+    def anchor(self) -> date | None:
+        """The date a year-less date is read against (period end, else publication)."""
+        return self.period_end or self.published or (date(self.year, 7, 1) if self.year else None)
+
+
+@dataclass
+class DocContext:
+    """The state the entity builders read (and the provenance of every row)."""
+
+    doc_id: str
+    clean: CleanText
+    sentences: list[Sentence]
+    sections: list[Section]
+    rules: RuleSet
+    issue: IssueDates = field(default_factory=IssueDates)
+    asofs: dict[int, date] = field(default_factory=dict)  # sentence id -> 截至 date in it
+    _sent_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._sent_starts = [s.start for s in self.sentences]
+
+    @property
+    def text(self) -> str:
+        return self.clean.text
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence holding ``offset``."""
+        i = bisect.bisect_right(self._sent_starts, offset) - 1
+        if 0 <= i < len(self.sentences) and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def asof_near(self, offset: int) -> date | None:
+        """The as-of date (截至…) written in the sentence holding ``offset``."""
+        s = self.sentence_at(offset)
+        return self.asofs.get(s.id) if s else None
+
+    def provenance(self, start: int, end: int, rule: str) -> dict[str, Any]:
+        """The provenance columns every row carries."""
+        return {
+            "doc_id": self.doc_id,
+            "page": self.clean.page_at(start),
+            "char_start": start,
+            "char_end": end,
+            "rule": rule,
+        }
+
+
+def group(c: Candidate, name: str) -> str | None:
+    """Text of a named group of a candidate, or None."""
+    g = c.groups.get(name)
+    return g[0] if g else None
+
+
+def as_int(value: str | None) -> int | None:
+    """An int from a group's digits, or None."""
+    try:
+        return int(value) if value not in (None, "") else None
+    except ValueError:
+        return None

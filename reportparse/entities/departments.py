@@ -1,0 +1,66 @@
+"""Rows of the ``departments`` table: mentions resolved to canonical names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from ..model import Candidate
+from .context import DocContext
+
+
+def _not_departments(ctx: DocContext) -> regex.Pattern[str] | None:
+    items = ctx.rules.lists.get("not_departments", ())
+    parts = [i[3:] if i.startswith("re:") else regex.escape(i) for i in items]
+    return regex.compile("|".join(parts)) if parts else None
+
+
+def _is_excluded(ctx: DocContext, start: int, end: int, pat: regex.Pattern[str] | None) -> bool:
+    """True when a venue or generic group (省政务服务大厅, 全省自然资源系统) covers the mention."""
+    if pat is None:
+        return False
+    lo, hi = max(0, start - 12), min(len(ctx.text), end + 12)
+    return any(m.start() <= start and end <= m.end() for m in pat.finditer(ctx.text, lo, hi, overlapped=True))
+
+
+def _row(ctx: DocContext, c: Candidate, mention: str, s: int, e: int, known: bool,
+         canonical: str, kind: str, parent: str | None) -> dict[str, Any]:
+    return {
+        **ctx.provenance(s, e, c.rule),
+        "mention": mention,
+        "canonical": canonical,
+        "known": known,
+        "kind": kind,
+        "parent": parent,
+    }
+
+
+def build_departments(cands: list[Candidate], ctx: DocContext) -> list[dict[str, Any]]:
+    """One row per department mention (divisions carry their parent)."""
+    gaz = ctx.rules.departments
+    on = ctx.issue.period_end or ctx.issue.published
+    excluded = _not_departments(ctx)
+    rows: list[dict[str, Any]] = []
+    for c in cands:
+        if c.fields.get("kind") == "division":
+            ptext, ps, pe = c.groups["parent"]
+            parent = gaz.lookup(ptext, on) if gaz else None
+            pcanon = parent.canonical if parent else ptext
+            rows.append(_row(ctx, c, ptext, ps, pe, parent is not None, pcanon,
+                             parent.kind if parent else "department", parent.parent if parent else None))
+            dtext, ds, _ = c.groups["division"]
+            pos = ds
+            for part in dtext.split("、"):
+                rows.append(_row(ctx, c, part, pos, pos + len(part), False, part, "division", pcanon))
+                pos += len(part) + 1
+            continue
+        mention, s, e = c.groups.get("dept", (c.text, c.start, c.end))
+        if _is_excluded(ctx, s, e, excluded):
+            continue
+        hit = gaz.lookup(mention, on) if gaz else None
+        if hit is not None:
+            rows.append(_row(ctx, c, mention, s, e, True, hit.canonical, hit.kind, hit.parent))
+        elif c.fields.get("known") is False:
+            rows.append(_row(ctx, c, mention, s, e, False, mention, "department", None))
+    return rows

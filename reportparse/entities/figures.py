@@ -1,0 +1,113 @@
+"""Rows of the ``figures`` table: value, unit, metric, subject, scope, period, department.
+
+Scope comes from the rule (``set: {scope: change}``) or from the nearest scope cue
+before the figure in its sentence, so a cue shared by a list carries to every item
+(本周，共计咨询 3101 人次、受理 425 件…). A subject shared by a list of verbs carries
+too (行政许可事项受理 341613 件，办结 337026 件).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ..model import Candidate
+from ..normalize.numbers import parse_number
+from .context import DocContext, group
+
+_APPROX_BEFORE = ("约", "近", "超过", "逾", "超", "达近")
+
+
+def _strip_subject(subject: str | None, start: int, ctx: DocContext) -> str | None:
+    if not subject:
+        return None
+    units = ctx.rules.lists.get("units", ())
+    if start > 0 and ctx.text[start - 1].isdigit():
+        for u in sorted(units, key=len, reverse=True):
+            if subject.startswith(u) and len(subject) > len(u):
+                subject = subject[len(u) :]
+                break
+    for p in sorted(ctx.rules.lists.get("subject_strip", ()), key=len, reverse=True):
+        if subject.startswith(p) and len(subject) > len(p):
+            subject = subject[len(p) :]
+    return subject or None
+
+
+def _scope(c: Candidate, cues: list[Candidate], ctx: DocContext) -> str:
+    if "scope" in c.fields:
+        return str(c.fields["scope"])
+    sent = ctx.sentence_at(c.start)
+    lo = sent.start if sent else 0
+    best = None
+    for q in cues:
+        if lo <= q.start < c.start:
+            best = q
+    return str(best.fields.get("scope", "other")) if best else "other"
+
+
+def _period(scope: str, ctx: DocContext, offset: int) -> tuple[date | None, date | None]:
+    ps, pe = ctx.issue.period_start, ctx.issue.period_end
+    if scope in ("week", "change"):
+        return ps, pe
+    as_of = ctx.asof_near(offset) or pe
+    if scope == "ytd" and as_of:
+        return date(as_of.year, 1, 1), as_of
+    if scope == "cumulative":
+        return None, as_of
+    return None, None
+
+
+def _department(c: Candidate, ctx: DocContext, depts: list[dict[str, Any]]) -> str | None:
+    sent = ctx.sentence_at(c.start)
+    lo = sent.start if sent else 0
+    best = None
+    for d in depts:
+        if d["kind"] != "division" and lo <= d["char_start"] and d["char_end"] <= c.start:
+            best = d
+    return best["canonical"] if best else None
+
+
+def build_figures(
+    cands: list[Candidate], cues: list[Candidate], ctx: DocContext, depts: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """One row per figure candidate that survived the overlap policy and the claim ledger."""
+    rows: list[dict[str, Any]] = []
+    carried: tuple[int, str] | None = None  # (sentence id, subject) shared by a list of verbs
+    for c in cands:
+        vtext, vs, _ = c.groups["value"]
+        num = parse_number(vtext)
+        if num is None:
+            continue
+        sent = ctx.sentence_at(c.start)
+        subject = group(c, "subject") or group(c, "object")
+        sgroup = c.groups.get("subject") or c.groups.get("object")
+        subject = _strip_subject(subject, sgroup[1] if sgroup else 0, ctx)
+        if c.rule == "figure.verb" and sent is not None:
+            if subject and c.groups.get("subject"):
+                carried = (sent.id, subject)
+            elif not subject and carried and carried[0] == sent.id:
+                subject = carried[1]
+        vfrom = parse_number(group(c, "value_from") or "") if group(c, "value_from") else None
+        metric = group(c, "metric") or c.fields.get("metric")
+        approx = bool(num.approx or group(c, "approx")) or ctx.text[max(0, vs - 2) : vs].endswith(_APPROX_BEFORE)
+        scope = _scope(c, cues, ctx)
+        start, end = _period(scope, ctx, c.start)
+        rows.append(
+            {
+                **ctx.provenance(c.start, c.end, c.rule),
+                "section": sent.section if sent else "",
+                "subject": subject,
+                "metric": metric,
+                "value": num.value,
+                "value_from": vfrom.value if vfrom else None,
+                "unit": group(c, "unit"),
+                "scope": scope,
+                "period_start": start,
+                "period_end": end,
+                "department": _department(c, ctx, depts),
+                "sentence": sent.text if sent else "",
+                "value_text": vtext,
+                "approx": approx,
+            }
+        )
+    return rows

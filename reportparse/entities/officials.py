@@ -1,0 +1,94 @@
+"""Rows of the ``officials`` table: one per person and post.
+
+The rule matches ORG TITLE(、TITLE)* NAME chains; this module splits the chain
+into posts (a new organization starts a new post) and decides where the name
+ends with jieba's token boundaries: 吕芙蓉到… is cut after 吕芙蓉.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from ..model import Candidate
+from ..segment import Segmenter
+from .context import DocContext, group
+
+
+@lru_cache(maxsize=8)
+def _post_pattern(departments: tuple[str, ...], titles: tuple[str, ...]) -> regex.Pattern[str]:
+    return regex.compile(r"(?P<org>\L<d>)?(?P<title>\L<t>)", d=list(departments) or ["\uffff"], t=list(titles))
+
+
+def split_chain(chain: str, departments: tuple[str, ...], titles: tuple[str, ...]) -> list[tuple[str | None, list[str]]]:
+    """``交通运输厅二级巡视员、四川省交通物流发展中心主任`` -> [(交通运输厅, [二级巡视员]), (…中心, [主任])]."""
+    posts: list[tuple[str | None, list[str]]] = []
+    for m in _post_pattern(departments, titles).finditer(chain):
+        org, title = m.group("org"), m.group("title")
+        if org or not posts:
+            posts.append((org, [title]))
+        else:
+            posts[-1][1].append(title)
+    return posts
+
+
+# Parts of speech that end a name: verbs, prepositions, adverbs, conjunctions, particles,
+# numerals, measure words, pronouns, locatives, time words, punctuation.
+_STOP_POS = ("v", "p", "d", "c", "u", "m", "q", "r", "f", "t", "x", "w")
+
+
+def name_end(seg: Segmenter, text: str, start: int, max_end: int, stops: tuple[str, ...] = ()) -> int | None:
+    """Where a name starting at ``start`` ends (2–4 chars), from jieba tokens and their POS."""
+    end = start
+    for tok in seg.tagged(text[start : min(start + 8, len(text))], start):
+        if tok.end > min(start + 4, max_end):
+            break
+        if tok.pos.startswith(_STOP_POS) or tok.text in stops:
+            break
+        if end == start and len(tok.text) > 1 and not tok.pos.startswith("nr"):
+            break  # a name starts with a surname token or a person-name token
+        if not regex.fullmatch(r"\p{Han}+", tok.text):
+            break
+        end = tok.end
+    return end if 2 <= end - start <= 4 else None
+
+
+def build_officials(
+    cands: list[Candidate], ctx: DocContext, seg: Segmenter, dates: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Official rows; ``date`` is the first point date in the same sentence."""
+    gaz = ctx.rules.departments
+    deps = ctx.rules.lists.get("departments", ())
+    titles = ctx.rules.lists.get("titles", ()) + ctx.rules.lists.get("leader_titles", ())
+    on = ctx.issue.period_end or ctx.issue.published
+    rows: list[dict[str, Any]] = []
+    for c in cands:
+        name, ns, ne = c.groups["name"]
+        if c.groups["name"][1] > c.groups["chain"][1]:  # ORG TITLE NAME
+            end = name_end(seg, ctx.text, ns, ne, ctx.rules.lists.get("name_stops", ()))
+            if end is None:
+                continue
+            name = ctx.text[ns:end]
+            ne = end
+        posts = split_chain(group(c, "chain") or "", deps, titles)
+        sent = ctx.sentence_at(c.start)
+        when = None
+        if sent is not None:
+            when = next((d["start"] for d in dates if sent.start <= d["char_start"] < sent.end
+                         and d["kind"] in ("point", "range")), None)
+        for org, post_titles in posts:
+            hit = gaz.lookup(org, on) if (gaz and org) else None
+            rows.append(
+                {
+                    **ctx.provenance(min(c.start, ns), max(ne, c.groups["chain"][2]), c.rule),
+                    "name": name,
+                    "title": "、".join(post_titles),
+                    "organization": hit.canonical if hit else org,
+                    "organization_mention": org,
+                    "date": when,
+                    "sentence": sent.text if sent else "",
+                }
+            )
+    return rows

@@ -1,0 +1,54 @@
+"""Rows of the ``references`` table: document numbers and 《titles》."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Candidate
+from .context import DocContext, as_int, group
+
+
+def _trim_issuer(issuer: str, lead_words: tuple[str, ...]) -> tuple[str, int]:
+    """Drop words such as 根据/印发 written before the issuer; returns (issuer, chars cut)."""
+    cut = 0
+    changed = True
+    while changed:
+        changed = False
+        for w in sorted(lead_words, key=len, reverse=True):
+            i = issuer.find(w)
+            if i >= 0 and len(issuer) - (i + len(w)) >= 1:
+                cut += i + len(w)
+                issuer = issuer[i + len(w) :]
+                changed = True
+                break
+    return issuer, cut
+
+
+def build_references(cands: list[Candidate], ctx: DocContext) -> list[dict[str, Any]]:
+    """One row per cited document number or title."""
+    rows: list[dict[str, Any]] = []
+    lead = ctx.rules.lists.get("reference_lead_words", ())
+    seen: set[tuple[int, int]] = set()
+    for c in cands:
+        kind = c.fields.get("kind", "title")
+        if kind == "doc_number":
+            issuer, cut = _trim_issuer(group(c, "issuer") or "", lead)
+            start = c.start + cut
+            row = {
+                **ctx.provenance(start, c.end, c.rule),
+                "kind": "doc_number",
+                "text": ctx.text[start : c.end],
+                "issuer": issuer,
+                "year": as_int(group(c, "year")),
+                "number": as_int(group(c, "number")),
+            }
+        else:
+            _, s, e = c.groups["title"]
+            row = {**ctx.provenance(s, e, c.rule), "kind": "title", "text": group(c, "title")}
+            start = s
+        key = (row["char_start"], row["char_end"])
+        if key in seen:
+            continue
+        seen.add(key)
+        rows.append(row)
+    return rows

@@ -1,0 +1,90 @@
+"""Find every candidate of every rule, then resolve overlaps by a named policy.
+
+Finding and deciding are separate (cf. spaCy's ``match`` / ``filter_spans``):
+:func:`find_candidates` returns all matches; :func:`resolve_overlaps` keeps a
+non-overlapping subset; :class:`ClaimLedger` records spans that numbers of
+other kinds may not reuse (a date, a document number, an issue number, a list
+marker cannot also be a figure).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from .model import Candidate, Paragraph
+from .rulebook import Rule
+
+# The policy, named: higher priority first, then the longer span, then the earlier start,
+# then the rule listed first in the rulebook.
+POLICY = "priority > longest > earliest > rulebook order"
+
+
+def policy_key(c: Candidate) -> tuple[int, int, int, int]:
+    """Sort key of the overlap policy (smaller sorts first, wins first)."""
+    return (-c.priority, -(c.end - c.start), c.start, c.order)
+
+
+def find_candidates(
+    text: str, rules: Iterable[Rule], paragraphs: Sequence[Paragraph] | None = None
+) -> list[Candidate]:
+    """Every match of every rule, paragraph by paragraph (a match never spans two)."""
+    spans = [(p.start, p.end) for p in paragraphs] if paragraphs else [(0, len(text))]
+    out: list[Candidate] = []
+    rules = list(rules)
+    for start, end in spans:
+        chunk = text[start:end]
+        for rule in rules:
+            for m in rule.regex.finditer(chunk):
+                if m.end() == m.start():
+                    continue
+                groups = {
+                    name: (val, m.start(name) + start, m.end(name) + start)
+                    for name, val in m.groupdict().items()
+                    if val is not None
+                }
+                out.append(
+                    Candidate(
+                        rule=rule.id,
+                        kind=rule.kind,
+                        start=m.start() + start,
+                        end=m.end() + start,
+                        text=m.group(),
+                        priority=rule.priority,
+                        groups=groups,
+                        fields=rule.set,
+                        order=rule.order,
+                    )
+                )
+    return out
+
+
+def resolve_overlaps(cands: Iterable[Candidate]) -> tuple[list[Candidate], list[tuple[Candidate, str]]]:
+    """Keep a non-overlapping subset by :data:`POLICY`.
+
+    Returns (winners in text order, [(loser, reason)]).
+    """
+    kept: list[Candidate] = []
+    lost: list[tuple[Candidate, str]] = []
+    for c in sorted(cands, key=policy_key):
+        clash = next((k for k in kept if k.start < c.end and c.start < k.end), None)
+        if clash is not None:
+            lost.append((c, f"overlaps {clash.rule} [{clash.start}:{clash.end}] ({POLICY})"))
+        else:
+            kept.append(c)
+    kept.sort(key=lambda k: (k.start, k.end))
+    return kept, lost
+
+
+class ClaimLedger:
+    """Spans claimed by dates, document numbers, issue numbers and list markers."""
+
+    def __init__(self) -> None:
+        self._spans: list[tuple[int, int, str]] = []
+
+    def claim(self, start: int, end: int, rule: str) -> None:
+        """Record that ``rule`` owns ``[start, end)``."""
+        self._spans.append((start, end, rule))
+
+    def owner(self, start: int, end: int) -> str | None:
+        """The rule that claimed any part of ``[start, end)``, or None."""
+        return next((r for s, e, r in self._spans if s < end and start < e), None)

@@ -1,0 +1,211 @@
+"""``parse_document``: one file in, every table's rows out. Pure: path + rules + settings.
+
+The stages, in order:
+ingest -> layout -> sections -> rules (find candidates) -> overlap policy + claim ledger
+-> masthead -> dates -> references -> departments -> officials -> figures -> rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .entities.context import DocContext
+from .entities.dates import build_dates
+from .entities.departments import build_departments
+from .entities.figures import build_figures
+from .entities.masthead import build_masthead
+from .entities.officials import build_officials
+from .entities.references import build_references
+from .errors import InputError
+from .match import ClaimLedger, find_candidates, resolve_overlaps
+from .model import Candidate, CleanText, DocumentResult, RawDocument, RawLine, RawPage
+from .rulebook import RuleSet
+from .sections import clean_to_sections, clean_to_sentences
+from .segment import segmenter_for
+from .settings import Settings
+
+TABLE_NAMES = ("figures", "dates", "departments", "officials", "references")
+
+
+@dataclass
+class Trace:
+    """What the rules did on one text: every candidate, whether it won, and why not."""
+
+    decisions: list[tuple[Candidate, bool, str]] = field(default_factory=list)
+
+    def add(self, won: list[Candidate], lost: list[tuple[Candidate, str]]) -> None:
+        self.decisions += [(c, True, "") for c in won] + [(c, False, r) for c, r in lost]
+
+
+def doc_id_of(data: bytes) -> tuple[str, str]:
+    """(doc_id, sha256) of a file's bytes."""
+    sha = hashlib.sha256(data).hexdigest()
+    return sha[:16], sha
+
+
+def parse_document(path: Path, rules: RuleSet, settings: Settings, source: str | None = None) -> DocumentResult:
+    """Parse one file. Never raises for bad input: the result then has status ``error``."""
+    from .ingest import read_document
+    from .layout import raw_to_clean
+
+    source = source if source is not None else str(path)
+    doc: dict[str, Any] = {"source": source, "rules_hash": rules.hash}
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        return _failed(doc, source, "ingest", f"cannot read file: {e.strerror or e}")
+    doc["doc_id"], doc["sha256"] = doc_id_of(data)
+    doc["format"] = Path(path).suffix.lower().lstrip(".") or None
+    try:
+        raw = read_document(Path(path), settings)
+    except InputError as e:
+        return _failed(doc, source, e.stage, e.message)
+    doc.update(format=raw.format, extractor=raw.extractor, pages=raw.n_pages)
+    clean = raw_to_clean(raw, settings)
+    doc["n_chars"] = len(clean.text)
+    if not clean.text.strip():
+        doc["status"] = "empty"
+        return DocumentResult(document=doc, tables={t: [] for t in TABLE_NAMES}, text=clean.text)
+    fields, tables, _ = analyse(clean, rules, doc["doc_id"], tokens=settings.tokens)
+    doc.update(fields)
+    doc["status"] = "ok"
+    return DocumentResult(document=doc, tables=tables, text=clean.text)
+
+
+def _failed(doc: dict[str, Any], source: str, stage: str, message: str) -> DocumentResult:
+    message = " ".join(str(message).split())
+    doc.update(status="error", error=message)
+    return DocumentResult(
+        document=doc,
+        tables={t: [] for t in TABLE_NAMES},
+        errors=[{"source": source, "stage": stage, "error": message, "doc_id": doc.get("doc_id")}],
+    )
+
+
+def analyse(
+    clean: CleanText,
+    rules: RuleSet,
+    doc_id: str,
+    *,
+    defaults: dict[str, Any] | None = None,
+    tokens: bool = False,
+) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]], Trace]:
+    """Run the rules over cleaned text: (documents-row fields, table rows, trace)."""
+    trace = Trace()
+    sections, markers = clean_to_sections(clean)
+    sentences = clean_to_sentences(clean, sections)
+    cands = find_candidates(clean.text, rules.rules, clean.paragraphs)
+    by_kind: dict[str, list[Candidate]] = {}
+    for c in cands:
+        by_kind.setdefault(c.kind, []).append(c)
+
+    def winners(kind: str) -> list[Candidate]:
+        won, lost = resolve_overlaps(by_kind.get(kind, []))
+        trace.add(won, lost)
+        return won
+
+    ctx = DocContext(doc_id, clean, sentences, sections, rules)
+    header_end = sections[0].start if sections else len(clean.text)
+    fields, ctx.issue, mast_used = build_masthead(by_kind.get("masthead", []), header_end, defaults)
+    trace.add(mast_used, [(c, "not in the masthead, or its field was already filled")
+                          for c in by_kind.get("masthead", []) if c not in mast_used])
+
+    ledger = ClaimLedger()
+    for m in markers:
+        ledger.claim(m.start, m.end, "section.marker")
+    doc_numbers = [c for c in by_kind.get("reference", []) if c.fields.get("kind") == "doc_number"]
+    titles = [c for c in by_kind.get("reference", []) if c.fields.get("kind") != "doc_number"]
+    doc_won, doc_lost = resolve_overlaps(doc_numbers)
+    trace.add(doc_won + titles, doc_lost)
+    for c in doc_won:
+        ledger.claim(c.start, c.end, c.rule)
+    date_cands = []
+    for c in by_kind.get("date", []):
+        owner = ledger.owner(c.start, c.end)
+        if owner:
+            trace.add([], [(c, f"span claimed by {owner}")])
+        else:
+            date_cands.append(c)
+    date_won, date_lost = resolve_overlaps(date_cands)
+    trace.add(date_won, date_lost)
+    date_rows, date_used = build_dates(date_won, ctx)
+    for c in date_used:
+        if c.fields.get("kind") != "relative":
+            ledger.claim(c.start, c.end, c.rule)
+    for c in winners("claim") + mast_used:
+        ledger.claim(c.start, c.end, c.rule)
+
+    ref_rows = build_references(sorted(doc_won + titles, key=lambda c: (c.start, c.end)), ctx)
+    dept_rows = build_departments(winners("department"), ctx)
+    seg = segmenter_for(rules)
+    off_rows = build_officials(winners("official"), ctx, seg, date_rows)
+    fig_cands = []
+    for c in by_kind.get("figure", []):
+        _, vs, ve = c.groups["value"]
+        owner = ledger.owner(vs, ve)
+        if owner:
+            trace.add([], [(c, f"number claimed by {owner}")])
+        elif not _whole_word(c, "metric", clean.text, seg):
+            trace.add([], [(c, "metric is not a whole word (jieba)")])
+        else:
+            fig_cands.append(c)
+    fig_won, fig_lost = resolve_overlaps(fig_cands)
+    trace.add(fig_won, fig_lost)
+    fig_rows = build_figures(fig_won, winners("scope"), ctx, dept_rows)
+    tables = {
+        "figures": fig_rows,
+        "dates": date_rows,
+        "departments": dept_rows,
+        "officials": off_rows,
+        "references": ref_rows,
+    }
+    if tokens:
+        tables["tokens"] = [
+            {"doc_id": doc_id, "sentence_id": s.id, "token_index": i, "token": t.text, "pos": t.pos,
+             "char_start": t.start}
+            for s in sentences
+            for i, t in enumerate(seg.tagged(s.text, s.start))
+        ]
+    return fields, tables, trace
+
+
+def _whole_word(c: Candidate, name: str, text: str, seg: Any) -> bool:
+    """True when group ``name`` starts and ends on jieba token boundaries of its clause."""
+    g = c.groups.get(name)
+    if g is None:
+        return True
+    _, s, e = g
+    lo, hi = max(0, s - 12), min(len(text), e + 12)
+    bounds = {b + lo for b in seg.boundaries(text[lo:hi])}
+    return s in bounds and e in bounds
+
+
+def text_to_clean(text: str) -> CleanText:
+    """Clean a string as if it were a text file (for examples and ``rules explain``)."""
+    from .layout import raw_to_clean
+
+    lines = tuple(RawLine(line) for line in text.splitlines())
+    raw = RawDocument(format="txt", extractor="text", pages=(RawPage(None, lines),), flow=True)
+    return raw_to_clean(raw, Settings())
+
+
+def parse_text(
+    text: str, rules: RuleSet, context: dict[str, Any] | None = None
+) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]], Trace, CleanText]:
+    """Run the rules over a snippet; ``context`` supplies masthead fields it lacks
+    (year, period_start, period_end, published)."""
+    clean = text_to_clean(text)
+    fields, tables, trace = analyse(clean, rules, "snippet", defaults=_dates_of(context or {}))
+    return fields, tables, trace, clean
+
+
+def _dates_of(context: dict[str, Any]) -> dict[str, Any]:
+    from datetime import date
+
+    out: dict[str, Any] = {}
+    for k, v in context.items():
+        out[k] = date.fromisoformat(v) if isinstance(v, str) and k != "title" else v
+    return out
