@@ -38,9 +38,10 @@ def _scope(c: Candidate, cues: list[Candidate], ctx: DocContext) -> str:
         return str(c.fields["scope"])
     sent = ctx.sentence_at(c.start)
     lo = sent.start if sent else 0
+    value_start = c.groups["value"][1]
     best = None
     for q in cues:
-        if lo <= q.start < c.start:
+        if lo <= q.start and q.end <= value_start:
             best = q
     return str(best.fields.get("scope", "other")) if best else "other"
 
