@@ -116,11 +116,11 @@ def _join(para: _Para, line: RawLine, page: int | None) -> None:
 
 
 def _edge(values: list[float], fallback: float, largest: bool) -> float:
-    """The second most extreme value, so one stray line does not move the edge."""
+    """The second most extreme value (one stray line does not move the edge); the extreme if few."""
     if len(values) < 3:
         return fallback
     ordered = sorted(values, reverse=largest)
-    return ordered[1]
+    return ordered[1] if len(values) >= 8 else ordered[0]
 
 
 def lines_to_paragraphs(pages: tuple[RawPage, ...], kept: list[list[RawLine]]) -> list[_Para]:
@@ -137,7 +137,10 @@ def lines_to_paragraphs(pages: tuple[RawPage, ...], kept: list[list[RawLine]]) -
         return [ln for ln in lines if abs(ln.size - body) <= 0.5]
 
     doc_left = _edge([ln.x0 for ln in body_lines(all_lines)], min(ln.x0 for ln in all_lines), False)
-    doc_right = _edge([ln.x1 for ln in body_lines(all_lines)], max(ln.x1 for ln in all_lines), True)
+    # too few lines to see the right edge: assume margins as wide as the left one
+    width = max((p.width for p in pages), default=0.0)
+    doc_right = _edge([ln.x1 for ln in body_lines(all_lines)],
+                      max(max(ln.x1 for ln in all_lines), width - doc_left), True)
     paras: list[_Para] = []
     prev: RawLine | None = None
     prev_page: int | None = None
