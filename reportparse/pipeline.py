@@ -154,7 +154,7 @@ def analyse(
             fig_cands.append(c)
     fig_won, fig_lost = resolve_overlaps(fig_cands)
     trace.add(fig_won, fig_lost)
-    fig_rows = build_figures(fig_won, winners("scope"), ctx, dept_rows)
+    fig_rows = build_figures(fig_won, winners("scope"), ctx, dept_rows, seg)
     tables = {
         "figures": fig_rows,
         "dates": date_rows,
@@ -163,13 +163,24 @@ def analyse(
         "references": ref_rows,
     }
     if tokens:
-        tables["tokens"] = [
-            {"doc_id": doc_id, "sentence_id": s.id, "token_index": i, "token": t.text, "pos": t.pos,
-             "char_start": t.start}
-            for s in sentences
-            for i, t in enumerate(seg.tagged(s.text, s.start))
-        ]
+        tables["tokens"] = _tokens(sentences, seg, dept_rows, off_rows, clean.text, doc_id)
     return fields, tables, trace
+
+
+def _tokens(sentences: list[Any], seg: Any, depts: list[dict[str, Any]], officials: list[dict[str, Any]],
+            text: str, doc_id: str) -> list[dict[str, Any]]:
+    """The opt-in tokens table; extracted names and departments are single tokens."""
+    keep = [(d["char_start"], d["char_end"], "nt") for d in depts]
+    for o in officials:
+        s = text.find(o["name"], o["char_start"], o["char_end"])
+        if s >= 0:
+            keep.append((s, s + len(o["name"]), "nr"))
+    return [
+        {"doc_id": doc_id, "sentence_id": s.id, "token_index": i, "token": t.text, "pos": t.pos,
+         "char_start": t.start}
+        for s in sentences
+        for i, t in enumerate(seg.tagged_keeping(s.text, s.start, keep))
+    ]
 
 
 def _whole_word(c: Candidate, name: str, text: str, seg: Any) -> bool:

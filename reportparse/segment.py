@@ -59,6 +59,23 @@ class Segmenter:
             pos += len(pair.word)
         return out
 
+    def tagged_keeping(self, text: str, offset: int, keep: list[tuple[int, int, str]]) -> list[Token]:
+        """Tagged tokens, with each ``keep`` span (start, end, pos) in absolute offsets as one token.
+
+        Extracted names and departments stay whole even where jieba would split them (吕/芙蓉).
+        """
+        out: list[Token] = []
+        pos = offset
+        end_all = offset + len(text)
+        for s, e, tag in sorted(k for k in keep if offset <= k[0] and k[1] <= end_all):
+            if s < pos:
+                continue
+            out += self.tagged(text[pos - offset : s - offset], pos)
+            out.append(Token(text[s - offset : e - offset], s, e, tag))
+            pos = e
+        out += self.tagged(text[pos - offset :], pos)
+        return out
+
     def boundaries(self, text: str) -> set[int]:
         """Character offsets in ``text`` where a token starts or ends."""
         b = {0, len(text)}

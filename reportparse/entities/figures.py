@@ -13,6 +13,7 @@ from typing import Any
 
 from ..model import Candidate
 from ..normalize.numbers import parse_number
+from ..segment import Segmenter
 from .context import DocContext, group
 
 _APPROX_BEFORE = ("约", "近", "超过", "逾", "超", "达近")
@@ -31,6 +32,21 @@ def _strip_subject(subject: str | None, start: int, ctx: DocContext) -> str | No
         if subject.startswith(p) and len(subject) > len(p):
             subject = subject[len(p) :]
     return subject or None
+
+
+# Parts of speech of leading words that are never part of a metric: 其中 (r), 并 (c), 均 (d), 的 (u).
+_LEAD_POS = ("r", "c", "d", "u")
+
+
+def _trim_metric(metric: str | None, seg: Segmenter | None, lead_words: tuple[str, ...]) -> str | None:
+    """Drop leading function words from a metric: 其中主项 -> 主项, 包括设备 -> 设备."""
+    if not metric or seg is None:
+        return metric
+    toks = seg.tagged(metric)
+    i = 0
+    while i < len(toks) - 1 and (toks[i].pos.startswith(_LEAD_POS) or toks[i].text in lead_words):
+        i += 1
+    return "".join(t.text for t in toks[i:])
 
 
 def _scope(c: Candidate, cues: list[Candidate], ctx: DocContext) -> str:
@@ -69,9 +85,15 @@ def _department(c: Candidate, ctx: DocContext, depts: list[dict[str, Any]]) -> s
 
 
 def build_figures(
-    cands: list[Candidate], cues: list[Candidate], ctx: DocContext, depts: list[dict[str, Any]]
+    cands: list[Candidate],
+    cues: list[Candidate],
+    ctx: DocContext,
+    depts: list[dict[str, Any]],
+    seg: Segmenter | None = None,
 ) -> list[dict[str, Any]]:
     """One row per figure candidate that survived the overlap policy and the claim ledger."""
+    lists = ctx.rules.lists
+    lead_words = lists.get("fillers", ()) + lists.get("subject_strip", ()) + lists.get("metric_lead_words", ())
     rows: list[dict[str, Any]] = []
     carried: tuple[int, str] | None = None  # (sentence id, subject) shared by a list of verbs
     for c in cands:
@@ -89,7 +111,7 @@ def build_figures(
             elif not subject and carried and carried[0] == sent.id:
                 subject = carried[1]
         vfrom = parse_number(group(c, "value_from") or "") if group(c, "value_from") else None
-        metric = group(c, "metric") or c.fields.get("metric")
+        metric = _trim_metric(group(c, "metric") or c.fields.get("metric"), seg, lead_words)
         approx = bool(num.approx or group(c, "approx")) or ctx.text[max(0, vs - 2) : vs].endswith(_APPROX_BEFORE)
         scope = _scope(c, cues, ctx)
         start, end = _period(scope, ctx, c.start)
