@@ -145,3 +145,13 @@ def test_python_dash_m_works():
     proc = subprocess.run([sys.executable, "-m", "reportparse", "--help"], cwd=ROOT, capture_output=True,
                           text=True, timeout=60)
     assert proc.returncode == 0 and "extract" in proc.stdout and "rules" in proc.stdout
+
+
+def test_extract_tokens_is_opt_in(runner, tmp_path, seed_txt):
+    plain = runner.invoke(main, ["extract", str(seed_txt), "--out", str(tmp_path / "a"), "-q", "--format", "csv"])
+    assert plain.exit_code == 0 and not (tmp_path / "a" / "tokens.csv").exists()
+    result = runner.invoke(main, ["extract", str(seed_txt), "--out", str(tmp_path / "b"), "-q", "--format", "csv",
+                                  "--tokens"])
+    assert result.exit_code == 0, result.output
+    lines = (tmp_path / "b" / "tokens.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "doc_id,sentence_id,token_index,token,pos,char_start" and len(lines) > 100
