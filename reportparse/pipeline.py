@@ -8,7 +8,7 @@ ingest -> layout -> sections -> rules (find candidates) -> overlap policy + clai
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -148,10 +148,12 @@ def analyse(
         owner = ledger.owner(vs, ve)
         if owner:
             trace.add([], [(c, f"number claimed by {owner}")])
-        elif not _whole_word(c, "metric", clean.text, seg):
-            trace.add([], [(c, "metric is not a whole word (jieba)")])
         else:
-            fig_cands.append(c)
+            aligned = _align_metric(c, clean.text, seg)
+            if aligned is None:
+                trace.add([], [(c, "metric does not end on a word boundary (jieba)")])
+            else:
+                fig_cands.append(aligned)
     fig_won, fig_lost = resolve_overlaps(fig_cands)
     trace.add(fig_won, fig_lost)
     fig_rows = build_figures(fig_won, winners("scope"), ctx, dept_rows, seg)
@@ -183,15 +185,23 @@ def _tokens(sentences: list[Any], seg: Any, depts: list[dict[str, Any]], officia
     ]
 
 
-def _whole_word(c: Candidate, name: str, text: str, seg: Any) -> bool:
-    """True when group ``name`` starts and ends on jieba token boundaries of its clause."""
-    g = c.groups.get(name)
+def _align_metric(c: Candidate, text: str, seg: Any) -> Candidate | None:
+    """Make the metric a whole word (jieba): None when it ends inside a word (办理 in 办理项);
+    a metric that starts inside a word is moved to the next word (…保障厅办理项 -> 办理项)."""
+    g = c.groups.get("metric")
     if g is None:
-        return True
+        return c
     _, s, e = g
     lo, hi = max(0, s - 12), min(len(text), e + 12)
-    bounds = {b + lo for b in seg.boundaries(text[lo:hi])}
-    return s in bounds and e in bounds
+    bounds = sorted(b + lo for b in seg.boundaries(text[lo:hi]))
+    if e not in bounds:
+        return None
+    if s in bounds:
+        return c
+    new_s = next((b for b in bounds if s < b < e), None)
+    if new_s is None:
+        return None
+    return replace(c, groups={**c.groups, "metric": (text[new_s:e], new_s, e)})
 
 
 def text_to_clean(text: str) -> CleanText:

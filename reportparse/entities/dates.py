@@ -33,6 +33,12 @@ def resolve_candidate(c: Candidate, ctx: DocContext) -> tuple[date | None, date 
         label = c.fields.get("relative", "")
         as_of = ctx.asof_near(c.start)
         return resolve_relative(label, issue.period_start, issue.period_end, as_of or issue.period_end)
+    if c.fields.get("month_range"):
+        m2 = as_int(group(c, "m2"))
+        y = y1 or (anchor.year if anchor else issue.year)
+        if y and m1 and m2 and m1 <= m2:
+            return month_span(y, m1)[0], month_span(y, m2)[1]
+        return None, None
     if c.fields.get("month"):
         if y1 and m1 and 1 <= m1 <= 12:
             return month_span(y1, m1)

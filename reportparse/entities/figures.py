@@ -78,8 +78,9 @@ def _department(c: Candidate, ctx: DocContext, depts: list[dict[str, Any]]) -> s
     sent = ctx.sentence_at(c.start)
     lo = sent.start if sent else 0
     best = None
+    value_start = c.groups["value"][1]
     for d in depts:
-        if d["kind"] != "division" and lo <= d["char_start"] and d["char_end"] <= c.start:
+        if d["kind"] != "division" and lo <= d["char_start"] and d["char_end"] <= value_start:
             best = d
     return best["canonical"] if best else None
 

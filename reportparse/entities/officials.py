@@ -34,25 +34,31 @@ def split_chain(chain: str, departments: tuple[str, ...], titles: tuple[str, ...
     return posts
 
 
-# Parts of speech that end a name: verbs, prepositions, adverbs, conjunctions, particles,
-# numerals, measure words, pronouns, locatives, time words, punctuation.
+# Parts of speech of the token right after a name: verbs, prepositions, adverbs, conjunctions,
+# particles, numerals, measure words, pronouns, locatives, time words, punctuation.
 _STOP_POS = ("v", "p", "d", "c", "u", "m", "q", "r", "f", "t", "x", "w")
 
 
 def name_end(seg: Segmenter, text: str, start: int, max_end: int, stops: tuple[str, ...] = ()) -> int | None:
-    """Where a name starting at ``start`` ends (2–4 chars), from jieba tokens and their POS."""
-    end = start
-    for tok in seg.tagged(text[start : min(start + 8, len(text))], start):
-        if tok.end > min(start + 4, max_end):
-            break
-        if tok.pos.startswith(_STOP_POS) or tok.text in stops:
-            break
-        if end == start and len(tok.text) > 1 and not tok.pos.startswith("nr"):
-            break  # a name starts with a surname token or a person-name token
-        if not regex.fullmatch(r"\p{Han}+", tok.text):
-            break
+    """Where a name starting at ``start`` ends (2–4 chars).
+
+    The shortest jieba token boundary after which the text goes on with punctuation, a
+    stop word (同志, 一行 …) or a token that cannot continue a name (到, 分别, 在 …).
+    """
+    window = text[start : min(start + 10, len(text))]
+    toks = seg.tagged(window, start)
+    for i, tok in enumerate(toks):
         end = tok.end
-    return end if 2 <= end - start <= 4 else None
+        if end - start < 2:
+            continue
+        if end - start > 4 or end > max_end:
+            break
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is None or not regex.match(r"\p{Han}", nxt.text):
+            return end
+        if nxt.text.startswith(stops) or nxt.pos.startswith(_STOP_POS):
+            return end
+    return None
 
 
 def build_officials(
