@@ -27,14 +27,18 @@ def policy_key(c: Candidate) -> tuple[int, int, int, int]:
 def find_candidates(
     text: str, rules: Iterable[Rule], paragraphs: Sequence[Paragraph] | None = None
 ) -> list[Candidate]:
-    """Every match of every rule, paragraph by paragraph (a match never spans two)."""
+    """Every match of every rule, paragraph by paragraph (a match never spans two).
+
+    Matches may overlap (``overlapped=True``): a match that starts inside another is still
+    a candidate, so the overlap policy, not the scan order, decides between them.
+    """
     spans = [(p.start, p.end) for p in paragraphs] if paragraphs else [(0, len(text))]
     out: list[Candidate] = []
     rules = list(rules)
     for start, end in spans:
         chunk = text[start:end]
         for rule in rules:
-            for m in rule.regex.finditer(chunk):
+            for m in rule.regex.finditer(chunk, overlapped=True):
                 if m.end() == m.start():
                     continue
                 groups = {

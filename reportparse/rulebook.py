@@ -322,7 +322,7 @@ def _compile_rule(
             missing = sorted(used - set(lists))
             if missing:
                 raise ValueError(f"unknown list(s) {missing}; known: {', '.join(sorted(lists))}")
-            compiled = regex.compile(expanded, flags, **{n: lists[n] for n in used})
+            compiled = regex.compile(expanded, flags | regex.V1, **{n: lists[n] for n in used})
         except ValueError as e:
             bad(str(e))
         except regex.error as e:
