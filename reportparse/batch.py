@@ -21,7 +21,7 @@ from typing import Any
 
 from .errors import InputError, ReportParseError
 from .model import DocumentResult
-from .settings import INPUT_SUFFIXES, Settings
+from .settings import INPUT_SUFFIXES, SKIP_STEMS, Settings
 
 #: Tables other than ``documents`` whose rows documents contribute.
 ROW_TABLES = ("figures", "dates", "departments", "officials", "references")
@@ -56,7 +56,8 @@ def discover(
     """Input files as source strings, and errors rows for folders with no supported file.
 
     Files are kept as given; folders are searched recursively for ``.pdf .txt .md``
-    (sorted), skipping anything under ``exclude`` (the output folder). Duplicates
+    (sorted), skipping anything under ``exclude`` (the output folder) and notes such as
+    README.md or SOURCES.md (``settings.SKIP_STEMS``). Duplicates
     (same resolved path) are dropped. A missing path raises ReportParseError.
     """
     skip = Path(exclude).resolve() if exclude is not None else None
@@ -75,6 +76,7 @@ def discover(
         if p.is_dir():
             found = sorted(
                 (f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES
+                 and f.stem.lower() not in SKIP_STEMS
                  and not (skip and f.resolve().is_relative_to(skip))),
                 key=lambda f: f.relative_to(p).as_posix(),
             )

@@ -11,6 +11,9 @@ from .errors import ReportParseError
 FORMATS = ("csv", "parquet", "xlsx", "jsonl", "duckdb")
 PDF_ENGINES = ("pdfplumber", "pypdfium2")
 INPUT_SUFFIXES = (".pdf", ".txt", ".md")
+# Notes that live beside a corpus and are not reports: skipped when a folder is searched
+# (name them explicitly to parse them anyway).
+SKIP_STEMS = ("readme", "sources", "synthetic", "changelog", "license", "notes")
 
 
 @dataclass(frozen=True)

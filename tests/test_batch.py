@@ -165,3 +165,16 @@ def test_documents_carry_rules_hash_and_version(seed_txt):
     ex = extract([seed_txt])
     assert list(ex.documents.columns) == columns("documents")
     assert ex.documents["rules_hash"][0]
+
+
+def test_notes_beside_a_corpus_are_not_reports(tmp_path) -> None:
+    from reportparse.batch import discover
+
+    (tmp_path / "SOURCES.md").write_text("what each file is", encoding="utf-8")
+    (tmp_path / "README.md").write_text("notes", encoding="utf-8")
+    (tmp_path / "w1.txt").write_text("本周受理425件", encoding="utf-8")
+    sources, errors = discover([tmp_path])
+    assert [s.rsplit("/", 1)[-1] for s in sources] == ["w1.txt"] and errors == []
+    # named explicitly, a note is parsed like any file
+    sources, _ = discover([tmp_path / "README.md"])
+    assert len(sources) == 1
