@@ -17,11 +17,13 @@ def _not_departments(ctx: DocContext) -> regex.Pattern[str] | None:
 
 
 def _is_excluded(ctx: DocContext, start: int, end: int, pat: regex.Pattern[str] | None) -> bool:
-    """True when a venue or generic group (省政务服务大厅, 全省自然资源系统) covers the mention."""
+    """True when a venue or generic group (省政务服务大厅, 全省自然资源系统) starting at (or just
+    before) the mention covers it."""
     if pat is None:
         return False
     lo, hi = max(0, start - 12), min(len(ctx.text), end + 12)
-    return any(m.start() <= start and end <= m.end() for m in pat.finditer(ctx.text, lo, hi, overlapped=True))
+    return any(start - 2 <= m.start() <= start and end <= m.end()
+               for m in pat.finditer(ctx.text, lo, hi, overlapped=True))
 
 
 def _row(ctx: DocContext, c: Candidate, mention: str, s: int, e: int, known: bool,
