@@ -55,11 +55,14 @@ def _scope(c: Candidate, cues: list[Candidate], ctx: DocContext) -> str:
     sent = ctx.sentence_at(c.start)
     lo = sent.start if sent else 0
     value_start = c.groups["value"][1]
-    best = None
+    seen: list[str] = []
     for q in cues:
         if lo <= q.start and q.end <= value_start:
-            best = q
-    return str(best.fields.get("scope", "other")) if best else "other"
+            scope = str(q.fields.get("scope", "other"))
+            # a cue that yields (累计) keeps an earlier cue of the scope it yields to (截至目前)
+            yields = q.fields.get("yields_to")
+            seen.append(yields if yields in seen else scope)
+    return seen[-1] if seen else "other"
 
 
 def _period(scope: str, ctx: DocContext, offset: int) -> tuple[date | None, date | None]:
