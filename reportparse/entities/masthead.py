@@ -7,6 +7,7 @@ from typing import Any
 
 from ..model import Candidate
 from ..normalize.dates import resolve_range
+from ..normalize.numbers import parse_number
 from .context import IssueDates, as_int, group
 
 # Fields a masthead rule may fill, and the group names that carry them.
@@ -20,6 +21,15 @@ def _safe_date(y: int | None, m: int | None, d: int | None) -> date | None:
         return date(y, m, d) if y and m and d else None
     except ValueError:
         return None
+
+
+def _to_int(value: str) -> int | None:
+    """Digits or Chinese numerals (第五十二期) as an int."""
+    n = as_int(value)
+    if n is None:
+        parsed = parse_number(value)
+        n = int(parsed.value) if parsed is not None and float(parsed.value).is_integer() else None
+    return n
 
 
 def _anchor(issue: IssueDates, issue_no: int | None) -> date | None:
@@ -51,7 +61,7 @@ def build_masthead(
                 continue
             if c.start >= header_end and name not in _ANYWHERE:
                 continue
-            fields[name] = as_int(value) if name in _INT_FIELDS else value
+            fields[name] = _to_int(value) if name in _INT_FIELDS else value
             got = True
         if c.start < header_end and group(c, "y") and "published" not in fields:
             pub = _safe_date(as_int(group(c, "y")), as_int(group(c, "m")), as_int(group(c, "d")))
@@ -66,7 +76,8 @@ def build_masthead(
         fields.setdefault(k, v)
     issue = IssueDates(year=fields.get("year"), published=fields.get("published"))
     if issue.year is None and issue.published:
-        issue.year = issue.published.year
+        issue.year = issue.published.year  # the bulletin's year is its publication year
+        fields["year"] = issue.year
     if period is not None:
         span = resolve_range(
             as_int(group(period, "y1")), as_int(group(period, "m1")), as_int(group(period, "d1")),
