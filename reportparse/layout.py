@@ -90,11 +90,19 @@ def strip_margins(pages: tuple[RawPage, ...], settings: Settings) -> list[list[R
     for page in pages:
         seen.update({margin_key(ln.text) for ln in page.lines if in_margin(page, ln)})
     need = max(2, math.ceil(0.4 * len(pages)))
+    # A running head on later pages repeats the masthead (title, issue line) of the first page,
+    # so it is recognised even in a two-page issue where it is printed once.
+    masthead = {k for ln in (pages[0].lines[:8] if pages else ()) if len(k := margin_key(ln.text)) >= 4}
+
+    def running_head(i: int, page: RawPage, ln: RawLine) -> bool:
+        key = margin_key(ln.text)
+        return seen[key] >= need or (i > 0 and any(m in key for m in masthead))
+
     kept = []
-    for page in pages:
+    for i, page in enumerate(pages):
         kept.append([
             ln for ln in page.lines
-            if not (in_margin(page, ln) and (is_page_number(ln.text) or seen[margin_key(ln.text)] >= need))
+            if not (in_margin(page, ln) and (is_page_number(ln.text) or running_head(i, page, ln)))
             and not decorated_folio(page, ln)
         ])
     return kept

@@ -129,6 +129,17 @@ def test_running_heads_and_footers_dropped() -> None:
     assert out[0] == "第1页正文开始，这是一段很长的正文这一段到此结束。"
 
 
+def test_running_head_printed_once_in_a_two_page_issue() -> None:
+    first = [line("2023 年第 35 期（总第 455 期）", 120, 200, 400, 16), line("窗口工作周报", 160, 220, 380, 30),
+             body(200, "本周，共计咨询 3101 人次、受理 425 件，这是一段很长的正文", first=True),
+             body(228, "到此结束。", last=True)]
+    second = [line("窗口工作周报  2023年第35期（总第455期）", 40, 150, 450, 10.5),
+              body(100, "二、第二页的正文开始，这是一段很长的正文", first=True), body(128, "结束。", last=True)]
+    out = paras(raw_to_clean(paged(first, second)))
+    assert not any("窗口工作周报2023" in p for p in out), out
+    assert out[1] == "窗口工作周报"
+
+
 # --- paragraphs from geometry ---------------------------------------------------------------------
 
 def test_geometry_paragraphs() -> None:
