@@ -101,6 +101,14 @@ class Extraction:
         return cls(frames, dict(batch.texts), batch.exit_code, batch.seconds, formats)
 
 
+def _cache_dir(cache: bool, cache_dir: str | Path | None) -> Path | None:
+    if not cache:
+        return None
+    from .cache import default_cache_dir
+
+    return Path(cache_dir) if cache_dir is not None else default_cache_dir()
+
+
 def extract(
     paths: str | Path | Iterable[str | Path],
     *,
@@ -111,12 +119,16 @@ def extract(
     quiet: bool = True,
     tokens: bool = False,
     pdf_engine: str = "pdfplumber",
+    cache: bool = True,
+    cache_dir: str | Path | None = None,
 ) -> Extraction:
     """Parse report files and folders into tables; write them into ``out`` when given.
 
     ``rules`` are extra rule folders loaded on top of the shipped ones. Raises
     ReportParseError for a missing path, a bad option or broken rule files
     (RuleFileError); a file that cannot be parsed becomes an ``errors`` row instead.
+    With ``cache`` the cleaned texts and rows are kept in ``cache_dir`` (default:
+    ``$REPORTPARSE_CACHE_DIR`` or the user cache folder) and reused when nothing changed.
 
     Example::
 
@@ -133,7 +145,7 @@ def extract(
         paths = [paths]
     settings = Settings.resolve(
         None, rule_dirs=tuple(Path(r) for r in rules), formats=fmts, jobs=jobs, quiet=quiet,
-        tokens=tokens, pdf_engine=pdf_engine,
+        tokens=tokens, pdf_engine=pdf_engine, cache_dir=_cache_dir(cache, cache_dir),
     )
     ruleset = load_rules(settings.rule_dirs)
     batch = run_batch(list(paths), settings, ruleset, version=version(), exclude=out)

@@ -7,6 +7,7 @@ missing path, broken rule files).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,12 @@ _RULES_OPTION = click.option(
     "--rules", "rules", multiple=True, metavar="DIR",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Extra rules folder, loaded on top of the shipped rules/ (repeatable).",
+)
+
+
+_CACHE_DIR_OPTION = click.option(
+    "--cache-dir", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
+    help="Cache folder [default: $REPORTPARSE_CACHE_DIR, else the user cache folder].",
 )
 
 
@@ -69,19 +76,23 @@ def main() -> None:
 @click.option("--format", "formats", default="csv,parquet", show_default=True, callback=_formats,
               metavar="LIST", help=f"Comma list of output formats: {', '.join(FORMATS)}.")
 @_RULES_OPTION
-@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(min=1),
-              help="Worker processes; output is identical whatever N.")
+@click.option("--jobs", "-j", default=lambda: os.cpu_count() or 1, show_default="number of cores",
+              type=click.IntRange(min=1), help="Worker processes; output is identical whatever N.")
 @click.option("--tokens", is_flag=True, help="Also write the opt-in tokens table.")
 @click.option("--pdf-engine", default="pdfplumber", show_default=True, type=click.Choice(PDF_ENGINES),
               help="Text extractor for PDFs.")
+@_CACHE_DIR_OPTION
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary on stderr.")
 def extract(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], rules: tuple[Path, ...],
-            jobs: int, tokens: bool, pdf_engine: str, quiet: bool) -> None:
+            jobs: int, tokens: bool, pdf_engine: str, cache_dir: Path | None, no_cache: bool,
+            quiet: bool) -> None:
     """Parse PDF and text reports into tables in DIR.
 
     PATH is a file or a folder (searched recursively for .pdf, .txt, .md).
     A file that cannot be parsed becomes a row of errors.csv and the run
-    goes on; the exit code is then 1.
+    goes on; the exit code is then 1. Cleaned texts and rows are cached by
+    file content (see `reportparse cache --help`): a re-run skips PDF work.
 
     \b
     Example:
@@ -92,12 +103,61 @@ def extract(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], rules:
 
     try:
         result = run(list(paths), out=out, rules=rules, formats=formats, jobs=jobs, quiet=quiet,
-                     tokens=tokens, pdf_engine=pdf_engine)
+                     tokens=tokens, pdf_engine=pdf_engine, cache=not no_cache, cache_dir=cache_dir)
     except RuleFileError as exc:
         _rule_file_error(exc)
     except ReportParseError as exc:
         raise click.ClickException(str(exc)) from None
     raise click.exceptions.Exit(result.exit_code)
+
+
+@main.group()
+def cache() -> None:
+    """Show or clear the cache of cleaned texts and rows.
+
+    Entries are keyed by file content, text extractor and version, layout
+    version and rule-set hash, so a stale entry is never used; clearing only
+    frees disk space.
+
+    \b
+    Example:
+        reportparse cache info
+        reportparse cache clear --cache-dir /tmp/rp-cache
+    """
+
+
+def _the_cache(cache_dir: Path | None) -> Any:
+    from .cache import Cache, default_cache_dir
+
+    return Cache(cache_dir if cache_dir is not None else default_cache_dir())
+
+
+@cache.command("info")
+@_CACHE_DIR_OPTION
+def cache_info(cache_dir: Path | None) -> None:
+    """Print the cache folder, its number of entries and size.
+
+    \b
+    Example:
+        reportparse cache info
+    """
+    info = _the_cache(cache_dir).info()
+    click.echo(f"path   {info['path']}\ntexts  {info['text']}\nrows   {info['rows']}\n"
+               f"size   {info['bytes'] / 1e6:.1f} MB")
+
+
+@cache.command("clear")
+@_CACHE_DIR_OPTION
+def cache_clear(cache_dir: Path | None) -> None:
+    """Delete every cache entry.
+
+    \b
+    Example:
+        reportparse cache clear
+    """
+    c = _the_cache(cache_dir)
+    n = c.clear()
+    click.echo(f"removed {n} file(s) from {c.root}")
 
 
 @main.group()

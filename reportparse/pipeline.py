@@ -59,17 +59,41 @@ def parse_document(path: Path, rules: RuleSet, settings: Settings, source: str |
         return _failed(doc, source, "ingest", f"cannot read file: {e.strerror or e}")
     doc["doc_id"], doc["sha256"] = doc_id_of(data)
     doc["format"] = Path(path).suffix.lower().lstrip(".") or None
-    try:
-        raw = read_document(Path(path), settings)
-    except InputError as e:
-        return _failed(doc, source, e.stage, e.message)
-    doc.update(format=raw.format, extractor=raw.extractor, pages=raw.n_pages)
-    clean = raw_to_clean(raw, settings)
+    cache, tkey, hit = None, "", None
+    if settings.cache_dir is not None:  # see cache.py: a hit returns what a miss computes
+        from .cache import Cache, text_key
+
+        cache = Cache(settings.cache_dir)
+        tkey = text_key(doc["sha256"], b"%PDF" in data[:1024], settings)
+        hit = cache.get_text(tkey)
+    if hit is not None:
+        raw_fields, clean = hit
+    else:
+        try:
+            raw = read_document(Path(path), settings)
+        except InputError as e:
+            return _failed(doc, source, e.stage, e.message)
+        raw_fields = {"format": raw.format, "extractor": raw.extractor, "n_pages": raw.n_pages}
+        clean = raw_to_clean(raw, settings)
+        if cache is not None:
+            cache.put_text(tkey, raw, clean)
+    doc.update(format=raw_fields["format"], extractor=raw_fields["extractor"], pages=raw_fields["n_pages"])
     doc["n_chars"] = len(clean.text)
     if not clean.text.strip():
         doc["status"] = "empty"
         return DocumentResult(document=doc, tables={t: [] for t in TABLE_NAMES}, text=clean.text)
-    fields, tables, _ = analyse(clean, rules, doc["doc_id"], tokens=settings.tokens)
+    rows = None
+    if cache is not None:
+        from .cache import rows_key
+
+        rkey = rows_key(tkey, rules.hash, settings.tokens)
+        rows = cache.get_rows(rkey)
+    if rows is not None:
+        fields, tables = rows
+    else:
+        fields, tables, _ = analyse(clean, rules, doc["doc_id"], tokens=settings.tokens)
+        if cache is not None:
+            cache.put_rows(rkey, fields, tables)
     doc.update(fields)
     doc["status"] = "ok"
     return DocumentResult(document=doc, tables=tables, text=clean.text)

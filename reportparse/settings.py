@@ -27,6 +27,7 @@ class Settings:
     margin_top / margin_bottom: share of the page height where running heads
     and page numbers are looked for.
     tokens: also build the opt-in ``tokens`` table.
+    cache_dir: folder of the text and rows cache (``cache.py``); None: no cache.
     """
 
     rule_dirs: tuple[Path, ...] = ()
@@ -37,6 +38,7 @@ class Settings:
     margin_bottom: float = 0.08
     tokens: bool = False
     jobs: int = 1
+    cache_dir: Path | None = None
     quiet: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 

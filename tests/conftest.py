@@ -16,6 +16,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpora" / "weekly-2023-35.txt"
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory, monkeypatch):
+    """Every test gets its own cache folder: tests never touch the user's cache."""
+    monkeypatch.setenv("REPORTPARSE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def runner():
     from click.testing import CliRunner
