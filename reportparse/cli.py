@@ -282,5 +282,15 @@ def _console() -> Any:
     return Console(soft_wrap=False)
 
 
+def _add_series_commands() -> None:
+    """``check`` and ``panel`` (over an extract output folder) live in cli_series.py."""
+    from .cli_series import check_command, panel_command
+
+    main.add_command(check_command)
+    main.add_command(panel_command)
+
+
+_add_series_commands()
+
 if __name__ == "__main__":  # pragma: no cover
     main()
