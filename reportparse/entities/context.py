@@ -5,7 +5,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
+
+import regex
 
 from ..model import Candidate, CleanText, Section, Sentence
 from ..rulebook import RuleSet
@@ -66,6 +69,19 @@ class DocContext:
             "char_end": end,
             "rule": rule,
         }
+
+
+@lru_cache(maxsize=64)
+def longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A word list sorted longest first (cached: lists are fixed per rule set)."""
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=64)
+def alternation(items: tuple[str, ...]) -> regex.Pattern[str] | None:
+    """One pattern for a list whose ``re:`` lines are patterns and other lines literals."""
+    parts = [i[3:] if i.startswith("re:") else regex.escape(i) for i in items]
+    return regex.compile("|".join(parts)) if parts else None
 
 
 def group(c: Candidate, name: str) -> str | None:

@@ -7,13 +7,7 @@ from typing import Any
 import regex
 
 from ..model import Candidate
-from .context import DocContext
-
-
-def _not_departments(ctx: DocContext) -> regex.Pattern[str] | None:
-    items = ctx.rules.lists.get("not_departments", ())
-    parts = [i[3:] if i.startswith("re:") else regex.escape(i) for i in items]
-    return regex.compile("|".join(parts)) if parts else None
+from .context import DocContext, alternation
 
 
 def _is_excluded(ctx: DocContext, start: int, end: int, pat: regex.Pattern[str] | None) -> bool:
@@ -42,7 +36,7 @@ def build_departments(cands: list[Candidate], ctx: DocContext) -> list[dict[str,
     """One row per department mention (divisions carry their parent)."""
     gaz = ctx.rules.departments
     on = ctx.issue.period_end or ctx.issue.published
-    excluded = _not_departments(ctx)
+    excluded = alternation(ctx.rules.lists.get("not_departments", ()))
     rows: list[dict[str, Any]] = []
     for c in cands:
         if c.fields.get("kind") == "division":

@@ -14,7 +14,7 @@ from typing import Any
 from ..model import Candidate
 from ..normalize.numbers import parse_number
 from ..segment import Segmenter
-from .context import DocContext, group
+from .context import DocContext, group, longest_first
 
 _APPROX_BEFORE = ("约", "近", "超过", "逾", "超", "达近")
 
@@ -24,11 +24,11 @@ def _strip_subject(subject: str | None, start: int, ctx: DocContext) -> str | No
         return None
     units = ctx.rules.lists.get("units", ())
     if start > 0 and ctx.text[start - 1].isdigit():
-        for u in sorted(units, key=len, reverse=True):
+        for u in longest_first(units):
             if subject.startswith(u) and len(subject) > len(u):
                 subject = subject[len(u) :]
                 break
-    for p in sorted(ctx.rules.lists.get("subject_strip", ()), key=len, reverse=True):
+    for p in longest_first(ctx.rules.lists.get("subject_strip", ())):
         if subject.startswith(p) and len(subject) > len(p):
             subject = subject[len(p) :]
     return subject or None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Candidate
-from .context import DocContext, as_int, group
+from .context import DocContext, as_int, group, longest_first
 
 
 def _trim_issuer(issuer: str, lead_words: tuple[str, ...]) -> tuple[str, int]:
@@ -14,7 +14,7 @@ def _trim_issuer(issuer: str, lead_words: tuple[str, ...]) -> tuple[str, int]:
     changed = True
     while changed:
         changed = False
-        for w in sorted(lead_words, key=len, reverse=True):
+        for w in longest_first(lead_words):
             i = issuer.find(w)
             if i >= 0 and len(issuer) - (i + len(w)) >= 1:
                 cut += i + len(w)
