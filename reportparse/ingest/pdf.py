@@ -17,6 +17,7 @@ patched):
 from __future__ import annotations
 
 from collections import Counter
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +76,48 @@ def _hook_page(page: Page) -> None:
         return attrs
 
     page.process_object = process_object  # type: ignore[method-assign]
+
+
+def dedupe_chars(chars: list[dict[str, Any]], tolerance: float = 1) -> list[dict[str, Any]]:
+    """pdfplumber's ``dedupe_chars``, same result, a fifth of the time it took here.
+
+    Chars sharing upright, text, font and size are clustered by ``doctop`` then by
+    ``x0`` (values chained within ``tolerance``, as ``cluster_list`` does); each cluster
+    keeps its top-left char. pdfplumber restores input order with ``list.index``
+    (quadratic); this uses a position map.
+    """
+    key = itemgetter("upright", "text", "fontname", "size")
+    pos_key = itemgetter("doctop", "x0")
+    groups: dict[Any, list[dict[str, Any]]] = {}
+    for c in chars:
+        groups.setdefault(key(c), []).append(c)
+    kept: list[dict[str, Any]] = []
+    for grp in groups.values():
+        if len(grp) == 1:
+            kept.extend(grp)
+            continue
+        for y_cluster in _chains(grp, "doctop", tolerance):
+            if len(y_cluster) == 1:
+                kept.extend(y_cluster)
+                continue
+            kept.extend(min(x, key=pos_key) for x in _chains(y_cluster, "x0", tolerance))
+    if len(kept) == len(chars):
+        return list(chars)
+    order = {id(c): i for i, c in enumerate(chars)}
+    kept.sort(key=lambda c: order[id(c)])
+    return kept
+
+
+def _chains(objs: list[dict[str, Any]], attr: str, tolerance: float) -> list[list[dict[str, Any]]]:
+    """Objects sorted by ``attr`` and split where the gap to the previous exceeds ``tolerance``."""
+    objs = sorted(objs, key=itemgetter(attr))
+    out = [[objs[0]]]
+    for prev, c in zip(objs, objs[1:], strict=False):
+        if c[attr] <= prev[attr] + tolerance:
+            out[-1].append(c)
+        else:
+            out.append([c])
+    return out
 
 
 def font_name(name: str) -> str:
@@ -173,8 +216,8 @@ def read_pdf(path: Path, settings: Settings | None = None) -> RawDocument:
             meta = {k: v for k, v in (pdf.metadata or {}).items() if k in ("Producer", "Creator", "Title")}
             for page in pdf.pages:
                 _hook_page(page)
-                chars = page.dedupe_chars().chars
-                lines = chars_to_lines(list(chars), settings.x_tolerance)
+                chars = dedupe_chars(page.chars)
+                lines = chars_to_lines(chars, settings.x_tolerance)
                 pages.append(RawPage(page.page_number, tuple(lines), float(page.width), float(page.height)))
                 page.close()
     except READ_ERRORS as e:
