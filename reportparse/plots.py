@@ -107,11 +107,18 @@ def _draw(panel: Panel, metric: str, scopes: dict[str, list[str]], out: Path, ta
         units = dict.fromkeys(panel.units.get(c, "") for c in cols)
         ax.set_ylabel("/".join(u for u in units if u) or "数值")
         ax.grid(alpha=0.3)
+        ax.ticklabel_format(axis="y", style="plain", useOffset=False)
         if len(cols) > 1 or cols[0].count(SEP) >= 2:
             ax.legend(fontsize="small")
     axes[-1].set_xlabel("期末日期" if x_kind == "period_end" else "期号")
     if x_kind == "issue":
         axes[-1].tick_params(axis="x", labelrotation=60)
+    else:
+        from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+
+        locator = AutoDateLocator(maxticks=8)
+        axes[-1].xaxis.set_major_locator(locator)
+        axes[-1].xaxis.set_major_formatter(ConciseDateFormatter(locator))
     fig.suptitle(metric)
     path = out / _file_name(metric, taken)
     fig.savefig(path, dpi=100, metadata={"Software": None})
