@@ -94,11 +94,20 @@ class Extraction:
 
     @classmethod
     def from_batch(cls, batch: BatchResult, formats: tuple[str, ...] = ("csv", "parquet")) -> Extraction:
-        """Build the frames of a finished batch."""
+        """Build the frames of a finished batch (its packed row chunks are handed over)."""
         rows = {"documents": batch.documents, **batch.tables, "errors": batch.errors}
         names = list(CORE_TABLES) + [t for t in batch.tables if t not in CORE_TABLES]
-        frames = {name: rows_to_frame(name, rows.get(name, [])) for name in names}
+        frames = {}
+        for name in names:
+            parts = batch.chunks.pop(name, []) + [rows_to_frame(name, rows.get(name, []))]
+            frames[name] = parts[0] if len(parts) == 1 else _concat(parts)
         return cls(frames, dict(batch.texts), batch.exit_code, batch.seconds, formats)
+
+
+def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.concat(parts, ignore_index=True)
 
 
 def _cache_dir(cache: bool, cache_dir: str | Path | None) -> Path | None:

@@ -31,15 +31,26 @@ _STAGE_OF_MODULE = {
 }
 
 
+#: Row dicts of a table are packed into a typed DataFrame chunk every this many rows
+#: (a frame takes a fraction of the memory of the dicts), so memory stays flat as a batch grows.
+CHUNK_ROWS = 1000
+
+
 @dataclass
 class BatchResult:
-    """Rows of every table, in input order, plus the cleaned texts by doc_id."""
+    """Rows of every table, in input order, plus the cleaned texts by doc_id.
+
+    A table's rows are ``chunks[name]`` (DataFrames, older rows) followed by
+    ``tables[name]`` (row dicts, the newest); ``counts`` has the total per table.
+    """
 
     documents: list[dict[str, Any]] = field(default_factory=list)
     tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     errors: list[dict[str, Any]] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
+    chunks: dict[str, list[Any]] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
 
     @property
     def exit_code(self) -> int:
@@ -198,15 +209,27 @@ def _results(sources: Sequence[str], rules: Any, settings: Settings) -> Iterable
         for src in sources:
             yield parse_safely(src, rules, settings)
         return
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
+    # a bounded window of files in flight: finished results wait only for earlier ones
+    todo = iter(sources)
+    window: deque[tuple[str, Any]] = deque()
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,)) as pool:
-        futures = [pool.submit(_work, src) for src in sources]
-        for src, fut in zip(sources, futures, strict=True):
-            try:
-                yield fut.result()
-            except Exception as exc:  # noqa: BLE001 - a worker died (e.g. a crash in a PDF engine)
-                yield failed_result(src, "worker", one_line(exc))
+        for src in todo:
+            window.append((src, pool.submit(_work, src)))
+            if len(window) < 4 * jobs:
+                continue
+            yield _outcome(*window.popleft())
+        while window:
+            yield _outcome(*window.popleft())
+
+
+def _outcome(src: str, fut: Any) -> DocumentResult:
+    try:
+        return fut.result()
+    except Exception as exc:  # noqa: BLE001 - a worker died (e.g. a crash in a PDF engine)
+        return failed_result(src, "worker", one_line(exc))
 
 
 # -- the batch --------------------------------------------------------------------------------
@@ -252,7 +275,14 @@ def _collect(out: BatchResult, result: DocumentResult, rules_hash: str | None, v
     doc.setdefault("reportparse_version", version or None)
     out.documents.append(doc)
     for name, rows in out.tables.items():
-        rows.extend(result.tables.get(name, ()))
+        new = result.tables.get(name, ())
+        rows.extend(new)
+        out.counts[name] = out.counts.get(name, 0) + len(new)
+        if len(rows) >= CHUNK_ROWS:
+            from .tables import rows_to_frame
+
+            out.chunks.setdefault(name, []).append(rows_to_frame(name, rows))
+            out.tables[name] = []
     out.errors.extend(result.errors)
     if doc.get("status") != "error" and doc.get("doc_id"):
         out.texts[doc["doc_id"]] = result.text
@@ -300,7 +330,7 @@ def print_summary(result: BatchResult, out_dir: str | Path | None = None) -> Non
     grid.add_row("files", f"{len(docs)} ({ok} ok, {failed} failed)")
     grid.add_row("pages", str(pages))
     for name, rows in result.tables.items():
-        grid.add_row(name, f"{len(rows)} rows")
+        grid.add_row(name, f"{result.counts.get(name, len(rows))} rows")
     grid.add_row("errors", f"{len(result.errors)} rows")
     grid.add_row("seconds", f"{result.seconds:.2f}")
     if out_dir is not None:
