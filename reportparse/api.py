@@ -130,6 +130,8 @@ def extract(
     pdf_engine: str = "pdfplumber",
     cache: bool = True,
     cache_dir: str | Path | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Extraction:
     """Parse report files and folders into tables; write them into ``out`` when given.
 
@@ -138,6 +140,8 @@ def extract(
     (RuleFileError); a file that cannot be parsed becomes an ``errors`` row instead.
     With ``cache`` the cleaned texts and rows are kept in ``cache_dir`` (default:
     ``$REPORTPARSE_CACHE_DIR`` or the user cache folder) and reused when nothing changed.
+    ``engine="dask"`` parses on a dask.distributed cluster (``scheduler`` address, or a
+    LocalCluster of ``jobs`` workers) and also writes ``out/<table>/year=YYYY/`` Parquet.
 
     Example::
 
@@ -155,12 +159,17 @@ def extract(
     settings = Settings.resolve(
         None, rule_dirs=tuple(Path(r) for r in rules), formats=fmts, jobs=jobs, quiet=quiet,
         tokens=tokens, pdf_engine=pdf_engine, cache_dir=_cache_dir(cache, cache_dir),
+        engine=engine, scheduler=scheduler,
     )
     ruleset = load_rules(settings.rule_dirs)
     batch = run_batch(list(paths), settings, ruleset, version=version(), exclude=out)
     result = Extraction.from_batch(batch, fmts)
     if out is not None:
         result.write(out, fmts)
+        if engine == "dask":
+            from .daskrun import write_partitioned
+
+            write_partitioned(result.tables, out)
     if not quiet:
         print_summary(batch, out)
     return result

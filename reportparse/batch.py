@@ -142,9 +142,9 @@ def _file_digest(path: Path) -> str | None:
         return None
 
 
-def failed_result(source: str, stage: str, message: str) -> DocumentResult:
-    """A DocumentResult for a file that could not be parsed at all."""
-    path = Path(source)
+def failed_result(source: str, stage: str, message: str, path: str | None = None) -> DocumentResult:
+    """A DocumentResult for a file that could not be parsed at all (read at ``path`` or ``source``)."""
+    path = Path(path or source)
     digest = _file_digest(path)
     doc_id = digest[:16] if digest else None
     fmt = path.suffix.lower().lstrip(".") or None
@@ -153,13 +153,16 @@ def failed_result(source: str, stage: str, message: str) -> DocumentResult:
     return DocumentResult(document=document, errors=[_error_row(source, stage, message, doc_id)])
 
 
-def parse_safely(source: str, rules: Any, settings: Settings) -> DocumentResult:
-    """``parse_document`` with every unexpected exception turned into an error result."""
+def parse_safely(source: str, rules: Any, settings: Settings, path: str | None = None) -> DocumentResult:
+    """``parse_document`` with every unexpected exception turned into an error result.
+
+    The file is read at ``path`` (default: ``source``, the path as given).
+    """
     try:
         pipeline = importlib.import_module("reportparse.pipeline")
-        result = pipeline.parse_document(Path(source), rules, settings, source=source)
+        result = pipeline.parse_document(Path(path or source), rules, settings, source=source)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
-        return failed_result(source, _stage_of(exc), one_line(exc))
+        return failed_result(source, _stage_of(exc), one_line(exc), path)
     return _tidy(result, source)
 
 
@@ -204,6 +207,11 @@ def _work(source: str) -> DocumentResult:
 
 def _results(sources: Sequence[str], rules: Any, settings: Settings) -> Iterable[DocumentResult]:
     """Parse each source, yielding results in input order."""
+    if settings.engine == "dask":
+        from .daskrun import dask_results
+
+        yield from dask_results(sources, rules, settings)
+        return
     jobs = min(settings.jobs, len(sources))
     if jobs <= 1:
         for src in sources:

@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from .errors import ReportParseError, RuleFileError
-from .settings import FORMATS, PDF_ENGINES
+from .settings import ENGINES, FORMATS, PDF_ENGINES
 
 _RULES_OPTION = click.option(
     "--rules", "rules", multiple=True, metavar="DIR",
@@ -83,9 +83,15 @@ def main() -> None:
               help="Text extractor for PDFs.")
 @_CACHE_DIR_OPTION
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
+@click.option("--engine", default="local", show_default=True, type=click.Choice(ENGINES),
+              help="local: a pool of --jobs processes; dask: a dask.distributed cluster "
+                   "(also writes OUT/<table>/year=YYYY/part-0.parquet).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="dask scheduler, e.g. tcp://10.0.0.5:8786 [default: a LocalCluster of --jobs workers].")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary on stderr.")
 def extract(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], rules: tuple[Path, ...],
             jobs: int, tokens: bool, pdf_engine: str, cache_dir: Path | None, no_cache: bool,
+            engine: str, scheduler: str | None,
             quiet: bool) -> None:
     """Parse PDF and text reports into tables in DIR.
 
@@ -103,7 +109,8 @@ def extract(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], rules:
 
     try:
         result = run(list(paths), out=out, rules=rules, formats=formats, jobs=jobs, quiet=quiet,
-                     tokens=tokens, pdf_engine=pdf_engine, cache=not no_cache, cache_dir=cache_dir)
+                     tokens=tokens, pdf_engine=pdf_engine, cache=not no_cache, cache_dir=cache_dir,
+                     engine=engine, scheduler=scheduler)
     except RuleFileError as exc:
         _rule_file_error(exc)
     except ReportParseError as exc:

@@ -10,6 +10,7 @@ from .errors import ReportParseError
 
 FORMATS = ("csv", "parquet", "xlsx", "jsonl", "duckdb")
 PDF_ENGINES = ("pdfplumber", "pypdfium2")
+ENGINES = ("local", "dask")
 INPUT_SUFFIXES = (".pdf", ".txt", ".md")
 # Notes that live beside a corpus and are not reports: skipped when a folder is searched
 # (name them explicitly to parse them anyway).
@@ -28,6 +29,8 @@ class Settings:
     and page numbers are looked for.
     tokens: also build the opt-in ``tokens`` table.
     cache_dir: folder of the text and rows cache (``cache.py``); None: no cache.
+    engine: ``local`` (a process pool of ``jobs`` workers) or ``dask`` (``daskrun.py``).
+    scheduler: address of a dask scheduler; None starts a LocalCluster of ``jobs`` workers.
     """
 
     rule_dirs: tuple[Path, ...] = ()
@@ -39,6 +42,8 @@ class Settings:
     tokens: bool = False
     jobs: int = 1
     cache_dir: Path | None = None
+    engine: str = "local"
+    scheduler: str | None = None
     quiet: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -52,6 +57,8 @@ class Settings:
             )
         if self.x_tolerance < 0:
             raise ReportParseError("Setting 'x_tolerance' cannot be negative")
+        if self.engine not in ENGINES:
+            raise ReportParseError(f"unknown engine {self.engine!r}; allowed: {', '.join(ENGINES)}")
         if self.jobs < 1:
             raise ReportParseError("Setting 'jobs' must be at least 1")
 
