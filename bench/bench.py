@@ -1,0 +1,182 @@
+"""Benchmark: PDF engines bare vs reportparse end to end, jobs, cache, memory. Not a test.
+
+Usage: ``python bench/bench.py [--small 50] [--large 500] [--jobs 2] [--workdir DIR]``
+(``make bench``). Builds the issues with ``corpora/synth.py`` when it works, else
+copies of ``corpora/weekly-2023-35.pdf`` with distinct bytes; runs the CLI in
+subprocesses (its own cache folder, never the user's) and prints one table.
+
+Measured:
+* bare pdfplumber ``extract_text`` and bare pypdfium2 ``get_text_range`` pages/s
+  (one process, no start-up): the floors;
+* ``reportparse extract --no-cache`` pages/s per ``--pdf-engine`` with ``--jobs 1``
+  and ``--jobs N`` (start-up included);
+* cold, warm (same rules) and rule-edit (text cache only) runs over the large set;
+* peak RSS (largest process: ru_maxrss of the children) of cold runs at both sizes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "corpora" / "weekly-2023-35.pdf"
+EXE = [sys.executable, "-m", "reportparse"]
+# runs a command and prints its wall time and the children's peak RSS (KiB on Linux) as JSON
+_WRAP = ("import json,resource,subprocess,sys,time;t=time.perf_counter();"
+         "rc=subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL).returncode;"
+         "print(json.dumps({'rc':rc,'s':time.perf_counter()-t,"
+         "'rss':resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))")
+
+
+def make_issues(folder: Path, n: int) -> list[Path]:
+    """n PDF issues in ``folder``: synthetic ones, else distinct copies of the seed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    synth = ROOT / "corpora" / "synth.py"
+    if synth.exists():
+        r = subprocess.run([sys.executable, str(synth), str(folder), "--n", str(n), "--seed", "1",
+                            "--format", "pdf"], capture_output=True)
+        files = sorted(folder.rglob("*.pdf"))
+        if r.returncode == 0 and len(files) >= n:
+            return files[:n]
+        shutil.rmtree(folder)
+        folder.mkdir()
+    seed = SEED.read_bytes()
+    for i in range(n):
+        (folder / f"issue-{i:04d}.pdf").write_bytes(seed + f"\n% copy {i}\n".encode())
+    return sorted(folder.glob("*.pdf"))
+
+
+def bare_pdfplumber(files: list[Path]) -> tuple[int, float]:
+    import pdfplumber
+
+    t, pages = time.perf_counter(), 0
+    for f in files:
+        with pdfplumber.open(f) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+                page.close()
+                pages += 1
+    return pages, time.perf_counter() - t
+
+
+def bare_pypdfium2(files: list[Path]) -> tuple[int, float]:
+    import pypdfium2
+
+    t, pages = time.perf_counter(), 0
+    for f in files:
+        doc = pypdfium2.PdfDocument(f)
+        for page in doc:
+            tp = page.get_textpage()
+            tp.get_text_range()
+            tp.close()
+            page.close()
+            pages += 1
+        doc.close()
+    return pages, time.perf_counter() - t
+
+
+def run_cli(args: list[str]) -> dict[str, float]:
+    """Wall seconds and peak RSS (MiB) of one CLI run in a fresh process tree."""
+    r = subprocess.run([sys.executable, "-c", _WRAP, *EXE, *args], capture_output=True, text=True, check=True)
+    res = json.loads(r.stdout.strip().splitlines()[-1])
+    if res["rc"] not in (0, 1):
+        raise SystemExit(f"reportparse {' '.join(args)} exited {res['rc']}")
+    return {"s": res["s"], "rss": res["rss"] / 1024}
+
+
+def engine_works(engine: str, one: Path, work: Path) -> bool:
+    """True when documents.extractor names ``engine`` (False: the reader is not there yet)."""
+    out = work / f"probe-{engine}"
+    run_cli(["extract", str(one), "--out", str(out), "--no-cache", "-q", "-j", "1", "--format", "csv",
+             "--pdf-engine", engine])
+    text = (out / "documents.csv").read_text(encoding="utf-8-sig")
+    return f",{engine}," in text
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--small", type=int, default=50, help="issues for speed and the small RSS run")
+    ap.add_argument("--large", type=int, default=500, help="issues for cache and the large RSS run")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="N for the parallel runs")
+    ap.add_argument("--workdir", type=Path, help="keep corpora and outputs here (default: a temp dir)")
+    a = ap.parse_args()
+    work = a.workdir or Path(tempfile.mkdtemp(prefix="rp-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    os.environ["REPORTPARSE_CACHE_DIR"] = str(work / "cache-unused")  # never the user's cache
+    large = make_issues(work / "large", a.large)
+    small_dir = work / "small"
+    small_dir.mkdir(exist_ok=True)
+    for f in large[: a.small]:
+        if not (small_dir / f.name).exists():
+            shutil.copy(f, small_dir / f.name)
+    small = sorted(small_dir.glob("*.pdf"))
+    rows: list[tuple[str, str]] = []
+
+    def show(label: str, value: str) -> None:
+        rows.append((label, value))
+        print(f"  {label:<52} {value}", file=sys.stderr, flush=True)
+
+    t = time.perf_counter()
+    subprocess.run([*EXE, "--help"], stdout=subprocess.DEVNULL, check=True)
+    show("start-up: reportparse --help", f"{time.perf_counter() - t:.2f} s")
+    bare_pdfplumber(small[:2])
+    pages, s = bare_pdfplumber(small)
+    floor = pages / s
+    show(f"bare pdfplumber extract_text ({pages} pages)", f"{floor:.1f} pages/s")
+    p2, s2 = bare_pypdfium2(small)
+    show("bare pypdfium2 get_text_range", f"{p2 / s2:.1f} pages/s")
+    e2e: dict[tuple[str, int], float] = {}
+    for engine in ("pdfplumber", "pypdfium2"):
+        if not engine_works(engine, small[0], work):
+            show(f"reportparse --pdf-engine {engine}", "n/a (reader not available)")
+            continue
+        for jobs in (1, a.jobs):
+            r = run_cli(["extract", str(small_dir), "--out", str(work / f"out-{engine}-{jobs}"), "--no-cache",
+                         "-q", "-j", str(jobs), "--pdf-engine", engine])
+            e2e[engine, jobs] = pages / r["s"]
+            show(f"reportparse {engine} --jobs {jobs} (start-up incl.)", f"{pages / r['s']:.1f} pages/s")
+    if ("pdfplumber", 1) in e2e:
+        show("  pdfplumber --jobs 1 / bare floor", f"{e2e['pdfplumber', 1] / floor:.2f}x")
+        show(f"  pdfplumber --jobs {a.jobs} / --jobs 1", f"{e2e['pdfplumber', a.jobs] / e2e['pdfplumber', 1]:.2f}x")
+
+    rss = {}
+    for n, folder in ((a.small, small_dir), (a.large, work / "large")):
+        cache = work / f"cache-{n}"
+        shutil.rmtree(cache, ignore_errors=True)
+        base = ["extract", str(folder), "--out", str(work / f"out-{n}"), "-q", "-j", str(a.jobs),
+                "--cache-dir", str(cache)]
+        cold = run_cli(base)
+        rss[n] = cold["rss"]
+        show(f"cold, {n} issues, --jobs {a.jobs}", f"{cold['s']:.1f} s, peak RSS {cold['rss']:.0f} MiB")
+        if n != a.large:
+            continue
+        warm = run_cli(base)
+        show(f"warm re-run, {n} issues", f"{warm['s']:.1f} s ({cold['s'] / warm['s']:.1f}x faster)")
+        extra = work / "rules-edit"
+        extra.mkdir(exist_ok=True)
+        (extra / "edit.yaml").write_text(
+            "rules:\n  - id: claim-bench-edit\n    kind: claim\n    pattern: '不会出现的短语'\n", encoding="utf-8")
+        edit = run_cli([*base, "--rules", str(extra)])
+        show(f"after a rule edit (text cache only), {n} issues",
+             f"{edit['s']:.1f} s ({cold['s'] / edit['s']:.1f}x faster)")
+    show(f"peak RSS {a.large} / {a.small} issues", f"{rss[a.large] / rss[a.small]:.2f}x")
+    print(f"\nmachine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
+          f"{platform.system()} {platform.release()}")
+    print("| measure | result |\n|---|---|")
+    for label, value in rows:
+        print(f"| {label.strip()} | {value} |")
+    if a.workdir is None:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
