@@ -3,7 +3,7 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test venv lint clean
+.PHONY: run test venv lint clean bench
 
 $(BIN)/reportparse: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -19,6 +19,9 @@ run: venv
 test: venv
 	$(BIN)/ruff check $(wildcard reportparse tests corpora bench)
 	$(BIN)/python -m pytest
+
+bench: venv
+	$(BIN)/python bench/bench.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache
