@@ -48,9 +48,6 @@ def doc_id_of(data: bytes) -> tuple[str, str]:
 
 def parse_document(path: Path, rules: RuleSet, settings: Settings, source: str | None = None) -> DocumentResult:
     """Parse one file. Never raises for bad input: the result then has status ``error``."""
-    from .ingest import read_document
-    from .layout import raw_to_clean
-
     source = source if source is not None else str(path)
     doc: dict[str, Any] = {"source": source, "rules_hash": rules.hash}
     try:
@@ -69,6 +66,9 @@ def parse_document(path: Path, rules: RuleSet, settings: Settings, source: str |
     if hit is not None:
         raw_fields, clean = hit
     else:
+        from .ingest import read_document  # not imported at all when every text is cached
+        from .layout import raw_to_clean
+
         try:
             raw = read_document(Path(path), settings)
         except InputError as e:

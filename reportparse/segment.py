@@ -42,7 +42,7 @@ class Segmenter:
         for word, tag in words:
             if len(word) > 1:
                 self._tok.add_word(word, freq=None, tag=tag)
-        self._pos = jieba.posseg.POSTokenizer(self._tok)
+        self._pos = _pos_tokenizer(jieba.posseg, self._tok)
 
     def tokens(self, text: str, offset: int = 0) -> list[Token]:
         """Tokens of ``text`` with offsets shifted by ``offset`` (no POS: fast)."""
@@ -83,6 +83,19 @@ class Segmenter:
             b.add(s)
             b.add(e)
         return b
+
+
+def _pos_tokenizer(posseg: Any, tok: Any) -> Any:
+    """A POSTokenizer over ``tok``. ``POSTokenizer(tok)`` re-reads jieba's 5 MB dictionary
+    for its word tags (~0.5 s a process); for the default dictionary, copy the tags
+    that importing ``jieba.posseg`` already read into its global instance instead."""
+    default = posseg.dt
+    if tok.dictionary != default.tokenizer.dictionary or not default.word_tag_tab:
+        return posseg.POSTokenizer(tok)
+    pos = posseg.POSTokenizer.__new__(posseg.POSTokenizer)
+    pos.tokenizer = tok
+    pos.word_tag_tab = dict(default.word_tag_tab)
+    return pos
 
 
 def _words(lists: dict[str, tuple[str, ...]]) -> tuple[tuple[str, str], ...]:
