@@ -13,12 +13,22 @@ from ..errors import InputError, NoTextLayer, PdfReadError
 from ..model import RawDocument
 from ..settings import Settings
 from .pdf import read_pdf
+from .pdfium import read_pdf_pdfium
 from .text import read_text
 
 Reader = Callable[[Path, Settings], RawDocument]
 
+# PDF engines by ``Settings.pdf_engine``; pdfplumber cross-checks its pages with PDFium
+PDF_READERS: dict[str, Reader] = {"pdfplumber": read_pdf, "pypdfium2": read_pdf_pdfium}
+
+
+def read_any_pdf(path: Path, settings: Settings) -> RawDocument:
+    """Read a PDF with the engine named by ``settings.pdf_engine``."""
+    return PDF_READERS[settings.pdf_engine](path, settings)
+
+
 READERS: dict[str, Reader] = {
-    ".pdf": read_pdf,
+    ".pdf": read_any_pdf,
     ".txt": lambda path, settings: read_text(path),
     ".md": lambda path, settings: read_text(path),
 }
@@ -35,8 +45,8 @@ MAGIC = (
     (b"{\\rtf", "an RTF document"),
 )
 
-__all__ = ["READERS", "read_document", "read_pdf", "read_text", "sniff", "InputError", "PdfReadError",
-           "NoTextLayer"]
+__all__ = ["PDF_READERS", "READERS", "read_any_pdf", "read_document", "read_pdf", "read_pdf_pdfium", "read_text",
+           "sniff", "InputError", "PdfReadError", "NoTextLayer"]
 
 
 def sniff(head: bytes) -> str | None:
@@ -66,7 +76,7 @@ def read_document(path: Path, settings: Settings | None = None) -> RawDocument:
     kind = sniff(head)
     suffix = path.suffix.lower()
     if kind == "pdf":
-        return read_pdf(path, settings)
+        return read_any_pdf(path, settings)
     if suffix == ".pdf":
         raise PdfReadError(source, f"not a PDF: the file is {kind or 'not in PDF format (no %PDF header)'}")
     if kind is not None:

@@ -211,12 +211,14 @@ def read_pdf(path: Path, settings: Settings | None = None) -> RawDocument:
     if b"%%EOF" not in data[-2048:]:
         raise PdfReadError(source, "truncated PDF (no %%EOF marker at the end)")
     pages: list[RawPage] = []
+    counts: list[int] = []  # non-space chars per page, for the cross-check with PDFium
     try:
         with pdfplumber.open(path) as pdf:
             meta = {k: v for k, v in (pdf.metadata or {}).items() if k in ("Producer", "Creator", "Title")}
             for page in pdf.pages:
                 _hook_page(page)
                 chars = dedupe_chars(page.chars)
+                counts.append(sum(1 for c in chars for t in c["text"] if not t.isspace()))
                 lines = chars_to_lines(chars, settings.x_tolerance)
                 pages.append(RawPage(page.page_number, tuple(lines), float(page.width), float(page.height)))
                 page.close()
@@ -224,9 +226,13 @@ def read_pdf(path: Path, settings: Settings | None = None) -> RawDocument:
         raise PdfReadError(source, _one_line(e)) from None
     if not pages:
         raise PdfReadError(source, "PDF has no pages")
+    from .pdfium import cross_check  # imports this module: import it late
+
+    pages, checked = cross_check(data, pages, counts, settings)
     if not any(ln.text.strip() for p in pages for ln in p.lines):
         raise NoTextLayer(source, f"no text layer on any of {len(pages)} page(s) (scanned? needs OCR)")
     meta = {str(k): str(v) for k, v in meta.items()}
     meta["pages_without_text"] = [p.number for p in pages if not p.lines]
+    meta.update(checked)
     return RawDocument(format="pdf", extractor="pdfplumber", pages=tuple(pages), flow=False,
                        n_pages=len(pages), meta=meta)
