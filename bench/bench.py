@@ -38,8 +38,9 @@ _WRAP = ("import json,resource,subprocess,sys,time;t=time.perf_counter();"
 
 
 def make_issues(folder: Path, n: int) -> list[Path]:
-    """n PDF issues in ``folder``: synthetic ones, else distinct copies of the seed."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """n PDF issues in ``folder`` (emptied first): synthetic ones, else distinct copies of the seed."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
     synth = ROOT / "corpora" / "synth.py"
     if synth.exists():
         r = subprocess.run([sys.executable, str(synth), str(folder), "--n", str(n), "--seed", "1",
@@ -114,10 +115,10 @@ def main() -> None:
     os.environ["REPORTPARSE_CACHE_DIR"] = str(work / "cache-unused")  # never the user's cache
     large = make_issues(work / "large", a.large)
     small_dir = work / "small"
-    small_dir.mkdir(exist_ok=True)
+    shutil.rmtree(small_dir, ignore_errors=True)
+    small_dir.mkdir()
     for f in large[: a.small]:
-        if not (small_dir / f.name).exists():
-            shutil.copy(f, small_dir / f.name)
+        shutil.copy(f, small_dir / f.name)
     small = sorted(small_dir.glob("*.pdf"))
     rows: list[tuple[str, str]] = []
 
@@ -169,7 +170,9 @@ def main() -> None:
         show(f"after a rule edit (text cache only), {n} issues",
              f"{edit['s']:.1f} s ({cold['s'] / edit['s']:.1f}x faster)")
     show(f"peak RSS {a.large} / {a.small} issues", f"{rss[a.large] / rss[a.small]:.2f}x")
-    print(f"\nmachine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
+    kind = "synthetic (corpora/synth.py)" if large[0].name.startswith("weekly-") else "copies of the seed PDF"
+    print(f"\nissues: {kind}, {pages / len(small):.1f} pages each on average")
+    print(f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
           f"{platform.system()} {platform.release()}")
     print("| measure | result |\n|---|---|")
     for label, value in rows:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import uuid
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -55,12 +56,13 @@ def dask_results(sources: Sequence[str], rules: Any, settings: Settings) -> Iter
         client = dd.Client(cluster)
     try:
         rules_f = client.scatter(rules, broadcast=True)
+        run = uuid.uuid4().hex[:12]  # task keys unique to this run: another client's are not shared
         width = 4 * max(1, sum(client.nthreads().values()))
         window: deque[tuple[str, Any]] = deque()
         for i, src in enumerate(sources):
             path = os.path.abspath(src)  # workers started elsewhere resolve relative paths elsewhere
             window.append((src, client.submit(parse_safely, src, rules_f, settings, path,
-                                              key=f"reportparse-{i}-{path}", pure=False)))
+                                              key=f"reportparse-{run}-{i}", pure=False)))
             if len(window) >= width:
                 yield _outcome(*window.popleft(), failed_result, one_line)
         while window:
