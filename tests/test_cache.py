@@ -42,7 +42,7 @@ def _no_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def pdf_in(tmp_path: Path) -> Path:
     d = tmp_path / "in"
-    d.mkdir()
+    d.mkdir(exist_ok=True)
     shutil.copy(SEED_PDF, d / "a.pdf")
     return d
 
@@ -124,3 +124,13 @@ def test_engine_and_settings_are_part_of_the_key():
     assert k != cache_mod.text_key("ab" * 32, True, Settings(pdf_engine="pypdfium2"))
     assert cache_mod.text_key("ab" * 32, False, Settings()) == cache_mod.text_key(
         "ab" * 32, False, Settings(pdf_engine="pypdfium2"))
+
+
+def test_rows_packed_in_chunks_give_the_same_files(tmp_path, seed_txt, pdf_in, monkeypatch):
+    import reportparse.batch as batch
+
+    extract([pdf_in, seed_txt], out=tmp_path / "one", cache=False, formats="csv,parquet")
+    monkeypatch.setattr(batch, "CHUNK_ROWS", 7)
+    ex = extract([pdf_in, seed_txt], out=tmp_path / "many", cache=False, formats="csv,parquet")
+    assert _files(tmp_path / "one") == _files(tmp_path / "many")
+    assert ex.figures.index.tolist() == list(range(len(ex.figures)))
