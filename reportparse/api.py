@@ -75,12 +75,23 @@ class Extraction:
         return self.tables["errors"]
 
     @property
+    def coverage(self) -> pd.DataFrame:
+        """Numbers and date-like strings no rule claimed (see ``coverage.py``)."""
+        return self.tables["coverage"]
+
+    @property
+    def terms(self) -> pd.DataFrame | None:
+        """The opt-in terms table; None unless extracted with ``terms=True``."""
+        return self.tables.get("terms")
+
+    @property
     def tokens(self) -> pd.DataFrame | None:
         """The opt-in tokens table; None unless extracted with ``tokens=True``."""
         return self.tables.get("tokens")
 
     def write(self, out_dir: str | Path, formats: str | Sequence[str] | None = None) -> list[Path]:
-        """Write every table (``<table>.<ext>``) and ``texts/<doc_id>.txt`` into ``out_dir``."""
+        """Write every table (``<table>.<ext>``), ``texts/<doc_id>.txt`` and ``datapackage.json``
+        into ``out_dir``."""
         out = Path(out_dir)
         fmts = parse_formats(formats if formats is not None else self.formats)
         try:
@@ -90,7 +101,10 @@ class Extraction:
                 (texts_dir / f"{doc_id}.txt").write_bytes(text.encode("utf-8"))
         except OSError as exc:
             raise ReportParseError(f"cannot write to {out}: {exc.strerror or exc}") from exc
-        return write_tables(self.tables, out, fmts)
+        written = write_tables(self.tables, out, fmts)
+        from .datapackage import write_datapackage
+
+        return [*written, write_datapackage(self.tables, out, fmts, version())]
 
     @classmethod
     def from_batch(cls, batch: BatchResult, formats: tuple[str, ...] = ("csv", "parquet")) -> Extraction:
@@ -127,6 +141,8 @@ def extract(
     jobs: int = 1,
     quiet: bool = True,
     tokens: bool = False,
+    terms: bool = False,
+    terms_top: int = 20,
     pdf_engine: str = "pdfplumber",
     cache: bool = True,
     cache_dir: str | Path | None = None,
@@ -140,6 +156,7 @@ def extract(
     (RuleFileError); a file that cannot be parsed becomes an ``errors`` row instead.
     With ``cache`` the cleaned texts and rows are kept in ``cache_dir`` (default:
     ``$REPORTPARSE_CACHE_DIR`` or the user cache folder) and reused when nothing changed.
+    ``terms`` adds the ``terms`` table (each document's ``terms_top`` TF-IDF keywords).
     ``engine="dask"`` parses on a dask.distributed cluster (``scheduler`` address, or a
     LocalCluster of ``jobs`` workers) and also writes ``out/<table>/year=YYYY/`` Parquet.
 
@@ -153,12 +170,14 @@ def extract(
 
     fmts = parse_formats(formats)
     if "duckdb" in fmts:
-        raise ReportParseError("format 'duckdb' is not yet supported; use csv, parquet, xlsx or jsonl")
+        from .datapackage import require_duckdb
+
+        require_duckdb()
     if isinstance(paths, (str, Path)):
         paths = [paths]
     settings = Settings.resolve(
         None, rule_dirs=tuple(Path(r) for r in rules), formats=fmts, jobs=jobs, quiet=quiet,
-        tokens=tokens, pdf_engine=pdf_engine, cache_dir=_cache_dir(cache, cache_dir),
+        tokens=tokens, terms=terms, terms_top=terms_top, pdf_engine=pdf_engine, cache_dir=_cache_dir(cache, cache_dir),
         engine=engine, scheduler=scheduler,
     )
     ruleset = load_rules(settings.rule_dirs)

@@ -24,7 +24,7 @@ from .model import DocumentResult
 from .settings import INPUT_SUFFIXES, SKIP_STEMS, Settings
 
 #: Tables other than ``documents`` whose rows documents contribute.
-ROW_TABLES = ("figures", "dates", "departments", "officials", "references")
+ROW_TABLES = ("figures", "dates", "departments", "officials", "references", "coverage")
 _STAGE_OF_MODULE = {
     "ingest": "ingest", "layout": "layout", "sections": "layout", "segment": "rules",
     "rulebook": "rules", "match": "rules", "entities": "rules", "normalize": "rules",
@@ -266,7 +266,8 @@ def run_batch(
     sources, folder_errors = discover(paths, exclude)
     if progress is None:
         progress = not settings.quiet and _stderr_is_tty()
-    out = BatchResult(tables={t: [] for t in ROW_TABLES + (("tokens",) if settings.tokens else ())})
+    opt_in = (("tokens",) if settings.tokens else ()) + (("terms",) if settings.terms else ())
+    out = BatchResult(tables={t: [] for t in ROW_TABLES + opt_in})
     rules_hash = getattr(rules, "hash", None)
     with _progress_bar(len(sources), progress) as advance:
         for result in _results(sources, rules, settings):
@@ -340,7 +341,22 @@ def print_summary(result: BatchResult, out_dir: str | Path | None = None) -> Non
     for name, rows in result.tables.items():
         grid.add_row(name, f"{result.counts.get(name, len(rows))} rows")
     grid.add_row("errors", f"{len(result.errors)} rows")
+    _coverage_rows(grid, docs)
     grid.add_row("seconds", f"{result.seconds:.2f}")
     if out_dir is not None:
         grid.add_row("output", os.fspath(out_dir))
     Console(stderr=True).print(grid)
+
+
+def _coverage_rows(grid: Any, docs: list[dict[str, Any]], each: int = 10) -> None:
+    """Share of numbers claimed: per document for a small batch, else the mean and the lowest."""
+    cov = [(d.get("source") or "", d["coverage"]) for d in docs if isinstance(d.get("coverage"), float)]
+    if not cov:
+        return
+    if len(cov) <= each:
+        for i, (src, c) in enumerate(cov):
+            grid.add_row("coverage" if i == 0 else "", f"{c:.1%} of numbers claimed  {Path(src).name}")
+        return
+    low = min(cov, key=lambda t: t[1])
+    mean = sum(c for _, c in cov) / len(cov)
+    grid.add_row("coverage", f"{mean:.1%} of numbers claimed on average; lowest {low[1]:.1%} {Path(low[0]).name}")

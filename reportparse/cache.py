@@ -38,7 +38,7 @@ FORMAT = 1
 ENV_VAR = "REPORTPARSE_CACHE_DIR"
 _PKG = Path(__file__).resolve().parent
 _TEXT_CODE = ("model.py", "layout.py", "ingest")
-_ROWS_CODE = ("model.py", "pipeline.py", "sections.py", "segment.py", "match.py", "rulebook.py",
+_ROWS_CODE = ("model.py", "pipeline.py", "sections.py", "segment.py", "match.py", "rulebook.py", "coverage.py",
               "entities", "normalize")
 
 
@@ -92,9 +92,9 @@ def text_key(sha256: str, is_pdf: bool, settings: Any) -> str:
     })
 
 
-def rows_key(text_key_: str, rules_hash: str | None, tokens: bool) -> str:
-    """Key of the analysis of one cached text with one rule set."""
-    return _digest({"text": text_key_, "rules": rules_hash, "tokens": tokens,
+def rows_key(text_key_: str, rules_hash: str | None, tokens: bool, terms: int = 0) -> str:
+    """Key of the analysis of one cached text with one rule set (``terms``: top-K keywords, 0 none)."""
+    return _digest({"text": text_key_, "rules": rules_hash, "tokens": tokens, "terms": terms,
                     "code": _code_fingerprint(_ROWS_CODE)})
 
 

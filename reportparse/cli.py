@@ -37,7 +37,12 @@ def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[st
     except ReportParseError as exc:
         raise click.BadParameter(f"{exc} (got {value!r})", ctx, param) from None
     if "duckdb" in fmts:
-        raise click.BadParameter("'duckdb' is not yet supported; use csv, parquet, xlsx or jsonl", ctx, param)
+        from .datapackage import require_duckdb
+
+        try:
+            require_duckdb()
+        except ReportParseError as exc:
+            raise click.BadParameter(str(exc), ctx, param) from None
     return fmts
 
 
@@ -79,6 +84,11 @@ def main() -> None:
 @click.option("--jobs", "-j", default=lambda: os.cpu_count() or 1, show_default="number of cores",
               type=click.IntRange(min=1), help="Worker processes; output is identical whatever N.")
 @click.option("--tokens", is_flag=True, help="Also write the opt-in tokens table.")
+@click.option("--terms", is_flag=True, help="Also write the opt-in terms table (TF-IDF keywords per document).")
+@click.option("--terms-top", default=20, show_default=True, type=click.IntRange(min=1), metavar="K",
+              help="Keywords per document in the terms table.")
+@click.option("--min-coverage", type=click.FloatRange(0, 1), metavar="SHARE",
+              help="Exit 1 when a document's share of numbers claimed by rules is below SHARE (0-1).")
 @click.option("--pdf-engine", default="pdfplumber", show_default=True, type=click.Choice(PDF_ENGINES),
               help="Text extractor for PDFs.")
 @_CACHE_DIR_OPTION
@@ -90,7 +100,8 @@ def main() -> None:
               help="dask scheduler, e.g. tcp://10.0.0.5:8786 [default: a LocalCluster of --jobs workers].")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary on stderr.")
 def extract(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], rules: tuple[Path, ...],
-            jobs: int, tokens: bool, pdf_engine: str, cache_dir: Path | None, no_cache: bool,
+            jobs: int, tokens: bool, terms: bool, terms_top: int, min_coverage: float | None,
+            pdf_engine: str, cache_dir: Path | None, no_cache: bool,
             engine: str, scheduler: str | None,
             quiet: bool) -> None:
     """Parse PDF and text reports into tables in DIR.
@@ -104,18 +115,58 @@ def extract(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], rules:
     Example:
         reportparse extract corpora/ --out out/
         reportparse extract a.pdf b.txt --out out/ --format csv,xlsx --jobs 4
+        reportparse extract corpora/ --out out/ --format duckdb --terms --min-coverage 0.9
     """
     from .api import extract as run
 
     try:
         result = run(list(paths), out=out, rules=rules, formats=formats, jobs=jobs, quiet=quiet,
-                     tokens=tokens, pdf_engine=pdf_engine, cache=not no_cache, cache_dir=cache_dir,
-                     engine=engine, scheduler=scheduler)
+                     tokens=tokens, terms=terms, terms_top=terms_top, pdf_engine=pdf_engine,
+                     cache=not no_cache, cache_dir=cache_dir, engine=engine, scheduler=scheduler)
     except RuleFileError as exc:
         _rule_file_error(exc)
     except ReportParseError as exc:
         raise click.ClickException(str(exc)) from None
-    raise click.exceptions.Exit(result.exit_code)
+    code = result.exit_code
+    if min_coverage is not None:
+        from .coverage import below
+
+        low = below(result.documents.to_dict("records"), min_coverage)
+        for source, share in low:
+            click.echo(f"coverage {share:.1%} < {min_coverage:.1%}: {source}", err=True)
+        code = max(code, 1 if low else 0)
+    raise click.exceptions.Exit(code)
+
+
+@main.command("inspect")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@_RULES_OPTION
+@click.option("--html", "html", type=click.Path(dir_okay=False, path_type=Path), metavar="OUT.html",
+              help="Also write one standalone HTML page with highlights, tooltips and linked rows.")
+def inspect_command(file: Path, rules: tuple[Path, ...], html: Path | None) -> None:
+    """Show FILE's cleaned text with every extracted span highlighted (a colour per
+    table), its section tree and the rows made.
+
+    \b
+    Example:
+        reportparse inspect corpora/weekly-2023-35.txt
+        reportparse inspect corpora/weekly-2023-35.pdf --html seed.html
+    """
+    from .inspect import inspect_file, print_inspection, write_html
+
+    try:
+        ins = inspect_file(file, rules)
+    except RuleFileError as exc:
+        _rule_file_error(exc)
+    except ReportParseError as exc:
+        raise click.ClickException(str(exc)) from None
+    print_inspection(ins, _console())
+    if html is not None:
+        try:
+            write_html(ins, html)
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {html}: {exc.strerror or exc}") from None
+        click.echo(f"wrote {html}", err=True)
 
 
 @main.group()

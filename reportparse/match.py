@@ -89,6 +89,11 @@ class ClaimLedger:
         """Record that ``rule`` owns ``[start, end)``."""
         self._spans.append((start, end, rule))
 
+    @property
+    def spans(self) -> list[tuple[int, int, str]]:
+        """Every claim, (start, end, rule), in the order made."""
+        return list(self._spans)
+
     def owner(self, start: int, end: int) -> str | None:
         """The rule that claimed any part of ``[start, end)``, or None."""
         return next((r for s, e, r in self._spans if s < end and start < e), None)

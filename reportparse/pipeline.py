@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from .coverage import build_coverage, row_spans
 from .entities.context import DocContext
 from .entities.dates import build_dates
 from .entities.departments import build_departments
@@ -24,7 +25,7 @@ from .match import ClaimLedger, find_candidates, resolve_overlaps
 from .model import Candidate, CleanText, DocumentResult, RawDocument, RawLine, RawPage
 from .rulebook import RuleSet
 from .sections import clean_to_sections, clean_to_sentences
-from .segment import segmenter_for
+from .segment import build_terms, segmenter_for
 from .settings import Settings
 
 TABLE_NAMES = ("figures", "dates", "departments", "officials", "references")
@@ -35,6 +36,9 @@ class Trace:
     """What the rules did on one text: every candidate, whether it won, and why not."""
 
     decisions: list[tuple[Candidate, bool, str]] = field(default_factory=list)
+    #: Spans the analysis used, (start, end, owner): rows of every table, masthead fields,
+    #: section markers, document numbers, claim rules. Numbers outside them are ``coverage`` rows.
+    claimed: list[tuple[int, int, str]] = field(default_factory=list)
 
     def add(self, won: list[Candidate], lost: list[tuple[Candidate, str]]) -> None:
         self.decisions += [(c, True, "") for c in won] + [(c, False, r) for c, r in lost]
@@ -86,12 +90,13 @@ def parse_document(path: Path, rules: RuleSet, settings: Settings, source: str |
     if cache is not None:
         from .cache import rows_key
 
-        rkey = rows_key(tkey, rules.hash, settings.tokens)
+        rkey = rows_key(tkey, rules.hash, settings.tokens, settings.terms_top if settings.terms else 0)
         rows = cache.get_rows(rkey)
     if rows is not None:
         fields, tables = rows
     else:
-        fields, tables, _ = analyse(clean, rules, doc["doc_id"], tokens=settings.tokens)
+        fields, tables, _ = analyse(clean, rules, doc["doc_id"], tokens=settings.tokens,
+                                    terms=settings.terms_top if settings.terms else 0)
         if cache is not None:
             cache.put_rows(rkey, fields, tables)
     doc.update(fields)
@@ -116,8 +121,12 @@ def analyse(
     *,
     defaults: dict[str, Any] | None = None,
     tokens: bool = False,
+    terms: int = 0,
 ) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]], Trace]:
-    """Run the rules over cleaned text: (documents-row fields, table rows, trace)."""
+    """Run the rules over cleaned text: (documents-row fields, table rows, trace).
+
+    Always makes the ``coverage`` table (and field); ``tokens`` and ``terms`` (top-K keywords,
+    0: none) add the opt-in tables."""
     trace = Trace()
     sections, markers = clean_to_sections(clean)
     sentences = clean_to_sentences(clean, sections)
@@ -188,8 +197,12 @@ def analyse(
         "officials": off_rows,
         "references": ref_rows,
     }
+    trace.claimed = ledger.spans + row_spans(tables)
+    tables["coverage"], fields["coverage"] = build_coverage(clean, sentences, trace.claimed, doc_id)
     if tokens:
         tables["tokens"] = _tokens(sentences, seg, dept_rows, off_rows, clean.text, doc_id)
+    if terms:
+        tables["terms"] = build_terms(clean.text, seg, rules.lists.get("stopwords", ()), doc_id, terms)
     return fields, tables, trace
 
 

@@ -70,7 +70,7 @@ def rows_for(text: str, rules: RuleSet, table: str, context: dict[str, Any]) -> 
 
     fields, tables, _, _ = parse_text(text, rules, context)
     if table == "documents":
-        found = {k: v for k, v in fields.items() if v is not None and k not in context}
+        found = {k: v for k, v in fields.items() if v is not None and k not in context and k != "coverage"}
         return [fields] if found else []
     return tables.get(table, [])
 

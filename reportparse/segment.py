@@ -43,6 +43,7 @@ class Segmenter:
             if len(word) > 1:
                 self._tok.add_word(word, freq=None, tag=tag)
         self._pos = _pos_tokenizer(jieba.posseg, self._tok)
+        self._tfidf: Any = None
 
     def tokens(self, text: str, offset: int = 0) -> list[Token]:
         """Tokens of ``text`` with offsets shifted by ``offset`` (no POS: fast)."""
@@ -76,6 +77,23 @@ class Segmenter:
         out += self.tagged(text[pos - offset :], pos)
         return out
 
+    def keywords(self, text: str, top_k: int, stop_words: Iterable[str] = ()) -> list[tuple[str, float]]:
+        """The ``top_k`` keywords of ``text`` by jieba's TF-IDF (its IDF table) over this tokenizer,
+        heaviest first; stop words and tokens without a letter (numbers, punctuation) are skipped."""
+        if self._tfidf is None:  # jieba's TF-IDF extractor (its IDF table, read once on import),
+            import copy  # with this tokenizer instead of jieba's global one
+
+            import jieba.analyse
+
+            self._tfidf = copy.copy(jieba.analyse.default_tfidf)
+            self._tfidf.tokenizer, self._tfidf.postokenizer = self._tok, self._pos
+            self._base_stops = frozenset(jieba.analyse.TFIDF.STOP_WORDS)
+        self._tfidf.stop_words = set(self._base_stops).union(stop_words)
+        tags = self._tfidf.extract_tags(text, topK=None, withWeight=True)
+        kept = [(w, float(x)) for w, x in tags if any(ch.isalpha() for ch in w)]
+        kept.sort(key=lambda t: (-round(t[1], 12), t[0]))
+        return kept[:top_k]
+
     def boundaries(self, text: str) -> set[int]:
         """Character offsets in ``text`` where a token starts or ends."""
         b = {0, len(text)}
@@ -96,6 +114,13 @@ def _pos_tokenizer(posseg: Any, tok: Any) -> Any:
     pos.tokenizer = tok
     pos.word_tag_tab = dict(default.word_tag_tab)
     return pos
+
+
+def build_terms(text: str, seg: Segmenter, stop_words: Iterable[str], doc_id: str, top_k: int = 20
+                ) -> list[dict[str, Any]]:
+    """Rows of the opt-in ``terms`` table: the document's top-K TF-IDF keywords."""
+    return [{"doc_id": doc_id, "rank": i, "term": w, "weight": round(x, 6)}
+            for i, (w, x) in enumerate(seg.keywords(text, top_k, stop_words), 1)]
 
 
 def _words(lists: dict[str, tuple[str, ...]]) -> tuple[tuple[str, str], ...]:

@@ -28,6 +28,7 @@ class Settings:
     margin_top / margin_bottom: share of the page height where running heads
     and page numbers are looked for.
     tokens: also build the opt-in ``tokens`` table.
+    terms / terms_top: also build the opt-in ``terms`` table of each document's top keywords.
     cache_dir: folder of the text and rows cache (``cache.py``); None: no cache.
     engine: ``local`` (a process pool of ``jobs`` workers) or ``dask`` (``daskrun.py``).
     scheduler: address of a dask scheduler; None starts a LocalCluster of ``jobs`` workers.
@@ -40,6 +41,8 @@ class Settings:
     margin_top: float = 0.08
     margin_bottom: float = 0.08
     tokens: bool = False
+    terms: bool = False
+    terms_top: int = 20
     jobs: int = 1
     cache_dir: Path | None = None
     engine: str = "local"
@@ -59,6 +62,8 @@ class Settings:
             raise ReportParseError("Setting 'x_tolerance' cannot be negative")
         if self.engine not in ENGINES:
             raise ReportParseError(f"unknown engine {self.engine!r}; allowed: {', '.join(ENGINES)}")
+        if self.terms_top < 1:
+            raise ReportParseError("Setting 'terms_top' must be at least 1")
         if self.jobs < 1:
             raise ReportParseError("Setting 'jobs' must be at least 1")
 

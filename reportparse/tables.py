@@ -68,6 +68,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("n_chars", "Int64", "length of the cleaned text"),
         ("rules_hash", "string", "short hash of the rule files used"),
         ("reportparse_version", "string", "version of reportparse that wrote the row"),
+        ("coverage", "Float64", "share (0-1) of the text's numbers and dates some rule claimed"),
     ),
     "figures": _cols(
         ("doc_id", "string", "document id"),
@@ -137,12 +138,28 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("pos", "string", "part-of-speech tag"),
         ("char_start", "Int64", "offset in the cleaned text"),
     ),
+    "coverage": _cols(
+        ("doc_id", "string", "document id"),
+        ("text", "string", "a number or date-like string no rule claimed, as written"),
+        ("kind", "string", "number or date-like"),
+        ("sentence", "string", "the sentence holding it"),
+        ("section", "string", "section path of the sentence"),
+        *_PROVENANCE[:3],
+    ),
+    "terms": _cols(
+        ("doc_id", "string", "document id"),
+        ("rank", "Int64", "1 for the heaviest keyword"),
+        ("term", "string", "keyword (jieba token)"),
+        ("weight", "Float64", "TF-IDF weight (jieba's IDF table)"),
+    ),
 }
 
 #: Tables written by every run, in output order; ``tokens`` is opt-in.
 CORE_TABLES: tuple[str, ...] = (
-    "documents", "figures", "dates", "departments", "officials", "references", "errors",
+    "documents", "figures", "dates", "departments", "officials", "references", "errors", "coverage",
 )
+#: Version of docs/output-contract.md the tables follow.
+CONTRACT_VERSION = "1"
 XLSX_NAME = "tables.xlsx"
 _PANDAS_DTYPE = {"string": "string", "date": "string", "Int64": "Int64", "Float64": "Float64",
                  "boolean": "boolean"}
@@ -389,8 +406,6 @@ def write_tables(
     or a folder that cannot be written.
     """
     fmts = parse_formats(formats)
-    if "duckdb" in fmts:
-        raise ReportParseError("format 'duckdb' is not yet supported; use csv, parquet, xlsx or jsonl")
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -398,6 +413,11 @@ def write_tables(
         for fmt in fmts:
             if fmt == "xlsx":
                 written.append(_write_xlsx(frames, out))
+                continue
+            if fmt == "duckdb":
+                from .datapackage import write_duckdb
+
+                written.append(write_duckdb(frames, out))
                 continue
             writer = {"csv": _write_csv, "jsonl": _write_jsonl, "parquet": _write_parquet}[fmt]
             written.extend(writer(name, frame, out) for name, frame in frames.items())

@@ -82,7 +82,6 @@ def test_extract_missing_path_is_a_usage_error(runner, tmp_path):
 
 @pytest.mark.parametrize(("value", "expect"), [
     ("csv,xml", "'xml'"),
-    ("duckdb", "not yet supported"),
     ("", "no output format"),
 ])
 def test_extract_bad_format_is_a_usage_error(runner, tmp_path, seed_txt, value, expect):

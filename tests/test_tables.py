@@ -35,7 +35,7 @@ CONTRACT = {
     "errors": ["source", "stage", "error"],
 }
 EXTRA = {
-    "documents": ["rules_hash", "reportparse_version"],
+    "documents": ["rules_hash", "reportparse_version", "coverage"],
     "figures": ["value_text", "approx"],
     "dates": ["section"],
     "departments": ["known", "kind", "parent"],
@@ -91,11 +91,6 @@ def test_unknown_table_and_format_name_the_allowed_values():
     with pytest.raises(ReportParseError, match=r"'xml'.*allowed: csv, parquet, xlsx, jsonl"):
         parse_formats("csv,xml")
     assert parse_formats(" CSV, parquet,csv ") == ("csv", "parquet")
-
-
-def test_duckdb_is_not_yet_supported(tmp_path):
-    with pytest.raises(ReportParseError, match="not yet supported"):
-        write_tables({"figures": rows_to_frame("figures", FIGURES)}, tmp_path, "duckdb")
 
 
 def _write(out: Path, formats: str = "csv,parquet,xlsx,jsonl") -> list[Path]:
