@@ -355,8 +355,8 @@ def _coverage_rows(grid: Any, docs: list[dict[str, Any]], each: int = 10) -> Non
         return
     if len(cov) <= each:
         for i, (src, c) in enumerate(cov):
-            grid.add_row("coverage" if i == 0 else "", f"{c:.1%} of numbers claimed  {Path(src).name}")
+            grid.add_row("claimed" if i == 0 else "", f"{c:.1%} of numbers  {Path(src).name}")
         return
     low = min(cov, key=lambda t: t[1])
     mean = sum(c for _, c in cov) / len(cov)
-    grid.add_row("coverage", f"{mean:.1%} of numbers claimed on average; lowest {low[1]:.1%} {Path(low[0]).name}")
+    grid.add_row("claimed", f"{mean:.1%} of numbers on average; lowest {low[1]:.1%} {Path(low[0]).name}")
