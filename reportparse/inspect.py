@@ -34,6 +34,15 @@ CSS_COLOURS: dict[str, tuple[str, str]] = {
     "coverage": ("#ffe0e0", "#d00000"),
 }
 _LABEL = {"coverage": "unclaimed number"}
+#: Columns shown in the terminal (the HTML page shows every non-empty column).
+TERMINAL_COLUMNS: dict[str, tuple[str, ...]] = {
+    "figures": ("subject", "metric", "value", "value_from", "unit", "scope", "department", "rule"),
+    "dates": ("text", "start", "end", "kind", "rule"),
+    "departments": ("mention", "canonical", "kind", "rule"),
+    "officials": ("name", "title", "organization", "date", "rule"),
+    "references": ("kind", "text", "issuer", "year", "number", "rule"),
+    "coverage": ("text", "kind", "section"),
+}
 
 
 @dataclass
@@ -164,7 +173,7 @@ def print_inspection(ins: Inspection, console: Any) -> None:
         rows = ins.tables.get(name) or []
         if not rows:
             continue
-        cols = _row_columns(rows)
+        cols = [c for c in _row_columns(rows) if c in TERMINAL_COLUMNS[name]]
         table = Table(title=f"{name} ({len(rows)})", title_style=STYLES[name])
         table.add_column("span")
         for c in cols:
