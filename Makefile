@@ -3,7 +3,7 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test venv lint clean bench
+.PHONY: run test venv sysdeps lint clean bench
 
 $(BIN)/reportparse: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -16,7 +16,17 @@ venv: $(BIN)/reportparse
 run: venv
 	$(BIN)/reportparse extract corpora/ --out out/
 
-test: venv
+# System packages for the tests: CJK fonts (PDF generation, charts), Noto CJK (a CFF font for the
+# PDFium cross-check) and chromium (the inspect --html browser test). Installed when apt-get and root
+# are available; otherwise those tests skip outside CI.
+SYSDEPS := fonts-wqy-zenhei fonts-arphic-ukai fonts-noto-cjk chromium
+sysdeps:
+	@if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  missing=""; for p in $(SYSDEPS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	  if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi; \
+	else echo "(not root or no apt-get: skipping system packages $(SYSDEPS))"; fi
+
+test: sysdeps venv
 	$(BIN)/ruff check $(wildcard reportparse tests corpora bench)
 	$(BIN)/python -m pytest
 
