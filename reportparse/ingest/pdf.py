@@ -29,9 +29,10 @@ from pdfminer.psexceptions import PSException
 from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from ..errors import InputError, NoTextLayer, PdfReadError
+from ..errors import NoTextLayer, PdfReadError
 from ..model import RawDocument, RawLine, RawPage
 from ..settings import Settings
+from .common import read_pdf_bytes
 
 BOLD_FONT = regex.compile(r"(?i)bold|heavy|black|粗")
 FAKE_BOLD_MODES = frozenset({2, 6})  # fill+stroke (6: and clip)
@@ -200,16 +201,7 @@ def read_pdf(path: Path, settings: Settings | None = None) -> RawDocument:
     settings = Settings.resolve(settings)
     path = Path(path)
     source = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise InputError(source, f"cannot read file: {e.strerror or e}") from None
-    if not data:
-        raise InputError(source, "empty file (0 bytes)")
-    if b"%PDF" not in data[:1024]:
-        raise PdfReadError(source, "not a PDF (no %PDF header)")
-    if b"%%EOF" not in data[-2048:]:
-        raise PdfReadError(source, "truncated PDF (no %%EOF marker at the end)")
+    data = read_pdf_bytes(path)
     pages: list[RawPage] = []
     counts: list[int] = []  # non-space chars per page, for the cross-check with PDFium
     try:

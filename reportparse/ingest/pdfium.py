@@ -34,9 +34,10 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from ..errors import InputError, NoTextLayer, PdfReadError
+from ..errors import NoTextLayer, PdfReadError
 from ..model import RawDocument, RawLine, RawPage
 from ..settings import Settings
+from .common import read_pdf_bytes
 from .pdf import BOLD_FONT, FAKE_BOLD_MODES, chars_to_lines
 
 BOLD_WEIGHT = 600
@@ -56,22 +57,6 @@ def _one_line(e: BaseException) -> str:
         return "PDF uses an unsupported security handler"
     msg = " ".join(str(e).split()) or "no details"
     return f"cannot read PDF ({type(e).__name__}: {msg[:160]})"
-
-
-def _check_bytes(path: Path) -> bytes:
-    """The file's bytes after the checks ``pdf.read_pdf`` makes before parsing."""
-    source = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise InputError(source, f"cannot read file: {e.strerror or e}") from None
-    if not data:
-        raise InputError(source, "empty file (0 bytes)")
-    if b"%PDF" not in data[:1024]:
-        raise PdfReadError(source, "not a PDF (no %PDF header)")
-    if b"%%EOF" not in data[-2048:]:
-        raise PdfReadError(source, "truncated PDF (no %%EOF marker at the end)")
-    return data
 
 
 class _Fonts:
@@ -236,7 +221,7 @@ def read_pdf_pdfium(path: Path, settings: Settings | None = None) -> RawDocument
     settings = Settings.resolve(settings)
     path = Path(path)
     source = str(path)
-    data = _check_bytes(path)
+    data = read_pdf_bytes(path)
     try:
         with PdfiumPages(data) as pdf:
             meta: dict[str, Any] = pdf.metadata()

@@ -9,6 +9,7 @@ import regex
 
 from ..errors import InputError
 from ..model import RawDocument, RawLine, RawPage
+from .common import read_input
 
 # (name shown in messages, codec); BOMs are checked first, then strict decoding in this order
 BOMS = (
@@ -74,12 +75,7 @@ def read_text(path: Path) -> RawDocument:
     """Read a .txt or .md file (UTF-8, UTF-8/16/32 with BOM, or GB18030/GBK)."""
     path = Path(path)
     source = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise InputError(source, f"cannot read file: {e.strerror or e}") from None
-    if not data:
-        raise InputError(source, "empty file (0 bytes)")
+    data = read_input(path)
     text, encoding = decode_bytes(data, source)
     fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
     if not text.strip():
