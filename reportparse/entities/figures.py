@@ -56,8 +56,13 @@ def _scope(c: Candidate, cues: list[Candidate], ctx: DocContext) -> str:
     lo = sent.start if sent else 0
     value_start = c.groups["value"][1]
     seen: list[str] = []
+    text = ctx.text
     for q in cues:
         if lo <= q.start and q.end <= value_start:
+            inside = text.count("（", lo, q.start) + text.count("(", lo, q.start) > text.count(
+                "）", lo, q.start) + text.count(")", lo, q.start)
+            if inside and any(b in text[q.end:value_start] for b in "）)"):
+                continue  # a cue inside brackets does not carry out of them
             scope = str(q.fields.get("scope", "other"))
             # a cue that yields (累计) keeps an earlier cue of the scope it yields to (截至目前)
             yields = q.fields.get("yields_to")
@@ -116,6 +121,8 @@ def build_figures(
                 subject = carried[1]
         vfrom = parse_number(group(c, "value_from") or "") if group(c, "value_from") else None
         metric = _trim_metric(group(c, "metric") or c.fields.get("metric"), seg, lead_words)
+        if c.fields.get("metric_from") == "previous" and rows and sent is not None and rows[-1]["sentence"] == sent.text:
+            metric, subject = rows[-1]["metric"], subject or rows[-1]["subject"]
         approx = bool(num.approx or group(c, "approx")) or ctx.text[max(0, vs - 2) : vs].endswith(_APPROX_BEFORE)
         scope = _scope(c, cues, ctx)
         start, end = _period(scope, ctx, c.start)
