@@ -39,3 +39,25 @@ def test_metric_word_must_be_a_whole_token() -> None:
     clean = text_to_clean("其中主项1个、办理项3个")
     _, tables, _ = analyse(clean, RULES, "d")
     assert [(r["metric"], r["value"]) for r in tables["figures"]] == [("主项", 1), ("办理项", 3)]
+
+
+def test_fast_dictionary_load_equals_jiebas_own(tmp_path) -> None:
+    """Reading jieba's cache in one go gives the dictionary jieba's initialize() builds."""
+    import jieba
+
+    from reportparse.segment import _initialize
+
+    own = jieba.Tokenizer()
+    own.tmp_dir = str(tmp_path)
+    _initialize(own, jieba.DEFAULT_DICT)  # no cache in tmp_path yet: jieba builds and writes it
+    assert (tmp_path / "jieba.cache").is_file()
+    fast = jieba.Tokenizer()
+    fast.tmp_dir = str(tmp_path)
+    (tmp_path / "jieba.cache").touch()
+    _initialize(fast, jieba.DEFAULT_DICT)
+    assert fast.initialized and fast.total == own.total and fast.FREQ == own.FREQ
+    (tmp_path / "jieba.cache").write_bytes(b"not marshal")  # a broken cache: jieba rebuilds it
+    broken = jieba.Tokenizer()
+    broken.tmp_dir = str(tmp_path)
+    _initialize(broken, jieba.DEFAULT_DICT)
+    assert broken.total == own.total
