@@ -189,3 +189,22 @@ def test_read_pdf_uses_x_tolerance() -> None:
 
     assert first_body_line(3.0).startswith("本周，共计咨询 3101 人次")
     assert first_body_line(0.0).startswith("本 周")  # justification gaps read as spaces
+
+
+REALDOCS = Path("/work/shared/realdocs")
+
+
+@pytest.mark.parametrize("pdf_path", [SEED_PDF, *sorted(REALDOCS.glob("*.pdf"))[:3]], ids=lambda p: p.name)
+def test_lean_chars_equal_pdfplumbers(pdf_path: Path) -> None:
+    """page_chars gives pdfplumber's page.chars (same order, text, font, geometry) plus render_mode."""
+    import pdfplumber
+
+    from reportparse.ingest.pdf import page_chars
+
+    keys = ("text", "fontname", "size", "x0", "x1", "top", "bottom", "doctop", "upright")
+    with pdfplumber.open(pdf_path) as pdf:
+        for page in pdf.pages[:3]:
+            mine = page_chars(page)
+            theirs = page.chars
+            assert [{k: c[k] for k in keys} for c in mine] == [{k: c[k] for k in keys} for c in theirs]
+            assert {c["render_mode"] for c in mine} <= {0, 1, 2, 3, 4, 5, 6, 7}
