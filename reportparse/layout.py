@@ -24,6 +24,7 @@ FOLD = {**{c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}, **{c: c - 0xFEE0 for c
         **{c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)}, 0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20,
         0x2003: 0x20, 0x2009: 0x20, 0x0009: 0x20}
 INVISIBLE = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD}
+_FOLD_TABLE = {**dict.fromkeys(INVISIBLE), **FOLD}  # for str.translate
 # Han and CJK punctuation/forms: whitespace next to one of these is layout, not text
 CJK = regex.compile(r"[\p{Han}\u3000-\u303F\uFF00-\uFFEF\u2014\u2015\u2018-\u201D\u2026\u00B7\u2E3A\u2E3B"
                     r"\u3200-\u33FF\uFE30-\uFE4F]")
@@ -53,7 +54,7 @@ class _Para:
 
 def fold(text: str) -> str:
     """Fold full-width digits/letters to ASCII and odd spaces to U+0020; drop invisible chars."""
-    return "".join(chr(FOLD.get(ord(c), ord(c))) for c in text if ord(c) not in INVISIBLE)
+    return text.translate(_FOLD_TABLE)
 
 
 def margin_key(text: str) -> str:
@@ -197,8 +198,7 @@ def flow_to_paragraphs(pages: tuple[RawPage, ...]) -> list[_Para]:
 
 def clean_chars(chars: list[Char]) -> list[Char]:
     """Fold full-width forms; drop whitespace next to CJK, collapse the rest, strip the ends."""
-    folded = [(fold(c), b, p) for c, b, p in chars]
-    flat: list[Char] = [(c, b, p) for s, b, p in folded for c in s]
+    flat: list[Char] = [(c, b, p) for s, b, p in chars for c in s.translate(_FOLD_TABLE)]
     out: list[Char] = []
     i = 0
     while i < len(flat):

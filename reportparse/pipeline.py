@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from .coverage import build_coverage, row_spans
 from .entities.context import DocContext
 from .entities.dates import build_dates
@@ -42,6 +44,9 @@ class Trace:
 
     def add(self, won: list[Candidate], lost: list[tuple[Candidate, str]]) -> None:
         self.decisions += [(c, True, "") for c in won] + [(c, False, r) for c, r in lost]
+
+
+_HAN = regex.compile(r"\p{Han}")
 
 
 def doc_id_of(data: bytes) -> tuple[str, str]:
@@ -229,6 +234,8 @@ def _align_metric(c: Candidate, text: str, seg: Any) -> Candidate | None:
     if g is None:
         return c
     _, s, e = g
+    if _edge(text, s - 1) and _edge(text, e):
+        return c  # a Han word next to a digit, punctuation or the paragraph's edge: no need to ask jieba
     lo, hi = max(0, s - 12), min(len(text), e + 12)
     bounds = sorted(b + lo for b in seg.boundaries(text[lo:hi]))
     if e not in bounds:
@@ -239,6 +246,14 @@ def _align_metric(c: Candidate, text: str, seg: Any) -> Candidate | None:
     if new_s is None:
         return None
     return replace(c, groups={**c.groups, "metric": (text[new_s:e], new_s, e)})
+
+
+def _edge(text: str, i: int) -> bool:
+    """True when text[i] cannot be part of a jieba word (a word is Han or ASCII letters, or both)."""
+    if i < 0 or i >= len(text):
+        return True
+    ch = text[i]
+    return not (ch.isascii() and ch.isalpha()) and not _HAN.match(ch)
 
 
 def text_to_clean(text: str) -> CleanText:
