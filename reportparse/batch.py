@@ -8,6 +8,7 @@ unexpected exception in one file becomes an ``errors`` row and a
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import importlib
 import os
@@ -189,7 +190,9 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(settings: Settings) -> None:
-    """Load the rules once per worker process."""
+    """Load the rules once per worker process (when the pool does not fork a loaded parent)."""
+    if "rules" in _WORKER:  # forked from a parent that loaded them: see _pool_context
+        return
     from .rulebook import load_rules
 
     _WORKER["settings"] = settings
@@ -203,6 +206,23 @@ def _work(source: str) -> DocumentResult:
     if "rules_error" in _WORKER:
         return failed_result(source, "rules", one_line(_WORKER["rules_error"]))
     return parse_safely(source, _WORKER["rules"], _WORKER["settings"])
+
+
+def _pool_context(rules: Any, settings: Settings) -> Any:
+    """Where ``fork`` is safe (Linux), fork workers that inherit the parent's loaded rules.
+
+    Elsewhere each worker loads them itself. The segmenter is not built here: a batch
+    whose rows are all cached never needs it, and workers build it in parallel.
+    """
+    import multiprocessing as mp
+
+    if not sys.platform.startswith("linux") or "fork" not in mp.get_all_start_methods():
+        return None
+    _WORKER.clear()
+    _WORKER.update(settings=settings, rules=rules)
+    gc.collect()
+    gc.freeze()  # objects made so far are never scanned again: the children keep sharing their pages
+    return mp.get_context("fork")
 
 
 def _results(sources: Sequence[str], rules: Any, settings: Settings) -> Iterable[DocumentResult]:
@@ -223,14 +243,21 @@ def _results(sources: Sequence[str], rules: Any, settings: Settings) -> Iterable
     # a bounded window of files in flight: finished results wait only for earlier ones
     todo = iter(sources)
     window: deque[tuple[str, Any]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,)) as pool:
-        for src in todo:
-            window.append((src, pool.submit(_work, src)))
-            if len(window) < 4 * jobs:
-                continue
-            yield _outcome(*window.popleft())
-        while window:
-            yield _outcome(*window.popleft())
+    ctx = _pool_context(rules, settings)
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+                                 initargs=(settings,)) as pool:
+            for src in todo:
+                window.append((src, pool.submit(_work, src)))
+                if len(window) < 4 * jobs:
+                    continue
+                yield _outcome(*window.popleft())
+            while window:
+                yield _outcome(*window.popleft())
+    finally:
+        _WORKER.clear()
+        if ctx is not None:
+            gc.unfreeze()
 
 
 def _outcome(src: str, fut: Any) -> DocumentResult:

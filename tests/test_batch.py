@@ -178,3 +178,22 @@ def test_notes_beside_a_corpus_are_not_reports(tmp_path) -> None:
     # named explicitly, a note is parsed like any file
     sources, _ = discover([tmp_path / "README.md"])
     assert len(sources) == 1
+
+
+@pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="fork start method")
+def test_workers_inherit_the_parents_rules(tmp_path, seed_txt, monkeypatch):
+    """With --jobs 2 on Linux, workers are forked from the parent and do not load the rules again."""
+    import reportparse.rulebook as rulebook
+
+    rules = rulebook.load_rules()
+
+    def refuse(*a, **k):
+        raise AssertionError("a worker loaded the rules again")
+
+    monkeypatch.setattr(rulebook, "load_rules", refuse)
+    folder = tmp_path / "two"
+    folder.mkdir()
+    for i in range(2):
+        shutil.copy(seed_txt, folder / f"r{i}.txt")
+    out = run_batch([folder], Settings(jobs=2, quiet=True), rules=rules)
+    assert [d["status"] for d in out.documents] == ["ok", "ok"]
