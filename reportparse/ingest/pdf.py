@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -146,14 +147,20 @@ def _chains(objs: list[dict[str, Any]], attr: str, tolerance: float) -> list[lis
     return out
 
 
+@lru_cache(maxsize=1024)
 def font_name(name: str) -> str:
     """Font name without the subset prefix (``ABCDEF+``)."""
     return SUBSET_PREFIX.sub("", name or "")
 
 
+@lru_cache(maxsize=1024)
+def _bold_name(name: str) -> bool:
+    return bool(BOLD_FONT.search(name))
+
+
 def is_bold(char: dict[str, Any]) -> bool:
     """Bold face by name, or fake bold by render mode 2 (fill+stroke)."""
-    return bool(BOLD_FONT.search(char.get("fontname") or "")) or char.get("render_mode", 0) in FAKE_BOLD_MODES
+    return _bold_name(char.get("fontname") or "") or char.get("render_mode", 0) in FAKE_BOLD_MODES
 
 
 def chars_to_lines(chars: list[dict[str, Any]], x_tolerance: float) -> list[RawLine]:

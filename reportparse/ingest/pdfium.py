@@ -115,9 +115,9 @@ def textpage_chars(textpage: Any, left: float, top: float) -> list[dict[str, Any
     objects: dict[int | None, tuple[Any, ...]] = {}
     chars: list[dict[str, Any]] = []
     for i in range(pdfium_c.FPDFText_CountChars(tp)):
-        if is_generated(tp, i):
-            continue
         code = get_unicode(tp, i)
+        if code <= 0x20 and is_generated(tp, i):  # PDFium's generated chars are spaces and breaks
+            continue
         if code == HYPHEN_MARK:
             code = 0x2D
         elif code < 0x20 or 0x7F <= code < 0xA0 or code in (0xFFFE, 0xFFFF):
