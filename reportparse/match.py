@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from .model import Candidate, Paragraph
+from .prefilter import Gates
 from .rulebook import Rule
 
 # The policy, named: higher priority first, then the longer span, then the earlier start,
@@ -25,19 +26,26 @@ def policy_key(c: Candidate) -> tuple[int, int, int, int]:
 
 
 def find_candidates(
-    text: str, rules: Iterable[Rule], paragraphs: Sequence[Paragraph] | None = None
+    text: str, rules: Iterable[Rule], paragraphs: Sequence[Paragraph] | None = None,
+    gates: Gates | None = None,
 ) -> list[Candidate]:
     """Every match of every rule, paragraph by paragraph (a match never spans two).
 
     Matches may overlap (``overlapped=True``): a match that starts inside another is still
-    a candidate, so the overlap policy, not the scan order, decides between them.
+    a candidate, so the overlap policy, not the scan order, decides between them. With
+    ``gates``, a rule is not run on a paragraph that lacks an item of a list it needs
+    (same result, less time: see prefilter.py).
     """
     spans = [(p.start, p.end) for p in paragraphs] if paragraphs else [(0, len(text))]
     out: list[Candidate] = []
-    rules = list(rules)
+    gated = [(rule, tuple(gates.pattern(n, rule.regex.flags) for n in rule.needs) if gates else ())
+             for rule in rules]
     for start, end in spans:
         chunk = text[start:end]
-        for rule in rules:
+        seen: dict[int, bool] = {}
+        for rule, needs in gated:
+            if needs and not gates.open_for(chunk, needs, seen):  # type: ignore[union-attr]
+                continue
             for m in rule.regex.finditer(chunk, overlapped=True):
                 if m.end() == m.start():
                     continue

@@ -135,7 +135,7 @@ def analyse(
     trace = Trace()
     sections, markers = clean_to_sections(clean)
     sentences = clean_to_sentences(clean, sections)
-    cands = find_candidates(clean.text, rules.rules, clean.paragraphs)
+    cands = find_candidates(clean.text, rules.rules, clean.paragraphs, rules.gates)
     by_kind: dict[str, list[Candidate]] = {}
     for c in cands:
         by_kind.setdefault(c.kind, []).append(c)

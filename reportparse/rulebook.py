@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ import regex
 import yaml
 
 from .errors import RuleFileError, RuleProblem
+from .prefilter import Gates, required_lists
 
 SHIPPED_RULES = Path(__file__).resolve().parent.parent / "rules"
 
@@ -59,6 +61,7 @@ class Rule:
     line: int
     order: int
     description: str = ""
+    needs: tuple[str, ...] = ()  # named lists every match contains an item of (prefilter.py)
 
 
 @dataclass
@@ -71,6 +74,11 @@ class RuleSet:
     files: tuple[Path, ...]
     hash: str
     dirs: tuple[Path, ...] = ()
+
+    @cached_property
+    def gates(self) -> Gates:
+        """Per-paragraph list tests that let find_candidates skip rules that cannot match."""
+        return Gates(self.lists)
     _by_kind: dict[str, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
 
     def of_kind(self, *kinds: str) -> tuple[Rule, ...]:
@@ -317,6 +325,7 @@ def _compile_rule(
             flags |= FLAGS[fl]
     pattern = r.get("pattern")
     compiled = None
+    needs: frozenset[str] = frozenset()
     if not isinstance(pattern, str) or not pattern:
         bad("missing 'pattern'")
     else:
@@ -327,6 +336,7 @@ def _compile_rule(
             if missing:
                 raise ValueError(f"unknown list(s) {missing}; known: {', '.join(sorted(lists))}")
             compiled = regex.compile(expanded, flags | regex.V1, **{n: lists[n] for n in used})
+            needs = frozenset() if flags & regex.X else required_lists(expanded)
         except ValueError as e:
             bad(str(e))
         except regex.error as e:
@@ -356,6 +366,7 @@ def _compile_rule(
         kind=str(kind),
         pattern=str(pattern),
         regex=compiled,
+        needs=tuple(sorted(needs)),
         priority=priority,
         set=dict(sets),
         examples=tuple(examples),
