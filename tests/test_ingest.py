@@ -208,3 +208,26 @@ def test_lean_chars_equal_pdfplumbers(pdf_path: Path) -> None:
             theirs = page.chars
             assert [{k: c[k] for k in keys} for c in mine] == [{k: c[k] for k in keys} for c in theirs]
             assert {c["render_mode"] for c in mine} <= {0, 1, 2, 3, 4, 5, 6, 7}
+
+
+def test_pdfminer_debug_calls_are_skipped_only_while_reading() -> None:
+    """During a read, pdfminer's per-token debug calls go to a stub; its loggers come back after,
+    and nothing is swapped when a user turned pdfminer's debug logging on."""
+    import logging
+
+    import pdfminer.psparser as psparser
+
+    from reportparse.ingest.pdf import _quiet_pdfminer
+
+    before = psparser.log
+    with _quiet_pdfminer():
+        assert psparser.log is not before
+        psparser.log.debug("dropped %s", 1)
+        assert psparser.log.name == before.name  # the rest is forwarded
+    assert psparser.log is before
+    logging.getLogger("pdfminer").setLevel(logging.DEBUG)
+    try:
+        with _quiet_pdfminer():
+            assert psparser.log is before
+    finally:
+        logging.getLogger("pdfminer").setLevel(logging.NOTSET)

@@ -16,8 +16,12 @@ scoped to the pages this module opens (nothing global is patched):
 
 from __future__ import annotations
 
+import logging
+import sys
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
@@ -103,6 +107,44 @@ def page_chars(page: Page) -> list[dict[str, Any]]:
         elif isinstance(obj, LTContainer):
             stack.append(iter(obj._objs))
     return out
+
+
+# pdfminer modules that log a debug message per token or operator they parse
+_CHATTY = ("pdfminer.psparser", "pdfminer.pdfinterp", "pdfminer.cmapdb")
+
+
+class _NoDebug:
+    """Stands in for a pdfminer module's logger while its debug level is off.
+
+    pdfminer calls ``log.debug`` for every token it parses: about 5 % of its time on
+    report pages, although nothing is printed. Everything but ``debug`` is forwarded.
+    """
+
+    def __init__(self, logger: logging.Logger) -> None:
+        self._logger = logger
+
+    def debug(self, *args: Any, **kwargs: Any) -> None:
+        """Drop the message (the level is off)."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._logger, name)
+
+
+@contextmanager
+def _quiet_pdfminer() -> Iterator[None]:
+    """Swap the chatty pdfminer loggers for :class:`_NoDebug` unless their debug level is on."""
+    mods = [sys.modules[m] for m in _CHATTY if m in sys.modules and hasattr(sys.modules[m], "log")]
+    saved = [m.log for m in mods]
+    if any(log.isEnabledFor(logging.DEBUG) for log in saved):
+        yield
+        return
+    for m, log in zip(mods, saved, strict=True):
+        m.log = _NoDebug(log)
+    try:
+        yield
+    finally:
+        for m, log in zip(mods, saved, strict=True):
+            m.log = log
 
 
 def dedupe_chars(chars: list[dict[str, Any]], tolerance: float = 1) -> list[dict[str, Any]]:
@@ -237,7 +279,7 @@ def read_pdf(path: Path, settings: Settings | None = None) -> RawDocument:
     pages: list[RawPage] = []
     counts: list[int] = []  # non-space chars per page, for the cross-check with PDFium
     try:
-        with pdfplumber.open(path) as pdf:
+        with _quiet_pdfminer(), pdfplumber.open(path) as pdf:
             meta = {k: v for k, v in (pdf.metadata or {}).items() if k in ("Producer", "Creator", "Title")}
             for page in pdf.pages:
                 chars = dedupe_chars(page_chars(page))
