@@ -82,11 +82,12 @@ def parse_document(path: Path, rules: RuleSet, settings: Settings, source: str |
             raw = read_document(Path(path), settings)
         except InputError as e:
             return _failed(doc, source, e.stage, e.message)
-        raw_fields = {"format": raw.format, "extractor": raw.extractor, "n_pages": raw.n_pages}
+        raw_fields = {"format": raw.format, "extractor": raw.extractor, "n_pages": raw.n_pages, "meta": raw.meta}
         clean = raw_to_clean(raw, settings)
         if cache is not None:
             cache.put_text(tkey, raw, clean)
     doc.update(format=raw_fields["format"], extractor=raw_fields["extractor"], pages=raw_fields["n_pages"])
+    doc.update(_fallback_fields(raw_fields.get("meta") or {}))
     doc["n_chars"] = len(clean.text)
     if not clean.text.strip():
         doc["status"] = "empty"
@@ -107,6 +108,15 @@ def parse_document(path: Path, rules: RuleSet, settings: Settings, source: str |
     doc.update(fields)
     doc["status"] = "ok"
     return DocumentResult(document=doc, tables=tables, text=clean.text)
+
+
+def _fallback_fields(meta: dict[str, Any]) -> dict[str, Any]:
+    """documents' ``fallback_pages`` / ``chars_lost``: pages whose text PDFium supplied because
+    pdfplumber lost characters there (ingest/pdfium.py ``cross_check``), and how many it lost."""
+    if "chars_lost" not in meta:
+        return {}
+    pages = sorted(int(p) for p in meta.get("engine_pages") or {})  # JSON (the cache) makes keys str
+    return {"fallback_pages": ";".join(map(str, pages)) or None, "chars_lost": int(meta["chars_lost"] or 0)}
 
 
 def _failed(doc: dict[str, Any], source: str, stage: str, message: str) -> DocumentResult:

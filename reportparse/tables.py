@@ -69,6 +69,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("rules_hash", "string", "short hash of the rule files used"),
         ("reportparse_version", "string", "version of reportparse that wrote the row"),
         ("coverage", "Float64", "share (0-1) of the text's numbers and dates some rule claimed"),
+        ("fallback_pages", "string", "PDF pages read by PDFium because pdfplumber lost characters there, '2;5'"),
+        ("chars_lost", "Int64", "characters pdfplumber lost that PDFium found (0: none; empty: not checked)"),
     ),
     "figures": _cols(
         ("doc_id", "string", "document id"),

@@ -259,3 +259,21 @@ def test_font_map_votes_by_position() -> None:
             RawLine("本周受理", x0=90, x1=300, top=100.2, bottom=116, font="STSong-Light"),
             RawLine("办结", x0=72, x1=104, top=130, bottom=146, font="STSong-Light"))
     assert _font_map(theirs, ours) == {"STSong-Light": "STSongStd-Light"}
+
+
+def test_documents_table_flags_pages_read_by_pdfium(tmp_path: Path) -> None:
+    """The documents row says which pages PDFium supplied and how many chars pdfplumber lost,
+    the same on a cold run and on a run from the text cache (where JSON made the page keys str)."""
+    from reportparse.api import extract
+
+    (tmp_path / "in").mkdir()
+    pdf = _cff_pdf(tmp_path / "in" / "cff.pdf")
+    lost = sum(len(h) for h in HEADINGS)
+    for run in ("cold", "cached"):
+        docs = extract([pdf], cache_dir=tmp_path / "cache").documents
+        assert docs.loc[0, "fallback_pages"] == "1", run
+        assert docs.loc[0, "chars_lost"] == lost, run
+    txt = tmp_path / "in" / "a.txt"
+    txt.write_text("本周受理 425 件。\n", encoding="utf-8")
+    docs = extract([txt], cache=False).documents
+    assert docs["fallback_pages"].isna().all() and docs["chars_lost"].isna().all()
