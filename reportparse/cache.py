@@ -64,11 +64,13 @@ def _code_fingerprint(parts: tuple[str, ...]) -> str:
 
 
 @lru_cache(maxsize=8)
+@lru_cache(maxsize=8)
 def engine_version(engine: str) -> str:
-    """Version string of a text extractor ("text" for plain text input)."""
+    """Version string of a text extractor ("text" for plain text input); the pdfplumber engine
+    includes pypdfium2, whose page text replaces pdfplumber's where pdfminer lost characters."""
     from importlib.metadata import PackageNotFoundError, version
 
-    names = {"pdfplumber": ("pdfplumber", "pdfminer.six"), "pypdfium2": ("pypdfium2",)}.get(engine, ())
+    names = {"pdfplumber": ("pdfplumber", "pdfminer.six", "pypdfium2"), "pypdfium2": ("pypdfium2",)}.get(engine, ())
     out = []
     for name in names:
         try:

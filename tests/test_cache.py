@@ -134,3 +134,12 @@ def test_rows_packed_in_chunks_give_the_same_files(tmp_path, seed_txt, pdf_in, m
     ex = extract([pdf_in, seed_txt], out=tmp_path / "many", cache=False, formats="csv,parquet")
     assert _files(tmp_path / "one") == _files(tmp_path / "many")
     assert ex.figures.index.tolist() == list(range(len(ex.figures)))
+
+
+def test_pdfplumber_key_includes_pypdfium2() -> None:
+    """The pdfplumber engine takes PDFium's text where pdfminer lost characters: a new pypdfium2
+    may change its output, so its version is part of the text key."""
+    from reportparse.cache import engine_version
+
+    assert "pypdfium2=" in engine_version("pdfplumber") and "pdfminer.six=" in engine_version("pdfplumber")
+    assert engine_version("text") == "text"
