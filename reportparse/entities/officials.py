@@ -37,14 +37,21 @@ def split_chain(chain: str, departments: tuple[str, ...], titles: tuple[str, ...
 # Parts of speech of the token right after a name: verbs, prepositions, adverbs, conjunctions,
 # particles, numerals, measure words, pronouns, locatives, time words, punctuation.
 _STOP_POS = ("v", "p", "d", "c", "u", "m", "q", "r", "f", "t", "x", "w")
+_HAN = regex.compile(r"\p{Han}")
 
 
 def name_end(seg: Segmenter, text: str, start: int, max_end: int, stops: tuple[str, ...] = ()) -> int | None:
     """Where a name starting at ``start`` ends (2–4 chars).
 
-    The shortest jieba token boundary after which the text goes on with punctuation, a
-    stop word (同志, 一行 …) or a token that cannot continue a name (到, 分别, 在 …).
+    First the text itself: the shortest name after which the text goes on with punctuation
+    or a stop word (同志, 一行, 分别, 到 …), so 朱涛明分别 keeps 朱涛明 even where jieba reads
+    明 as a word of its own. Else jieba: the shortest token boundary after which the text goes
+    on with a token that cannot continue a name (a verb, preposition, adverb …).
     """
+    last = min(start + 4, max_end)
+    for end in range(start + 2, last + 1):
+        if end >= len(text) or not _HAN.match(text[end]) or text.startswith(stops, end):
+            return end
     window = text[start : min(start + 10, len(text))]
     toks = seg.tagged(window, start)
     for i, tok in enumerate(toks):
@@ -54,7 +61,7 @@ def name_end(seg: Segmenter, text: str, start: int, max_end: int, stops: tuple[s
         if end - start > 4 or end > max_end:
             break
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if nxt is None or not regex.match(r"\p{Han}", nxt.text):
+        if nxt is None or not _HAN.match(nxt.text):
             return end
         if nxt.text.startswith(stops) or nxt.pos.startswith(_STOP_POS):
             return end

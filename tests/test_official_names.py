@@ -1,0 +1,54 @@
+"""Where an official's name ends: the text's own stop words first, then jieba."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportparse.entities.officials import name_end
+from reportparse.pipeline import parse_text
+from reportparse.rulebook import load_rules
+from reportparse.segment import segmenter_for
+
+RULES = load_rules()
+STOPS = RULES.lists["name_stops"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("朱涛明分别到省政务服务大厅", "朱涛明"),  # jieba: 朱涛 / 明 (t) / 分别
+        ("何伟超到成都市政务服务大厅", "何伟超"),  # jieba: 何伟 / 超到 (v)
+        ("卢洁建到省政务服务大厅", "卢洁建"),
+        ("苏平刚一行到省政务服务大厅", "苏平刚"),  # jieba: 苏平 / 刚 (d)
+        ("杜梅超、省中医药局", "杜梅超"),
+        ("吕芙蓉到省政务服务大厅督导", "吕芙蓉"),
+        ("刘锐分别到省政务服务大厅", "刘锐"),
+        ("王明在会上讲话", "王明"),
+        ("陈晓军，水利厅", "陈晓军"),
+        ("柏吉琼", "柏吉琼"),
+    ],
+)
+def test_name_end(text: str, name: str) -> None:
+    seg = segmenter_for(RULES)
+    end = name_end(seg, text, 0, min(4, len(text)), STOPS)
+    assert text[:end] == name
+
+
+def _officials(text: str) -> list[tuple[str, str, str]]:
+    _, tables, _, _ = parse_text(text, RULES)
+    return [(o["name"], o["title"], o["organization"]) for o in tables["officials"]]
+
+
+def test_two_posts_of_two_organizations_in_a_list() -> None:
+    text = ("本周，四川省卫生健康委员会二级巡视员姚文华、自然资源厅副厅长、省地质矿产勘查开发局局长萧宏超"
+            "到省政务服务大厅窗口值守")
+    assert _officials(text) == [
+        ("姚文华", "二级巡视员", "四川省卫生健康委员会"),
+        ("萧宏超", "副厅长", "四川省自然资源厅"),
+        ("萧宏超", "局长", "四川省地质矿产勘查开发局"),
+    ]
+
+
+def test_surname_xiao_is_known() -> None:
+    assert _officials("住房城乡建设厅一级巡视员萧芳分别到省政务服务大厅") == [
+        ("萧芳", "一级巡视员", "四川省住房和城乡建设厅")]
