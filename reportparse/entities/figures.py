@@ -34,6 +34,23 @@ def _strip_subject(subject: str | None, start: int, ctx: DocContext) -> str | No
     return subject or None
 
 
+def _object(metric: str | None, obj: str | None, lists: dict[str, tuple[str, ...]]) -> tuple[str | None, str | None]:
+    """(metric, subject) of a verb and the object written after it: generic words are dropped
+    (受理群众办件 -> 受理, no subject) and an object that is itself a metric verb joins the
+    metric (接待群众咨询 -> 接待咨询)."""
+    generic = lists.get("generic_objects", ())
+    if obj:
+        for g in longest_first(generic):
+            if obj.startswith(g):
+                obj = obj[len(g) :]
+                break
+    if not obj or obj in generic:
+        return metric, None
+    if metric and obj in lists.get("metric_verbs", ()):
+        return metric + obj, None
+    return metric, obj
+
+
 # Parts of speech of leading words that are never part of a metric: 其中 (r), 并 (c), 均 (d), 的 (u).
 _LEAD_POS = ("r", "c", "d", "u")
 
@@ -114,13 +131,15 @@ def build_figures(
         subject = group(c, "subject") or group(c, "object")
         sgroup = c.groups.get("subject") or c.groups.get("object")
         subject = _strip_subject(subject, sgroup[1] if sgroup else 0, ctx)
+        metric = _trim_metric(group(c, "metric") or c.fields.get("metric"), seg, lead_words)
+        if not c.groups.get("subject") and c.groups.get("object"):
+            metric, subject = _object(metric, subject, lists)
         if c.rule == "figure.verb" and sent is not None:
-            if subject and c.groups.get("subject"):
+            if sgroup is not None:  # a subject or object of its own: it carries to the next verbs
                 carried = (sent.id, subject)
-            elif not subject and carried and carried[0] == sent.id:
+            elif carried and carried[0] == sent.id:
                 subject = carried[1]
         vfrom = parse_number(group(c, "value_from") or "") if group(c, "value_from") else None
-        metric = _trim_metric(group(c, "metric") or c.fields.get("metric"), seg, lead_words)
         if c.fields.get("metric_from") == "previous" and rows and sent is not None and rows[-1]["sentence"] == sent.text:
             metric, subject = rows[-1]["metric"], subject or rows[-1]["subject"]
         approx = bool(num.approx or group(c, "approx")) or ctx.text[max(0, vs - 2) : vs].endswith(_APPROX_BEFORE)

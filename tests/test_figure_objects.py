@@ -1,0 +1,56 @@
+"""What a figure's verb counts: the object written after it, as the row's subject."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportparse.entities.figures import _object
+from reportparse.pipeline import parse_text
+from reportparse.rulebook import load_rules
+
+RULES = load_rules()
+
+
+@pytest.mark.parametrize(
+    ("metric", "obj", "expected"),
+    [
+        ("受理", "群众办件", ("受理", None)),  # generic words are dropped
+        ("颁发", "证照", ("颁发", None)),
+        ("接待", "群众咨询", ("接待咨询", None)),  # an object that is a metric verb joins the metric
+        ("受理", "行政许可事项", ("受理", "行政许可事项")),
+        ("办理", "“特种设备生产单位许可”业务", ("办理", "“特种设备生产单位许可”业务")),
+        ("受理", None, ("受理", None)),
+    ],
+)
+def test_object(metric: str, obj: str | None, expected: tuple[str, str | None]) -> None:
+    assert _object(metric, obj, RULES.lists) == expected
+
+
+def _figures(text: str) -> list[tuple[str | None, str | None, float, str]]:
+    context = {"year": 2023, "period_start": "2023-02-27", "period_end": "2023-03-03"}
+    _, tables, _, _ = parse_text(text, RULES, context)
+    return [(r["subject"], r["metric"], r["value"], r["scope"]) for r in tables["figures"]]
+
+
+def test_an_object_carries_to_the_next_verbs_until_another_one() -> None:
+    text = "今年省本级累计受理行政许可事项6.34万件、办结6.25万件，受理公共服务事项149.5万件、办结115.8万件。"
+    assert _figures(text) == [
+        ("行政许可事项", "受理", 63400, "ytd"), ("行政许可事项", "办结", 62500, "ytd"),
+        ("公共服务事项", "受理", 1495000, "ytd"), ("公共服务事项", "办结", 1158000, "ytd")]
+
+
+def test_a_generic_object_ends_a_carried_subject() -> None:
+    text = "本周受理行政许可事项30件、办结28件，受理办件400件，办结380件。"
+    assert _figures(text) == [
+        ("行政许可事项", "受理", 30, "week"), ("行政许可事项", "办结", 28, "week"),
+        (None, "受理", 400, "week"), (None, "办结", 380, "week")]
+
+
+def test_a_long_object_after_a_month_range_keeps_its_subject() -> None:
+    text = "1—3月，省一体化政务服务平台累计受理省本级行政许可事项92072件，办结90946件。"
+    assert _figures(text) == [("行政许可事项", "受理", 92072, "ytd"), ("行政许可事项", "办结", 90946, "ytd")]
+
+
+def test_quoted_item_in_the_object() -> None:
+    assert _figures("本周，省市场监管局窗口办理“特种设备生产单位许可”业务34件，聚焦企业。") == [
+        ("“特种设备生产单位许可”业务", "办理", 34, "week")]
