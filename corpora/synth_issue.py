@@ -189,7 +189,9 @@ class Truth:
             "figures": self.figures,
             "figures_allowed_extra_values": sorted(self.extra | {week.year, week.no, week.total, week.copies}),
             "dates": dates,
-            "dates_allowed_extra_starts": sorted({f"{y}-01-01" for y in (week.year, week.ps.year)}),
+            # 今年以来 starts on 1 January; 截至目前 / 截至本周 (relative, to date) on the period's last day
+            "dates_allowed_extra_starts": sorted({f"{y}-01-01" for y in (week.year, week.ps.year)}
+                                                 | {week.pe.isoformat()}),
             "departments": list(self.depts.values()),
             "departments_not": sorted(self.not_depts),
             "officials": list(self.officials.values()),
