@@ -60,8 +60,6 @@ def _next(label: str) -> str:
     return f"{year}/{int(no) + 1}"
 
 
-@pytest.mark.xfail(reason="extract still misreads some synthetic wordings (本周咨询 N 人次（今年累计 M 人次）, "
-                          "subjects of the provincial totals): check then reports those rows too", strict=False)
 def test_check_finds_exactly_the_planted_faults(tmp_path: Path) -> None:
     src, out = _corpus(tmp_path, "ytd,missing,overlap")
     res = check(out)
