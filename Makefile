@@ -19,7 +19,7 @@ run: venv
 # System packages for the tests: CJK fonts (PDF generation, charts), Noto CJK (a CFF font for the
 # PDFium cross-check) and chromium (the inspect --html browser test). Installed when apt-get and root
 # are available; otherwise those tests skip outside CI.
-SYSDEPS := fonts-wqy-zenhei fonts-arphic-ukai fonts-noto-cjk chromium
+SYSDEPS := fonts-wqy-zenhei fonts-arphic-ukai fonts-arphic-uming fonts-noto-cjk chromium
 sysdeps:
 	@if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	  missing=""; for p in $(SYSDEPS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

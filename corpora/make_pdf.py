@@ -1,15 +1,30 @@
 """Render a weekly report's text into an A4 PDF laid out like the printed bulletin.
 
-Usage: ``python corpora/make_pdf.py [TEXT [PDF]]`` (default: the seed report
-``corpora/weekly-2023-35.txt`` -> ``corpora/weekly-2023-35.pdf``).
+Usage: ``python corpora/make_pdf.py [--backend reportlab|fpdf2] [TEXT [PDF]]`` (default:
+the seed report ``corpora/weekly-2023-35.txt`` -> ``corpora/weekly-2023-35.pdf``, with
+reportlab). In Python: ``render_report(text, out_path, running_head=None, layout=None,
+backend="reportlab")``.
 
-The output is deterministic (reportlab ``invariant=1``): re-running gives the
-same bytes. Layout, as Word/WPS print the bulletin:
+Two backends draw the same layout (the line breaking and placement code is shared;
+a backend only measures strings and draws positioned tokens, centred strings, rules
+and pages):
+
+* ``reportlab`` (the seed PDF): body in reportlab's built-in, **non-embedded** CID
+  font STSong-Light (a reader substitutes a system font for it), headings embedded
+  through reportlab's ``TTFont`` (which splits a CJK font into many 256-glyph simple
+  subset fonts);
+* ``fpdf2`` (the synthetic corpus, ``corpora/synth.py``): every face embedded as
+  one Identity-H ``Type0``/``CIDFontType2`` subset with a ToUnicode map, as Word and
+  WPS export 仿宋_GB2312 and friends; body in 宋体 AR PL UMing (fonts-arphic-uming).
+
+The output is deterministic: re-running gives the same bytes (reportlab
+``invariant=1``; fpdf2 with a pinned creation date). Layout, as Word/WPS print the
+bulletin:
 
 * masthead: the lines before the first ``一、`` heading, centred; the first
   one without digits (the title) large in the heading font;
 * headings ``一、…`` in 黑体 (WenQuanYi Zen Hei), ``（一）…`` in 楷体 (AR PL UKai),
-  body in 宋体 (reportlab's built-in CID font STSong-Light), 16 pt;
+  body in 宋体 (STSong-Light or AR PL UMing, see above), 16 pt;
 * body paragraphs with a two-character first-line indent, justified to the
   text block, simple line-breaking rules (no closing punctuation at a line
   start, no opening one at a line end, ASCII words kept whole);
@@ -22,9 +37,18 @@ same bytes. Layout, as Word/WPS print the bulletin:
 
 from __future__ import annotations
 
+import argparse
+import atexit
+import datetime as dt
+import logging
+import shutil
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import regex
 from reportlab.lib.pagesizes import A4
@@ -34,12 +58,24 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 HERE = Path(__file__).resolve().parent
-FONT_FILES = {
+FONT_FILES = {  # name: (file, face index in the collection)
     "ZenHei": (Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"), 0),
     "UKai": (Path("/usr/share/fonts/truetype/arphic/ukai.ttc"), 0),
+    "UMing": (Path("/usr/share/fonts/truetype/arphic/uming.ttc"), 0),
 }
-BODY_FONT = "STSong-Light"
+FONT_PACKAGES = "fonts-wqy-zenhei fonts-arphic-ukai fonts-arphic-uming"
+BACKENDS = ("reportlab", "fpdf2")
+# the font of each role (body, h1 = 一、 headings and the title, h2 = （一） headings) per backend
+ROLE_FONTS = {
+    "reportlab": {"body": "STSong-Light", "h1": "ZenHei", "h2": "UKai"},
+    "fpdf2": {"body": "UMing", "h1": "ZenHei", "h2": "UKai"},
+}
+BODY_FONT = ROLE_FONTS["reportlab"]["body"]
 H1_FONT, H2_FONT = "ZenHei", "UKai"
+FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)  # reportlab's invariant date too
+TITLE = "reportparse synthetic rendering"
+TJ_LINES = True  # fpdf2: a line is one text object with a TJ array (as Word writes), else one per token
+CREATOR = "reportparse corpora/make_pdf.py"
 
 H1 = regex.compile(r"^[一二三四五六七八九十]+、")
 H2 = regex.compile(r"^（[一二三四五六七八九十]+）")
@@ -145,74 +181,254 @@ class Layout:
         return (A4[0] - self.width) / 2
 
 
-class Renderer:
-    """Draws blocks onto a reportlab canvas, page by page."""
+class Surface(Protocol):
+    """What the layout needs from a PDF library. ``y`` values are baselines from the page top."""
 
-    def __init__(self, out_path: Path, layout: Layout, running_head: str) -> None:
+    def width(self, text: str, role: str, size: float) -> float: ...
+
+    def line(self, y: float, role: str, size: float, placed: list[tuple[float, str, bool]]) -> None:
+        """Draw tokens (x, text, fake bold) on one baseline."""
+
+    def centred(self, cx: float, y: float, text: str, role: str, size: float) -> None: ...
+
+    def rule(self, x0: float, x1: float, y: float, width: float) -> None: ...
+
+    def show_page(self) -> None: ...
+
+    def save(self) -> None: ...
+
+
+class ReportlabSurface:
+    """reportlab canvas: STSong-Light (not embedded) body, TTFont headings (simple-font subsets)."""
+
+    def __init__(self, out_path: Path, chars: dict[str, set[str]] | None = None) -> None:
+        _register_reportlab_fonts()
+        self.fonts = ROLE_FONTS["reportlab"]
         self.c = canvas.Canvas(str(out_path), pagesize=A4, invariant=1, pageCompression=1)
-        self.c.setTitle("reportparse synthetic rendering")
-        self.c.setAuthor("reportparse corpora/make_pdf.py")
-        self.c.setCreator("reportparse corpora/make_pdf.py")
+        self.c.setTitle(TITLE)
+        self.c.setAuthor(CREATOR)
+        self.c.setCreator(CREATOR)
+
+    def width(self, text: str, role: str, size: float) -> float:
+        return pdfmetrics.stringWidth(text, self.fonts[role], size)
+
+    def line(self, y: float, role: str, size: float, placed: list[tuple[float, str, bool]]) -> None:
+        t = self.c.beginText()
+        t.setFont(self.fonts[role], size)
+        mode = 0
+        for x, tok, bold in placed:
+            want = 2 if bold else 0
+            if want != mode:
+                t.setTextRenderMode(want)
+                mode = want
+            t.setTextOrigin(x, A4[1] - y)
+            t.textOut(tok)
+        self.c.setLineWidth(0.4)
+        self.c.drawText(t)
+
+    def centred(self, cx: float, y: float, text: str, role: str, size: float) -> None:
+        self.c.setFont(self.fonts[role], size)
+        self.c.drawCentredString(cx, A4[1] - y, text)
+
+    def rule(self, x0: float, x1: float, y: float, width: float) -> None:
+        self.c.setLineWidth(width)
+        self.c.line(x0, A4[1] - y, x1, A4[1] - y)
+
+    def show_page(self) -> None:
+        self.c.showPage()
+
+    def save(self) -> None:
+        self.c.save()
+
+
+class Fpdf2Surface:
+    """fpdf2: each face embedded as one Identity-H CIDFontType2 subset, as Word/WPS export them.
+
+    fpdf2 parses the whole font file for every document (1-2 s for three CJK faces), so
+    ``chars`` (the characters each role will draw) is used to cut that down: a face is
+    read from a copy reduced to its GB2312 + ASCII characters (made once per process,
+    4-5x smaller) when the document's characters all fall in it, else from the font file;
+    fpdf2 builds its tables for those characters only and keeps the glyphs' bounding boxes
+    as they are. About 0.25 s a document. The embedded subset draws the same glyphs either
+    way (its glyph order may differ); a character the face lacks is an error, not a box.
+    """
+
+    def __init__(self, out_path: Path, chars: dict[str, set[str]] | None = None) -> None:
+        from fpdf import FPDF
+
+        self.out = Path(out_path)
+        self.fonts = ROLE_FONTS["fpdf2"]
+        self.pdf = FPDF(unit="pt", format="A4")
+        self.pdf.set_auto_page_break(False)
+        self.pdf.set_creation_date(FIXED_DATE)
+        self.pdf.set_title(TITLE)
+        self.pdf.set_author(CREATOR)
+        self.pdf.set_creator(CREATOR)
+        self.pdf.set_lang("zh-CN")
+        need: dict[str, set[str]] = {}
+        for role, font in self.fonts.items():
+            need.setdefault(font, set()).update((chars or {}).get(role, set()))
+        for font, used in need.items():
+            if chars is not None and not used:
+                continue  # a face this document never draws (no （一） headings, say): not embedded
+            path, index = _font_file(font)
+            cmap = _face_cmap(font)
+            if missing := sorted(c for c in used if ord(c) not in cmap and not c.isspace()):
+                raise ValueError(f"{path.name} (face {index}) has no glyph for {''.join(missing)!r}")
+            if chars is not None and all(c in _GB2312_ASCII for c in used):
+                path, index = _reduced_face(font), 0
+            # unicode_range: fpdf2 then builds its width and glyph tables for these characters only
+            with _quiet_fonttools():
+                self.pdf.add_font(font, fname=str(path), collection_font_number=index,
+                                  unicode_range=sorted({ord(c) for c in used} | {0x20}) if chars else None)
+            ttfont = getattr(self.pdf.fonts.get(font.lower()), "ttfont", None)
+            if ttfont is not None:  # glyph bounding boxes are right already: do not recompute them
+                ttfont.recalcBBoxes = False
+        self.widths: dict[tuple[str, str, float], float] = {}
+        # lines as Word writes them (one text object, TJ) need two fpdf2 internals; else a text() a token
+        self.tj = TJ_LINES and all(hasattr(self.pdf, m) for m in ("_out", "_set_font_for_page"))
+        self.pdf.add_page()
+
+    def _font(self, role: str, size: float) -> None:
+        font = self.fonts[role]
+        if (self.pdf.font_family, self.pdf.font_size_pt) != (font.lower(), size):
+            self.pdf.set_font(font, size=size)
+
+    def width(self, text: str, role: str, size: float) -> float:
+        key = (text, role, size)
+        w = self.widths.get(key)
+        if w is None:
+            self._font(role, size)
+            w = self.widths[key] = self.pdf.get_string_width(text)
+        return w
+
+    def line(self, y: float, role: str, size: float, placed: list[tuple[float, str, bool]]) -> None:
+        if not placed:
+            return
+        self._font(role, size)
+        if any(bold for _, _, bold in placed):
+            self.pdf.set_line_width(0.4)
+        if self.tj:
+            self._line_tj(y, role, size, placed)
+            return
+        from fpdf.enums import TextMode
+
+        for x, tok, bold in placed:  # one text object a token: 40 % slower to read than a TJ a line
+            if bold:  # q … Q: fpdf2 would not reset Tr for the text drawn after it
+                with self.pdf.local_context(text_mode=TextMode.FILL_STROKE):
+                    self.pdf.text(x, y, tok)
+            else:
+                self.pdf.text(x, y, tok)
+
+    def _line_tj(self, y: float, role: str, size: float, placed: list[tuple[float, str, bool]]) -> None:
+        """One text object for the line, as Word writes it: ``[(…) -120 (…)] TJ``, Tr for fake bold."""
+        pdf = self.pdf
+        font = pdf.current_font
+        tf = pdf._set_font_for_page(font, size, wrap_in_text_object=False)
+        x0 = placed[0][0]
+        ops, arr, group = [], [], ""
+        bold, end = False, x0
+
+        def flush() -> None:
+            nonlocal group
+            if group:
+                arr.append(font.encode_text(group).removesuffix(" Tj"))
+                group = ""
+            if arr:
+                ops.append(f"[{' '.join(arr)}] TJ")
+                arr.clear()
+
+        for x, tok, b in placed:
+            if b != bold:
+                flush()
+                ops.append("2 Tr" if b else "0 Tr")
+                bold = b
+            if abs(x - end) > 1e-6:  # a justification gap: move right by x - end points
+                if group:
+                    arr.append(font.encode_text(group).removesuffix(" Tj"))
+                    group = ""
+                arr.append(f"{(end - x) * 1000 / size:.3f}")
+            group += tok
+            end = x + self.width(tok, role, size)
+        flush()
+        if bold:
+            ops.append("0 Tr")
+        pdf._out(f"BT {tf} 1 0 0 1 {x0:.3f} {pdf.h - y:.3f} Tm {' '.join(ops)} ET")
+
+    def centred(self, cx: float, y: float, text: str, role: str, size: float) -> None:
+        self._font(role, size)
+        self.pdf.text(cx - self.pdf.get_string_width(text) / 2, y, text)
+
+    def rule(self, x0: float, x1: float, y: float, width: float) -> None:
+        self.pdf.set_line_width(width)
+        self.pdf.line(x0, y, x1, y)
+
+    def show_page(self) -> None:
+        self.pdf.add_page()
+
+    def save(self) -> None:
+        with _quiet_fonttools():
+            data = bytes(self.pdf.output())
+        self.out.write_bytes(data)
+
+
+SURFACES: dict[str, type] = {"reportlab": ReportlabSurface, "fpdf2": Fpdf2Surface}
+
+
+class Renderer:
+    """Lays blocks out page by page and draws them on a surface (a backend)."""
+
+    def __init__(self, surface: Surface, layout: Layout, running_head: str) -> None:
+        self.s = surface
         self.lay = layout
         self.head = running_head
         self.page = 1
         self.y = layout.first_baseline
 
-    def width(self, tok: str, font: str, size: float) -> float:
-        return pdfmetrics.stringWidth(tok, font, size)
+    def width(self, tok: str, role: str, size: float) -> float:
+        return self.s.width(tok, role, size)
 
     def _folio(self) -> None:
-        c, lay = self.c, self.lay
-        c.setFont(BODY_FONT, 14)
-        c.drawCentredString(A4[0] / 2, A4[1] - lay.folio_baseline, f"— {self.page} —")
+        s, lay = self.s, self.lay
+        s.centred(A4[0] / 2, lay.folio_baseline, f"— {self.page} —", "body", 14)
         if self.page > 1:
-            c.setFont(BODY_FONT, 10.5)
-            c.drawCentredString(A4[0] / 2, A4[1] - lay.head_baseline, self.head)
-            c.setLineWidth(0.5)
-            c.line(lay.left, A4[1] - lay.head_baseline - 6, lay.left + lay.width, A4[1] - lay.head_baseline - 6)
+            s.centred(A4[0] / 2, lay.head_baseline, self.head, "body", 10.5)
+            s.rule(lay.left, lay.left + lay.width, lay.head_baseline + 6, 0.5)
 
     def new_page(self) -> None:
         self._folio()
-        self.c.showPage()
+        self.s.show_page()
         self.page += 1
         self.y = self.lay.first_baseline
 
     def finish(self) -> None:
         self._folio()
-        self.c.save()
+        self.s.save()
 
-    def draw_line(self, toks: list[tuple[str, bool]], font: str, size: float, x: float, avail: float,
+    def draw_line(self, toks: list[tuple[str, bool]], role: str, size: float, x: float, avail: float,
                   justify: bool) -> None:
         if self.y > self.lay.last_baseline:
             self.new_page()
-        widths = [self.width(t, font, size) for t, _ in toks]
+        widths = [self.width(t, role, size) for t, _ in toks]
         gaps = [i for i in range(1, len(toks)) if _is_cjk(toks[i - 1][0]) or _is_cjk(toks[i][0])]
         extra = (avail - sum(widths)) / len(gaps) if justify and gaps else 0.0
         gapset = set(gaps)
-        t = self.c.beginText()
-        t.setFont(font, size)
-        mode = 0
+        placed: list[tuple[float, str, bool]] = []
         for i, ((tok, bold), w) in enumerate(zip(toks, widths, strict=True)):
             if i in gapset:
                 x += extra
-            want = 2 if bold else 0
-            if want != mode:
-                t.setTextRenderMode(want)
-                mode = want
-            t.setTextOrigin(x, A4[1] - self.y)
-            t.textOut(tok)
+            placed.append((x, tok, bold))
             x += w
-        self.c.setLineWidth(0.4)
-        self.c.drawText(t)
+        self.s.line(self.y, role, size, placed)
         self.y += self.lay.leading
 
-    def centred(self, block: Block, font: str, size: float, gap_after: float) -> None:
+    def centred(self, block: Block, role: str, size: float, gap_after: float) -> None:
         toks = _tokens(block.runs)
-        w = sum(self.width(t, font, size) for t, _ in toks)
-        self.draw_line(toks, font, size, (A4[0] - w) / 2, w, False)
+        w = sum(self.width(t, role, size) for t, _ in toks)
+        self.draw_line(toks, role, size, (A4[0] - w) / 2, w, False)
         self.y += gap_after
 
-    def paragraph(self, block: Block, font: str) -> None:
+    def paragraph(self, block: Block, role: str) -> None:
         lay, size = self.lay, self.lay.size
         toks = _tokens(block.runs)
         # token index of every forced page break
@@ -227,7 +443,7 @@ class Renderer:
             avail = lay.width - indent
             j, used = i, 0.0
             while j < len(toks) and j not in (ends if j > i else {}):
-                w = self.width(toks[j][0], font, size)
+                w = self.width(toks[j][0], role, size)
                 if used + w > avail + 0.01 and j > i:
                     break
                 used += w
@@ -245,7 +461,7 @@ class Renderer:
             while line and line[-1][0] == " ":
                 line.pop()
             last = j >= len(toks)
-            self.draw_line(line, font, size, lay.left + indent, avail, not last)
+            self.draw_line(line, role, size, lay.left + indent, avail, not last)
             i = j
             while i < len(toks) and toks[i][0] == " ":
                 i += 1
@@ -254,21 +470,112 @@ class Renderer:
             first = False
 
 
-def _register_fonts() -> None:
+def _font_file(name: str) -> tuple[Path, int]:
+    path, index = FONT_FILES[name]
+    if not path.exists():
+        raise SystemExit(f"font file missing: {path} (apt-get install {FONT_PACKAGES})")
+    return path, index
+
+
+def _register_reportlab_fonts() -> None:
     if BODY_FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(BODY_FONT))
-    for name, (path, index) in FONT_FILES.items():
-        if name in pdfmetrics.getRegisteredFontNames():
-            continue
-        if not path.exists():
-            raise SystemExit(f"font file missing: {path} (apt-get install fonts-wqy-zenhei fonts-arphic-ukai)")
-        pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
+    for name in (H1_FONT, H2_FONT):
+        if name not in pdfmetrics.getRegisteredFontNames():
+            path, index = _font_file(name)
+            pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
+
+
+def _gb2312_ascii() -> frozenset[str]:
+    """ASCII and the GB2312 repertoire (as both the gb2312 and the gbk codec map it: — is U+2014 in gbk)."""
+    out = {chr(c) for c in range(0x20, 0x7F)}
+    for hi in range(0xA1, 0xF8):
+        for lo in range(0xA1, 0xFF):
+            for codec in ("gb2312", "gbk"):
+                try:
+                    out.add(bytes((hi, lo)).decode(codec))
+                except UnicodeDecodeError:
+                    pass
+    return frozenset(out)
+
+
+_GB2312_ASCII = _gb2312_ascii()
+_CMAPS: dict[str, frozenset[int]] = {}
+_REDUCED: dict[str, Path] = {}
+
+
+@contextmanager
+def _quiet_fonttools() -> Iterator[None]:
+    """fontTools warns about every table it cannot subset (and drops it): not news here."""
+    log = logging.getLogger("fontTools")
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        log.setLevel(level)
+
+
+def _face_cmap(name: str) -> frozenset[int]:
+    if name not in _CMAPS:
+        from fontTools.ttLib import TTFont as FtFont
+
+        path, index = _font_file(name)
+        with FtFont(str(path), fontNumber=index, lazy=True) as f:
+            _CMAPS[name] = frozenset(f.getBestCmap())
+    return _CMAPS[name]
+
+
+def _reduced_face(name: str) -> Path:
+    """The face cut down to its GB2312 + ASCII characters, as a .ttf made once per process."""
+    if name not in _REDUCED:
+        from fontTools import subset
+        from fontTools.ttLib import TTFont as FtFont
+
+        path, index = _font_file(name)
+        tmp = Path(tempfile.mkdtemp(prefix="make_pdf-"))
+        atexit.register(shutil.rmtree, tmp, True)
+        opts = subset.Options(notdef_outline=True, recommended_glyphs=True, name_IDs=["*"],
+                              name_languages=["*"], name_legacy=True, layout_features=["*"], hinting=True,
+                              glyph_names=True, legacy_kern=True, prune_unicode_ranges=False)
+        with _quiet_fonttools(), FtFont(str(path), fontNumber=index, lazy=True, recalcBBoxes=False,
+                                        recalcTimestamp=False) as f:
+            sub = subset.Subsetter(opts)
+            sub.populate(unicodes=sorted(ord(c) for c in _GB2312_ASCII if ord(c) in _face_cmap(name)))
+            sub.subset(f)
+            out = tmp / f"{name}.ttf"
+            f.save(str(out))
+        _REDUCED[name] = out
+    return _REDUCED[name]
+
+
+def prepare(backend: str) -> None:
+    """Load what ``backend`` needs once (fpdf2: the reduced faces), e.g. before forking workers."""
+    if backend == "fpdf2":
+        for name in set(ROLE_FONTS["fpdf2"].values()):
+            _reduced_face(name)
+    elif backend == "reportlab":
+        _register_reportlab_fonts()
+
+
+def _role_chars(blocks: list[Block], running_head: str) -> dict[str, set[str]]:
+    chars: dict[str, set[str]] = {"body": set("— 0123456789") | set(running_head), "h1": set(), "h2": set()}
+    for b in blocks:
+        role = {"title": "h1", "h1": "h1", "h2": "h2"}.get(b.kind, "body")
+        for text, _ in b.runs:
+            chars[role].update(text)
+    return chars
 
 
 def render_report(text: str, out_path: Path, *, running_head: str | None = None,
-                  layout: Layout | None = None) -> Path:
-    """Render report ``text`` (the corpus .txt form) into an A4 PDF at ``out_path``."""
-    _register_fonts()
+                  layout: Layout | None = None, backend: str = "reportlab") -> Path:
+    """Render report ``text`` (the corpus .txt form) into an A4 PDF at ``out_path``.
+
+    ``backend``: ``"reportlab"`` (body font not embedded; the seed PDF) or ``"fpdf2"``
+    (every font embedded as one Identity-H CIDFontType2 subset, like Word/WPS output).
+    """
+    if backend not in SURFACES:
+        raise ValueError(f"unknown backend {backend!r}; use one of {', '.join(BACKENDS)}")
     lay = layout or Layout()
     blocks = text_to_blocks(text)
     if running_head is None:
@@ -276,26 +583,31 @@ def render_report(text: str, out_path: Path, *, running_head: str | None = None,
         issue = next((b for b in blocks if b.kind == "masthead"), None)
         parts = ["".join(t for t, _ in b.runs) for b in (title, issue) if b is not None]
         running_head = "  ".join(p.replace(" ", "") for p in parts)
-    r = Renderer(Path(out_path), lay, running_head)
+    surface = SURFACES[backend](Path(out_path), _role_chars(blocks, running_head))
+    r = Renderer(surface, lay, running_head)
     r.y = lay.first_baseline + 10
     for k, block in enumerate(blocks):
         nxt = blocks[k + 1].kind if k + 1 < len(blocks) else "body"
         if block.kind == "title":
             r.y += 18
-            r.centred(block, H1_FONT, 30, 24)
+            r.centred(block, "h1", 30, 24)
         elif block.kind == "masthead":
-            r.centred(block, BODY_FONT, lay.size, 14 if nxt == "h1" else 0)
+            r.centred(block, "body", lay.size, 14 if nxt == "h1" else 0)
         else:
-            font = {"h1": H1_FONT, "h2": H2_FONT}.get(block.kind, BODY_FONT)
-            r.paragraph(block, font)
+            r.paragraph(block, block.kind if block.kind in ("h1", "h2") else "body")
     r.finish()
     return Path(out_path)
 
 
 def main(argv: list[str]) -> None:
-    src = Path(argv[0]) if argv else HERE / "weekly-2023-35.txt"
-    dst = Path(argv[1]) if len(argv) > 1 else src.with_suffix(".pdf")
-    render_report(src.read_text(encoding="utf-8"), dst)
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("text", nargs="?", type=Path, default=HERE / "weekly-2023-35.txt")
+    ap.add_argument("pdf", nargs="?", type=Path, help="default: TEXT with .pdf")
+    ap.add_argument("--backend", choices=BACKENDS, default="reportlab",
+                    help="reportlab (default; the seed PDF) or fpdf2 (all fonts embedded, as Word does)")
+    a = ap.parse_args(argv)
+    dst = a.pdf or a.text.with_suffix(".pdf")
+    render_report(a.text.read_text(encoding="utf-8"), dst, backend=a.backend)
     print(f"wrote {dst}")
 
 

@@ -1,7 +1,7 @@
 """The PDFium engine: same cleaned text as pdfplumber, fake bold, errors, and the cross-check.
 
-Needs the fonts make_pdf uses (apt: fonts-wqy-zenhei fonts-arphic-ukai) and, for the
-CFF test, fonts-noto-cjk and the fpdf2 package.
+Needs the fonts make_pdf uses (apt: fonts-wqy-zenhei fonts-arphic-ukai fonts-arphic-uming) and,
+for the CFF test, fonts-noto-cjk and the fpdf2 package.
 """
 
 from __future__ import annotations
@@ -23,10 +23,12 @@ SEED_TXT = ROOT / "corpora" / "weekly-2023-35.txt"
 SEED_PDF = ROOT / "corpora" / "weekly-2023-35.pdf"
 PDFIUM = Settings(pdf_engine="pypdfium2")
 MAKE_PDF_FONTS = (Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
-                  Path("/usr/share/fonts/truetype/arphic/ukai.ttc"))
+                  Path("/usr/share/fonts/truetype/arphic/ukai.ttc"),
+                  Path("/usr/share/fonts/truetype/arphic/uming.ttc"))
 NOTO_CFF = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 needs_make_pdf_fonts = pytest.mark.skipif(not all(p.exists() for p in MAKE_PDF_FONTS),
-                                          reason="apt-get install fonts-wqy-zenhei fonts-arphic-ukai")
+                                          reason="apt-get install fonts-wqy-zenhei fonts-arphic-ukai "
+                                                 "fonts-arphic-uming")
 
 
 def _assert_same_clean(a: RawDocument, b: RawDocument) -> None:
@@ -101,8 +103,9 @@ def _variant_texts() -> dict[str, str]:
 
 
 @needs_make_pdf_fonts
+@pytest.mark.parametrize("backend", ["reportlab", "fpdf2"])  # fpdf2: fonts embedded as in the synthetic corpus
 @pytest.mark.parametrize("name", ["seed", "latin", "short", "seed-small"])
-def test_rendered_reports_same_clean_text(tmp_path: Path, name: str) -> None:
+def test_rendered_reports_same_clean_text(tmp_path: Path, name: str, backend: str) -> None:
     import sys
 
     sys.path.insert(0, str(ROOT / "corpora"))
@@ -112,7 +115,7 @@ def test_rendered_reports_same_clean_text(tmp_path: Path, name: str) -> None:
         sys.path.remove(str(ROOT / "corpora"))
     texts = _variant_texts()
     layout = Layout(size=12, chars_per_line=36, leading=21) if name == "seed-small" else None
-    pdf = render_report(texts[name.split("-")[0]], tmp_path / f"{name}.pdf", layout=layout)
+    pdf = render_report(texts[name.split("-")[0]], tmp_path / f"{name}.pdf", layout=layout, backend=backend)
     plumber, pdfium = read_pdf(pdf), read_pdf_pdfium(pdf)
     assert plumber.meta["engine_pages"] == {} and plumber.meta["chars_lost"] == 0
     _assert_same_clean(plumber, pdfium)
