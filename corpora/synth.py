@@ -1,13 +1,17 @@
 """Generate synthetic weekly issues of 窗口工作周报 (text and PDF) with a truth JSON per issue.
 
 usage: python corpora/synth.py OUTDIR --n 30 --start 2023-01-02 --seed 1
-       [--format txt,pdf] [--plant ytd,missing,overlap]
+       [--format txt,pdf] [--plant ytd,missing,overlap] [--pdf-backend fpdf2|reportlab] [--jobs N]
 
 Each issue covers a Monday–Friday week; its wording is drawn from templates so
 that the extractor has to generalize. ``OUTDIR/weekly-YYYY-NN.truth.json`` is in
 the format of ``/work/shared/seeds/weekly-2023-35.gold.json`` (score it with
 ``score.py TRUTH OUT --doc-source weekly-YYYY-NN.txt``); ``OUTDIR/planted.json``
-lists the inconsistencies planted with ``--plant``. See ``corpora/SYNTHETIC.md``.
+lists the inconsistencies planted with ``--plant``. The PDFs come from
+``make_pdf.render_report``, by default with its fpdf2 backend: every font embedded as
+one Identity-H CIDFontType2 subset, as in the Word/WPS exports of real issues
+(``--pdf-backend reportlab``: the seed PDF's non-embedded body font). See
+``corpora/SYNTHETIC.md``.
 """
 
 from __future__ import annotations
@@ -15,12 +19,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import multiprocessing
+import os
 import random
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from synth_issue import IssueWriter, Roster, Week, WeekState
 
 PLANTS = ("ytd", "missing", "overlap")
+PDF_BACKENDS = ("fpdf2", "reportlab")  # make_pdf.BACKENDS; fpdf2 embeds every font, like Word
 FIRST_TOTAL = (dt.date(2023, 1, 6), 421)  # 2023 年第 1 期 (week to 6 January) is 总第 421 期
 
 
@@ -68,14 +76,22 @@ def plant_positions(weeks: list[Week], plant: tuple[str, ...]) -> dict[str, int]
 
 
 def generate(outdir: str | Path, n: int, start: dt.date | str, seed: int,
-             formats: tuple[str, ...] | str = ("txt", "pdf"), plant: tuple[str, ...] | str = ()) -> list[Path]:
-    """Write n issues (minus a planted missing one) into outdir; return the paths written."""
+             formats: tuple[str, ...] | str = ("txt", "pdf"), plant: tuple[str, ...] | str = (),
+             pdf_backend: str = "fpdf2", jobs: int = 1) -> list[Path]:
+    """Write n issues (minus a planted missing one) into outdir; return the paths written.
+
+    ``pdf_backend``: ``"fpdf2"`` (fonts embedded as Word does) or ``"reportlab"``; see make_pdf.
+    ``jobs``: processes that render the PDFs (the texts are drawn first, in one process;
+    a PDF depends only on its text, so the bytes are the same for any ``jobs``).
+    """
     if isinstance(start, str):
         start = dt.date.fromisoformat(start)
     formats = tuple(f for f in (formats.split(",") if isinstance(formats, str) else formats) if f)
     plant = tuple(p for p in (plant.split(",") if isinstance(plant, str) else plant) if p)
     if bad := [f for f in formats if f not in ("txt", "pdf")]:
         raise ValueError(f"unknown format(s) {bad}; use txt,pdf")
+    if pdf_backend not in PDF_BACKENDS:
+        raise ValueError(f"unknown PDF backend {pdf_backend!r}; use {' or '.join(PDF_BACKENDS)}")
     if bad := [p for p in plant if p not in PLANTS]:
         raise ValueError(f"unknown plant(s) {bad}; use {','.join(PLANTS)}")
     if n < 1:
@@ -90,6 +106,7 @@ def generate(outdir: str | Path, n: int, start: dt.date | str, seed: int,
     state = WeekState(rng, weeks[0])
     written: list[Path] = []
     planted: list[dict[str, object]] = []
+    pdfs: list[tuple[str, Path]] = []
     for week in weeks:
         figures = state.advance(week)
         if where.get("overlap") == week.index:
@@ -113,14 +130,37 @@ def generate(outdir: str | Path, n: int, start: dt.date | str, seed: int,
         if "txt" in formats:
             written.append(_write(stem.with_suffix(".txt"), text + "\n"))
         if "pdf" in formats:
-            from make_pdf import render_report
-
-            written.append(render_report(text, stem.with_suffix(".pdf")))
+            pdfs.append((text, stem.with_suffix(".pdf")))
+            written.append(stem.with_suffix(".pdf"))
         written.append(_write(stem.with_suffix(".truth.json"), json.dumps(truth, ensure_ascii=False, indent=1)
                               + "\n"))
+    render_pdfs(pdfs, pdf_backend, jobs)
     meta = {"seed": seed, "n": n, "start": start.isoformat(), "formats": list(formats), "planted": planted}
     written.append(_write(out / "planted.json", json.dumps(meta, ensure_ascii=False, indent=1) + "\n"))
     return written
+
+
+def _render(job: tuple[str, Path, str]) -> Path:
+    from make_pdf import render_report
+
+    text, path, backend = job
+    return render_report(text, path, backend=backend)
+
+
+def render_pdfs(pdfs: list[tuple[str, Path]], backend: str, jobs: int = 1) -> None:
+    """Render (text, path) pairs with make_pdf, in ``jobs`` processes when there are enough of them."""
+    if jobs <= 1 or len(pdfs) < 2 * jobs:
+        for text, path in pdfs:
+            _render((text, path, backend))
+        return
+    from make_pdf import prepare
+
+    prepare(backend)  # fonts loaded once here; forked workers inherit them
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as ex:
+        for _ in ex.map(_render, [(t, p, backend) for t, p in pdfs], chunksize=4):
+            pass
 
 
 def _write(path: Path, text: str) -> Path:
@@ -136,9 +176,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--format", default="txt,pdf", help="comma list of txt, pdf (default both)")
     ap.add_argument("--plant", default="", help="comma list of ytd, missing, overlap")
+    ap.add_argument("--pdf-backend", choices=PDF_BACKENDS, default="fpdf2",
+                    help="fpdf2 (default: every font embedded as one CID subset, like Word) or reportlab "
+                         "(the seed PDF's way: body font not embedded)")
+    ap.add_argument("--jobs", type=int, default=min(4, os.cpu_count() or 1),
+                    help="processes rendering the PDFs (default: CPUs, at most 4; same bytes for any value)")
     a = ap.parse_args(argv)
     try:
-        paths = generate(a.outdir, a.n, a.start, a.seed, a.format, a.plant)
+        paths = generate(a.outdir, a.n, a.start, a.seed, a.format, a.plant, a.pdf_backend, a.jobs)
     except ValueError as e:
         ap.error(str(e))
     print(f"wrote {len(paths)} files into {a.outdir}")

@@ -1,4 +1,4 @@
-"""The synthetic corpus generator corpora/synth.py: determinism, consistent ytd, calendar, plants, truth."""
+"""The synthetic corpus generator corpora/synth.py: determinism, consistent ytd, calendar, plants, truth, PDFs."""
 
 from __future__ import annotations
 
@@ -124,8 +124,25 @@ def test_pdf_is_deterministic_and_three_to_five_pages(tmp_path: Path) -> None:
         assert 3 <= len(pdf.pages) <= 5
 
 
+def test_pdf_backends_and_parallel_rendering(tmp_path: Path) -> None:
+    """fpdf2 (default): fonts embedded as CID subsets; reportlab on request; jobs never change the bytes."""
+    one = [p for p in synth.generate(tmp_path / "one", 4, "2023-09-04", 2, "pdf") if p.suffix == ".pdf"]
+    two = [p for p in synth.generate(tmp_path / "two", 4, "2023-09-04", 2, "pdf", jobs=2) if p.suffix == ".pdf"]
+    assert [p.name for p in one] == [p.name for p in two] and len(one) == 4
+    assert [p.read_bytes() for p in one] == [p.read_bytes() for p in two]
+    data = one[0].read_bytes()
+    assert data.count(b"/Subtype /CIDFontType2") == 3 and b"/Identity-H" in data and b"STSong" not in data
+    (old,) = [p for p in synth.generate(tmp_path / "rl", 1, "2023-09-04", 2, "pdf", pdf_backend="reportlab")
+              if p.suffix == ".pdf"]
+    assert b"/STSong-Light" in old.read_bytes()
+    with pytest.raises(ValueError, match="PDF backend"):
+        synth.generate(tmp_path / "bad", 1, "2023-09-04", 2, "pdf", pdf_backend="word")
+
+
 def test_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert synth.main([str(tmp_path), "--n", "2", "--seed", "4", "--format", "txt"]) == 0
     assert "wrote 5 files" in capsys.readouterr().out
     with pytest.raises(SystemExit):
         synth.main([str(tmp_path), "--plant", "bogus"])
+    with pytest.raises(SystemExit):
+        synth.main([str(tmp_path), "--pdf-backend", "bogus"])
