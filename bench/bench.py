@@ -1,6 +1,7 @@
 """Benchmark: PDF engines bare vs reportparse end to end, jobs, cache, memory. Not a test.
 
-Usage: ``python bench/bench.py [--small 50] [--large 500] [--jobs 2] [--repeat 3] [--workdir DIR]``
+Usage: ``python bench/bench.py [--small 50] [--large 500] [--jobs 2] [--repeat 3]
+[--pdf-backend fpdf2|reportlab] [--workdir DIR]``
 (``make bench``). Builds the issues with ``corpora/synth.py`` when it works, else
 copies of ``corpora/weekly-2023-35.pdf`` with distinct bytes; runs the CLI in
 subprocesses (its own cache folder, never the user's) and prints one table.
@@ -41,14 +42,14 @@ _WRAP = ("import json,resource,subprocess,sys,time;t=time.perf_counter();"
          "'rss':resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))")
 
 
-def make_issues(folder: Path, n: int) -> list[Path]:
+def make_issues(folder: Path, n: int, backend: str = "fpdf2") -> list[Path]:
     """n PDF issues in ``folder`` (emptied first): synthetic ones, else distinct copies of the seed."""
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     synth = ROOT / "corpora" / "synth.py"
     if synth.exists():
         r = subprocess.run([sys.executable, str(synth), str(folder), "--n", str(n), "--seed", "1",
-                            "--format", "pdf"], capture_output=True)
+                            "--format", "pdf", "--pdf-backend", backend], capture_output=True)
         files = sorted(folder.rglob("*.pdf"))
         if r.returncode == 0 and len(files) >= n:
             return files[:n]
@@ -118,13 +119,16 @@ def main() -> None:
     ap.add_argument("--large", type=int, default=500, help="issues for cache and the large RSS run")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="N for the parallel runs")
     ap.add_argument("--workdir", type=Path, help="keep corpora and outputs here (default: a temp dir)")
+    ap.add_argument("--pdf-backend", default="fpdf2", choices=("fpdf2", "reportlab"),
+                    help="how corpora/synth.py draws the PDFs: fonts embedded like Word (fpdf2) or the seed "
+                         "PDF's way, body font not embedded (reportlab: 3-4x slower to read for every engine)")
     ap.add_argument("--repeat", type=int, default=3,
                     help="speed runs are repeated and the best kept (a shared VM's speed drifts by 20-30 %%)")
     a = ap.parse_args()
     work = a.workdir or Path(tempfile.mkdtemp(prefix="rp-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     os.environ["REPORTPARSE_CACHE_DIR"] = str(work / "cache-unused")  # never the user's cache
-    large = make_issues(work / "large", a.large)
+    large = make_issues(work / "large", a.large, a.pdf_backend)
     small_dir = work / "small"
     shutil.rmtree(small_dir, ignore_errors=True)
     small_dir.mkdir()
@@ -182,7 +186,8 @@ def main() -> None:
         show(f"after a rule edit (text cache only), {n} issues",
              f"{edit['s']:.1f} s ({cold['s'] / edit['s']:.1f}x faster)")
     show(f"peak RSS {a.large} / {a.small} issues", f"{rss[a.large] / rss[a.small]:.2f}x")
-    kind = "synthetic (corpora/synth.py)" if large[0].name.startswith("weekly-") else "copies of the seed PDF"
+    kind = (f"synthetic (corpora/synth.py, {a.pdf_backend} PDFs)" if large[0].name.startswith("weekly-")
+            else "copies of the seed PDF")
     print(f"\nissues: {kind}, {pages / len(small):.1f} pages each on average")
     print(f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
           f"{platform.system()} {platform.release()}")
