@@ -11,6 +11,8 @@ Measured:
   (one process, no start-up): the floors;
 * ``reportparse extract --no-cache`` pages/s per ``--pdf-engine`` with ``--jobs 1``
   and ``--jobs N`` (start-up included);
+* the same for the pdfplumber engine over the large set, once (archive scale, where
+  the few seconds of start-up no longer count);
 * cold, warm (same rules) and rule-edit (text cache only) runs over the large set;
 * peak RSS (largest process: ru_maxrss of the children) of cold runs at both sizes.
 
@@ -122,6 +124,8 @@ def main() -> None:
     ap.add_argument("--pdf-backend", default="fpdf2", choices=("fpdf2", "reportlab"),
                     help="how corpora/synth.py draws the PDFs: fonts embedded like Word (fpdf2) or the seed "
                          "PDF's way, body font not embedded (reportlab: 3-4x slower to read for every engine)")
+    ap.add_argument("--no-archive", dest="archive", action="store_false",
+                    help="skip the pdfplumber runs over the large set (no cache: a few minutes)")
     ap.add_argument("--repeat", type=int, default=3,
                     help="speed runs are repeated and the best kept (a shared VM's speed drifts by 20-30 %%)")
     a = ap.parse_args()
@@ -164,6 +168,18 @@ def main() -> None:
     if ("pdfplumber", 1) in e2e:
         show("  pdfplumber --jobs 1 / bare floor", f"{e2e['pdfplumber', 1] / floor:.2f}x")
         show(f"  pdfplumber --jobs {a.jobs} / --jobs 1", f"{e2e['pdfplumber', a.jobs] / e2e['pdfplumber', 1]:.2f}x")
+    if a.archive and a.large > a.small:  # start-up is a few seconds: at archive scale it vanishes
+        big = work / "large"
+        lp, ls = bare_pdfplumber(large)
+        show(f"bare pdfplumber extract_text, {a.large} issues ({lp} pages)", f"{lp / ls:.1f} pages/s")
+        at_scale = {}
+        for jobs in (1, a.jobs):
+            r = run_cli(["extract", str(big), "--out", str(work / f"out-archive-{jobs}"), "--no-cache", "-q",
+                         "-j", str(jobs)])
+            at_scale[jobs] = lp / r["s"]
+            show(f"reportparse pdfplumber --jobs {jobs}, {a.large} issues", f"{lp / r['s']:.1f} pages/s")
+        show(f"  --jobs 1 / bare floor, {a.large} issues", f"{at_scale[1] / (lp / ls):.2f}x")
+        show(f"  --jobs {a.jobs} / --jobs 1, {a.large} issues", f"{at_scale[a.jobs] / at_scale[1]:.2f}x")
 
     rss = {}
     for n, folder in ((a.small, small_dir), (a.large, work / "large")):
