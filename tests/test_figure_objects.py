@@ -17,6 +17,7 @@ RULES = load_rules()
         ("受理", "群众办件", ("受理", None)),  # generic words are dropped
         ("颁发", "证照", ("颁发", None)),
         ("接待", "群众咨询", ("接待咨询", None)),  # an object that is a metric verb joins the metric
+        ("接待", "现场咨询", ("接待现场咨询", None)),  # so does a short one ending in a metric verb
         ("受理", "行政许可事项", ("受理", "行政许可事项")),
         ("办理", "“特种设备生产单位许可”业务", ("办理", "“特种设备生产单位许可”业务")),
         ("受理", None, ("受理", None)),
@@ -54,3 +55,21 @@ def test_a_long_object_after_a_month_range_keeps_its_subject() -> None:
 def test_quoted_item_in_the_object() -> None:
     assert _figures("本周，省市场监管局窗口办理“特种设备生产单位许可”业务34件，聚焦企业。") == [
         ("“特种设备生产单位许可”业务", "办理", 34, "week")]
+
+
+def test_a_carried_subject_stops_at_a_semicolon_and_at_another_unit() -> None:
+    text = "本周综窗接听咨询电话1264通，向部门转办4106件；受理行政许可事项30件、办结28件，办结率93.3%。"
+    assert _figures(text) == [
+        ("咨询电话", "接听", 1264, "week"), (None, "转办", 4106, "week"),
+        ("行政许可事项", "受理", 30, "week"), ("行政许可事项", "办结", 28, "week"),
+        ("行政许可事项", "办结率", 93.3, "week")]
+
+
+def test_a_running_total_cue_does_not_stop_a_carried_subject() -> None:
+    text = "今年以来，其它6类行权事项受理3762件，累计办结3677件。"
+    assert _figures(text) == [("行权事项", "受理", 3762, "ytd"), ("行权事项", "办结", 3677, "ytd")]
+
+
+def test_a_bare_running_total_counts_what_the_figure_before_it_counts() -> None:
+    text = "新增互认电子证照23类，累计达到156类。"
+    assert _figures(text) == [(None, "互认电子证照", 23, "change"), (None, "互认电子证照", 156, "ytd")]

@@ -11,12 +11,18 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import regex
+
 from ..model import Candidate
+from ..normalize.dates import month_span
 from ..normalize.numbers import parse_number
 from ..segment import Segmenter
-from .context import DocContext, group, longest_first
+from .context import DocContext, as_int, group, longest_first
 
 _APPROX_BEFORE = ("约", "近", "超过", "逾", "超", "达近")
+# Units of a rate: a subject carries to a rate of the same things (受理…事项…件，办结率98.9%) but
+# not to a count in another unit (接听咨询电话1264通，转办4106件: 转办 is not of 咨询电话).
+_RATE_UNITS = ("%", "％", "‰", "个百分点", "百分点")
 
 
 def _strip_subject(subject: str | None, start: int, ctx: DocContext) -> str | None:
@@ -36,8 +42,8 @@ def _strip_subject(subject: str | None, start: int, ctx: DocContext) -> str | No
 
 def _object(metric: str | None, obj: str | None, lists: dict[str, tuple[str, ...]]) -> tuple[str | None, str | None]:
     """(metric, subject) of a verb and the object written after it: generic words are dropped
-    (受理群众办件 -> 受理, no subject) and an object that is itself a metric verb joins the
-    metric (接待群众咨询 -> 接待咨询)."""
+    (受理群众办件 -> 受理, no subject) and an object that is itself a metric verb, or a short
+    object ending in one, joins the metric (接待群众咨询 -> 接待咨询, 接待现场咨询 -> 接待现场咨询)."""
     generic = lists.get("generic_objects", ())
     if obj:
         for g in longest_first(generic):
@@ -46,7 +52,8 @@ def _object(metric: str | None, obj: str | None, lists: dict[str, tuple[str, ...
                 break
     if not obj or obj in generic:
         return metric, None
-    if metric and obj in lists.get("metric_verbs", ()):
+    verbs = lists.get("metric_verbs", ())
+    if metric and (obj in verbs or (len(obj) <= 4 and any(len(v) >= 2 and obj.endswith(v) for v in verbs))):
         return metric + obj, None
     return metric, obj
 
@@ -66,13 +73,28 @@ def _trim_metric(metric: str | None, seg: Segmenter | None, lead_words: tuple[st
     return "".join(t.text for t in toks[i:])
 
 
-def _scope(c: Candidate, cues: list[Candidate], ctx: DocContext) -> str:
+def _clause_break(text: str, start: int, end: int) -> bool:
+    """True when a comma or semicolon outside brackets lies in ``text[start:end]``."""
+    depth = 0
+    for ch in text[start:end]:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in "，,；;":
+            return True
+    return False
+
+
+def _scope(c: Candidate, cues: list[Candidate], ctx: DocContext) -> tuple[str, Candidate | None]:
+    """The figure's scope, and the cue it came from (None for a rule's own scope or none;
+    the latest cue of that scope naming a year, if any)."""
     if "scope" in c.fields:
-        return str(c.fields["scope"])
+        return str(c.fields["scope"]), None
     sent = ctx.sentence_at(c.start)
     lo = sent.start if sent else 0
     value_start = c.groups["value"][1]
-    seen: list[str] = []
+    seen: list[tuple[str, Candidate]] = []
     text = ctx.text
     for q in cues:
         if lo <= q.start and q.end <= value_start:
@@ -80,23 +102,45 @@ def _scope(c: Candidate, cues: list[Candidate], ctx: DocContext) -> str:
                 "）", lo, q.start) + text.count(")", lo, q.start)
             if inside and any(b in text[q.end:value_start] for b in "）)"):
                 continue  # a cue inside brackets does not carry out of them
+            if q.fields.get("clause") and _clause_break(text, q.end, value_start):
+                continue  # a clause cue (新增, 减少) reaches only the figures of its own clause
             scope = str(q.fields.get("scope", "other"))
             # a cue that yields (累计) keeps an earlier cue of the scope it yields to (截至目前)
             yields = q.fields.get("yields_to")
-            seen.append(yields if yields in seen else scope)
-    return seen[-1] if seen else "other"
+            seen.append((yields, q) if any(s == yields for s, _ in seen) else (scope, q))
+    if not seen:
+        return "other", None
+    scope, cue = seen[-1]
+    # 2025年全年，综窗累计…: the year of an earlier cue of the same scope still holds
+    dated = [q for s, q in seen if s == scope and q.groups.get("year")]
+    return scope, dated[-1] if dated else cue
 
 
-def _period(scope: str, ctx: DocContext, offset: int) -> tuple[date | None, date | None]:
+_CUE_MONTHS = regex.compile(r"[—–\-~～至到]\s*(\d{1,2})月")
+
+
+def _period(scope: str, ctx: DocContext, offset: int, cue: Candidate | None = None) -> tuple[date | None, date | None]:
     ps, pe = ctx.issue.period_start, ctx.issue.period_end
     if scope in ("week", "change"):
         return ps, pe
     as_of = ctx.asof_near(offset) or pe
+    year = as_int(group(cue, "year")) if cue is not None else None
+    if scope == "ytd" and year and (as_of is None or year < as_of.year):
+        # an earlier year named in the cue (2025年全年 in the first issue of 2026): that year
+        m = _CUE_MONTHS.search(cue.text) if cue is not None else None
+        span = month_span(year, int(m.group(1))) if m else None
+        return date(year, 1, 1), span[1] if span else date(year, 12, 31)
     if scope == "ytd" and as_of:
         return date(as_of.year, 1, 1), as_of
     if scope == "cumulative":
         return None, as_of
     return None, None
+
+
+def _list_ends(text: str, start: int, end: int) -> bool:
+    """True when a carried subject stops before ``end``: at a semicolon (…转办4106件；1—7月，
+    综窗累计接件… starts a new list). A scope cue does not stop it: 行权事项受理3762件，累计办结3677件."""
+    return "；" in text[start:end] or ";" in text[start:end]
 
 
 def _department(c: Candidate, ctx: DocContext, depts: list[dict[str, Any]]) -> str | None:
@@ -120,8 +164,10 @@ def build_figures(
     """One row per figure candidate that survived the overlap policy and the claim ledger."""
     lists = ctx.rules.lists
     lead_words = lists.get("fillers", ()) + lists.get("subject_strip", ()) + lists.get("metric_lead_words", ())
+    totals = set(lists.get("fillers", ()))
     rows: list[dict[str, Any]] = []
-    carried: tuple[int, str] | None = None  # (sentence id, subject) shared by a list of verbs
+    # (sentence id, end, subject, unit) of an object shared by a list of verbs
+    carried: tuple[int, int, str | None, str | None] | None = None
     for c in cands:
         vtext, vs, _ = c.groups["value"]
         num = parse_number(vtext)
@@ -131,20 +177,27 @@ def build_figures(
         subject = group(c, "subject") or group(c, "object")
         sgroup = c.groups.get("subject") or c.groups.get("object")
         subject = _strip_subject(subject, sgroup[1] if sgroup else 0, ctx)
-        metric = _trim_metric(group(c, "metric") or c.fields.get("metric"), seg, lead_words)
+        # a `term` group is a metric taken as written (the pipeline checks only `metric` against jieba)
+        metric = _trim_metric(group(c, "metric") or group(c, "term") or c.fields.get("metric"), seg, lead_words)
         if not c.groups.get("subject") and c.groups.get("object"):
             metric, subject = _object(metric, subject, lists)
         if c.rule == "figure.verb" and sent is not None:
+            unit = group(c, "unit")
             if sgroup is not None:  # a subject or object of its own: it carries to the next verbs
-                carried = (sent.id, subject)
-            elif carried and carried[0] == sent.id:
-                subject = carried[1]
+                carried = (sent.id, c.end, subject, unit)
+            elif (carried and carried[0] == sent.id and not _list_ends(ctx.text, carried[1], vs)
+                  and (unit == carried[3] or unit in _RATE_UNITS)):
+                subject = carried[2]
         vfrom = parse_number(group(c, "value_from") or "") if group(c, "value_from") else None
-        if c.fields.get("metric_from") == "previous" and rows and sent is not None and rows[-1]["sentence"] == sent.text:
+        same_sentence = bool(rows) and sent is not None and rows[-1]["sentence"] == sent.text
+        if c.fields.get("metric_from") == "previous" and same_sentence:
+            metric, subject = rows[-1]["metric"], subject or rows[-1]["subject"]
+        elif metric in totals and same_sentence and rows[-1]["unit"] == group(c, "unit"):
+            # 新增互认电子证照23类，累计达到156类: a bare running total counts what the figure before it counts
             metric, subject = rows[-1]["metric"], subject or rows[-1]["subject"]
         approx = bool(num.approx or group(c, "approx")) or ctx.text[max(0, vs - 2) : vs].endswith(_APPROX_BEFORE)
-        scope = _scope(c, cues, ctx)
-        start, end = _period(scope, ctx, c.start)
+        scope, cue = _scope(c, cues, ctx)
+        start, end = _period(scope, ctx, c.start, cue)
         rows.append(
             {
                 **ctx.provenance(c.start, c.end, c.rule),
