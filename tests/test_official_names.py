@@ -52,3 +52,39 @@ def test_two_posts_of_two_organizations_in_a_list() -> None:
 def test_surname_xiao_is_known() -> None:
     assert _officials("住房城乡建设厅一级巡视员萧芳分别到省政务服务大厅") == [
         ("萧芳", "一级巡视员", "四川省住房和城乡建设厅")]
+
+
+def _officials(text: str) -> list[tuple[str, str, str | None]]:
+    _, tables, _, _ = parse_text(text, RULES, {"year": 2024, "period_end": "2024-11-22"})
+    return [(o["name"], o["title"], o["organization"]) for o in tables["officials"]]
+
+
+def test_names_after_the_first_share_its_posts() -> None:
+    assert _officials("本周，省中心党委委员、副主任李明、张华到省政务服务大厅调研。") == [
+        ("李明", "党委委员、副主任", "四川省政府政务服务和公共资源交易服务中心"),
+        ("张华", "党委委员、副主任", "四川省政府政务服务和公共资源交易服务中心")]
+
+
+def test_a_name_after_a_comma_list_of_posts_is_not_shared() -> None:
+    assert _officials("省中心副主任何伟超、应急管理厅二级巡视员陈晓军分别到大厅值守") == [
+        ("何伟超", "副主任", "四川省政府政务服务和公共资源交易服务中心"),
+        ("陈晓军", "二级巡视员", "四川省应急管理厅")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("副省长宁志远到大厅调研", ("宁志远", "副省长", "四川省人民政府")),
+        ("省政府副秘书长邝海涛陪同", ("邝海涛", "副秘书长", "四川省人民政府")),
+        ("省人民政府副秘书长蒋国栋陪同", ("蒋国栋", "副秘书长", "四川省人民政府")),
+        ("省政府办公厅副主任柯文斌带队", ("柯文斌", "副主任", "四川省人民政府办公厅")),
+        ("省中心党委副书记、副主任（正厅级）龚雪梅陪同", ("龚雪梅", "党委副书记、副主任", "四川省政府政务服务和公共资源交易服务中心")),
+    ],
+)
+def test_organization_of_the_provincial_government(text: str, expected: tuple[str, str, str]) -> None:
+    assert _officials(text) == [expected]
+
+
+def test_the_provincial_government_is_no_department_row() -> None:
+    _, tables, _, _ = parse_text("省政府副秘书长邝海涛陪同", RULES, {"year": 2024})
+    assert tables["departments"] == []

@@ -20,6 +20,16 @@ def _is_excluded(ctx: DocContext, start: int, end: int, pat: regex.Pattern[str] 
                for m in pat.finditer(ctx.text, lo, hi, overlapped=True))
 
 
+# The rest of a document number after its issuer's first characters: 国办|发〔2025〕3号.
+_DOC_NUMBER_REST = regex.compile(r"\p{Han}{1,4}\s*[〔\[【［(（]\s*(?:19|20)\d{2}\s*[〕\]】］)）]\s*(?:第\s*)?\d{1,5}\s*号")
+
+
+def _in_doc_number(ctx: DocContext, end: int) -> bool:
+    """True when a mention is the head of a document number's issuer code (国办 in 国办发〔2025〕3号):
+    an abbreviation inside a number, not a mention of the body."""
+    return _DOC_NUMBER_REST.match(ctx.text, end) is not None
+
+
 def _row(ctx: DocContext, c: Candidate, mention: str, s: int, e: int, known: bool,
          canonical: str, kind: str, parent: str | None) -> dict[str, Any]:
     return {
@@ -52,7 +62,7 @@ def build_departments(cands: list[Candidate], ctx: DocContext) -> list[dict[str,
                 pos += len(part) + 1
             continue
         mention, s, e = c.groups.get("dept", (c.text, c.start, c.end))
-        if _is_excluded(ctx, s, e, excluded):
+        if _is_excluded(ctx, s, e, excluded) or _in_doc_number(ctx, e):
             continue
         hit = gaz.lookup(mention, on) if gaz else None
         if hit is not None:

@@ -68,6 +68,36 @@ def name_end(seg: Segmenter, text: str, start: int, max_end: int, stops: tuple[s
     return None
 
 
+def _more_names(text: str, end: int, seg: Segmenter, stops: tuple[str, ...], surnames: tuple[str, ...],
+                departments: tuple[str, ...], titles: tuple[str, ...]) -> list[tuple[str, int, int]]:
+    """Names after the first that share its posts: 省中心党委委员、副主任李明、张华到… gives 张华 too.
+    Each is a surname and a name that ends as a name does (``name_end``), and none starts a new
+    chain (、应急管理厅二级巡视员… is the next official's organization, not a name)."""
+    out: list[tuple[str, int, int]] = []
+    post = _post_pattern(departments, titles)
+    while end < len(text) and text[end] == "、":
+        start = end + 1
+        if post.match(text, start) or not text.startswith(surnames, start):
+            break
+        e = name_end(seg, text, start, min(start + 4, len(text)), stops)
+        if e is None or post.match(text, e):
+            break
+        out.append((text[start:e], start, e))
+        end = e
+    return out
+
+
+def pairs(lines: tuple[str, ...]) -> dict[str, str]:
+    """A ``KEY=VALUE`` list (gazetteers/official_orgs.txt, implied_orgs.txt) as a dict."""
+    return dict(line.split("=", 1) for line in lines if "=" in line)
+
+
+def implied_org(titles: list[str], implied: dict[str, str]) -> str | None:
+    """The organization a title names by itself (副省长 -> 四川省人民政府, from
+    gazetteers/implied_orgs.txt); None when no title does."""
+    return next((implied[t] for t in titles if t in implied), None)
+
+
 def build_officials(
     cands: list[Candidate], ctx: DocContext, seg: Segmenter, dates: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
@@ -76,29 +106,37 @@ def build_officials(
     deps = ctx.rules.lists.get("departments", ())
     titles = ctx.rules.lists.get("titles", ()) + ctx.rules.lists.get("leader_titles", ())
     on = ctx.issue.period_end or ctx.issue.published
+    implied = pairs(ctx.rules.lists.get("implied_orgs", ()))
+    other_orgs = pairs(ctx.rules.lists.get("official_orgs", ()))
+    deps = tuple(deps) + tuple(other_orgs)
+    stops = ctx.rules.lists.get("name_stops", ())
+    surnames = ctx.rules.lists.get("surnames", ())
     rows: list[dict[str, Any]] = []
     for c in cands:
         name, ns, ne = c.groups["name"]
+        names = [(name, ns, ne)]
         if c.groups["name"][1] > c.groups["chain"][1]:  # ORG TITLE NAME
-            end = name_end(seg, ctx.text, ns, ne, ctx.rules.lists.get("name_stops", ()))
+            end = name_end(seg, ctx.text, ns, ne, stops)
             if end is None:
                 continue
-            name = ctx.text[ns:end]
-            ne = end
+            names = [(ctx.text[ns:end], ns, end)] + _more_names(ctx.text, end, seg, stops, surnames, deps, titles)
         posts = split_chain(group(c, "chain") or "", deps, titles)
         sent = ctx.sentence_at(c.start)
         when = None
         if sent is not None:
             when = next((d["start"] for d in dates if sent.start <= d["char_start"] < sent.end
                          and d["kind"] in ("point", "range")), None)
-        for org, post_titles in posts:
+        for (name, ns, ne), (org, post_titles) in ((n, p) for n in names for p in posts):
             hit = gaz.lookup(org, on) if (gaz and org) else None
+            # 省政府副秘书长邝海涛: an organization that is no department; 副省长宁志远: none written,
+            # the title names it
+            organization = (hit.canonical if hit else other_orgs.get(org or "", org)) or implied_org(post_titles, implied)
             rows.append(
                 {
                     **ctx.provenance(min(c.start, ns), max(ne, c.groups["chain"][2]), c.rule),
                     "name": name,
                     "title": "、".join(post_titles),
-                    "organization": hit.canonical if hit else org,
+                    "organization": organization,
                     "organization_mention": org,
                     "date": when,
                     "sentence": sent.text if sent else "",
