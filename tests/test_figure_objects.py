@@ -73,3 +73,12 @@ def test_a_running_total_cue_does_not_stop_a_carried_subject() -> None:
 def test_a_bare_running_total_counts_what_the_figure_before_it_counts() -> None:
     text = "新增互认电子证照23类，累计达到156类。"
     assert _figures(text) == [(None, "互认电子证照", 23, "change"), (None, "互认电子证照", 156, "ytd")]
+
+
+def test_a_verb_with_words_of_its_own_before_it_takes_no_carried_subject() -> None:
+    text = "本周省医保局窗口办理医保关系转移接续862件、异地就医备案一千零四十件。"
+    assert _figures(text) == [("医保关系转移接续", "办理", 862, "week"), (None, "备案", 1040, "week")]
+
+
+def test_a_change_verb_without_punctuation_before_it_takes_the_words_before_it() -> None:
+    assert _figures("全省一体化平台注册用户新增12.6万户。") == [("注册用户", "新增", 126000, "change")]

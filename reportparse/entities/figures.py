@@ -34,10 +34,12 @@ def _strip_subject(subject: str | None, start: int, ctx: DocContext) -> str | No
             if subject.startswith(u) and len(subject) > len(u):
                 subject = subject[len(u) :]
                 break
-    for p in longest_first(ctx.rules.lists.get("subject_strip", ())):
-        if subject.startswith(p) and len(subject) > len(p):
-            subject = subject[len(p) :]
-    return subject or None
+    strip = longest_first(ctx.rules.lists.get("subject_strip", ()))
+    while True:  # 今年省本级行政许可事项 -> 省本级行政许可事项 -> 行政许可事项
+        p = next((p for p in strip if subject.startswith(p) and len(subject) > len(p)), None)
+        if p is None:
+            return subject or None
+        subject = subject[len(p) :]
 
 
 def _object(metric: str | None, obj: str | None, lists: dict[str, tuple[str, ...]]) -> tuple[str | None, str | None]:
@@ -105,9 +107,10 @@ def _scope(c: Candidate, cues: list[Candidate], ctx: DocContext) -> tuple[str, C
             if q.fields.get("clause") and _clause_break(text, q.end, value_start):
                 continue  # a clause cue (新增, 减少) reaches only the figures of its own clause
             scope = str(q.fields.get("scope", "other"))
-            # a cue that yields (累计) keeps an earlier cue of the scope it yields to (截至目前)
+            # a cue that yields (累计) keeps the cue before it when that is of the scope it yields
+            # to (截至目前，累计… stays cumulative; 截至2月10日，今年…累计… is ytd)
             yields = q.fields.get("yields_to")
-            seen.append((yields, q) if any(s == yields for s, _ in seen) else (scope, q))
+            seen.append((yields, q) if seen and seen[-1][0] == yields else (scope, q))
     if not seen:
         return "other", None
     scope, cue = seen[-1]
@@ -135,6 +138,37 @@ def _period(scope: str, ctx: DocContext, offset: int, cue: Candidate | None = No
     if scope == "cumulative":
         return None, as_of
     return None, None
+
+
+def _words_between(text: str, start: int, end: int, lead_words: tuple[str, ...]) -> bool:
+    """True when words other than punctuation and fillers (累计, 省本级 …) stand between a figure
+    and the next verb: in 办理医保关系转移接续862件、异地就医备案1040件 备案 has its own object."""
+    gap = regex.sub(r"[\p{P}\s]+", "", text[start:end])
+    for w in longest_first(lead_words):
+        gap = gap.replace(w, "")
+    return bool(gap)
+
+
+# Parts of speech that end the words read before a change verb (prepositions, conjunctions,
+# particles, adverbs, pronouns, numerals, measure words, time words, punctuation).
+_NOT_SUBJECT_POS = ("p", "c", "u", "d", "r", "m", "q", "t", "f", "x", "w")
+
+
+def _words_before(text: str, end: int, seg: Segmenter, stop: tuple[str, ...], limit: int = 4) -> str | None:
+    """What a change verb changes when no punctuation sets it off: the last jieba words before
+    it, at most ``limit`` characters (全省一体化平台注册用户新增 -> 注册用户)."""
+    lo = max(0, end - 12)
+    window = text[lo:end]
+    m = regex.search(r"\p{Han}+$", window)
+    if not m:
+        return None
+    toks = seg.tagged(m.group())
+    out = ""
+    for tok in reversed(toks):
+        if tok.pos.startswith(_NOT_SUBJECT_POS) or tok.text in stop or len(out) + len(tok.text) > limit:
+            break
+        out = tok.text + out
+    return out or None
 
 
 def _list_ends(text: str, start: int, end: int) -> bool:
@@ -181,13 +215,19 @@ def build_figures(
         metric = _trim_metric(group(c, "metric") or group(c, "term") or c.fields.get("metric"), seg, lead_words)
         if not c.groups.get("subject") and c.groups.get("object"):
             metric, subject = _object(metric, subject, lists)
+        if c.groups.get("term") and not sgroup and seg is not None:
+            subject = _words_before(ctx.text, c.start, seg, lead_words)  # 注册用户新增12.6万户
         if c.rule == "figure.verb" and sent is not None:
             unit = group(c, "unit")
             if sgroup is not None:  # a subject or object of its own: it carries to the next verbs
                 carried = (sent.id, c.end, subject, unit)
             elif (carried and carried[0] == sent.id and not _list_ends(ctx.text, carried[1], vs)
-                  and (unit == carried[3] or unit in _RATE_UNITS)):
+                  and (unit == carried[3] or unit in _RATE_UNITS)
+                  and not _words_between(ctx.text, carried[1], c.start, lead_words)):
                 subject = carried[2]
+                carried = (sent.id, c.end, subject, carried[3])  # the list goes on from here
+            else:
+                carried = None
         vfrom = parse_number(group(c, "value_from") or "") if group(c, "value_from") else None
         same_sentence = bool(rows) and sent is not None and rows[-1]["sentence"] == sent.text
         if c.fields.get("metric_from") == "previous" and same_sentence:
