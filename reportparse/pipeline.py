@@ -250,7 +250,8 @@ def _align_metric(c: Candidate, text: str, seg: Any) -> Candidate | None:
     bounds = sorted(b + lo for b in seg.boundaries(text[lo:hi]))
     if e not in bounds:
         return None
-    if s in bounds:
+    unit = c.groups.get("unit")
+    if s in bounds or (unit is not None and unit[2] == s):  # a count noun right after its unit: 21个|市（州）
         return c
     new_s = next((b for b in bounds if s < b < e), None)
     if new_s is None:
