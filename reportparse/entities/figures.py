@@ -120,6 +120,8 @@ def _scope(c: Candidate, cues: list[Candidate], ctx: DocContext) -> tuple[str, C
 
 
 _CUE_MONTHS = regex.compile(r"[—–\-~～至到]\s*(\d{1,2})月")
+_PUNCT_SPACE = regex.compile(r"[\p{P}\s]+")
+_HAN_TAIL = regex.compile(r"\p{Han}+$")
 
 
 def _period(scope: str, ctx: DocContext, offset: int, cue: Candidate | None = None) -> tuple[date | None, date | None]:
@@ -143,7 +145,7 @@ def _period(scope: str, ctx: DocContext, offset: int, cue: Candidate | None = No
 def _words_between(text: str, start: int, end: int, lead_words: tuple[str, ...]) -> bool:
     """True when words other than punctuation and fillers (累计, 省本级 …) stand between a figure
     and the next verb: in 办理医保关系转移接续862件、异地就医备案1040件 备案 has its own object."""
-    gap = regex.sub(r"[\p{P}\s]+", "", text[start:end])
+    gap = _PUNCT_SPACE.sub("", text[start:end])
     for w in longest_first(lead_words):
         gap = gap.replace(w, "")
     return bool(gap)
@@ -159,7 +161,7 @@ def _words_before(text: str, end: int, seg: Segmenter, stop: tuple[str, ...], li
     it, at most ``limit`` characters (全省一体化平台注册用户新增 -> 注册用户)."""
     lo = max(0, end - 12)
     window = text[lo:end]
-    m = regex.search(r"\p{Han}+$", window)
+    m = _HAN_TAIL.search(window)
     if not m:
         return None
     toks = seg.tagged(m.group())
