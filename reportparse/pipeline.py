@@ -250,8 +250,8 @@ def _align_metric(c: Candidate, text: str, seg: Any) -> Candidate | None:
     bounds = sorted(b + lo for b in seg.boundaries(text[lo:hi]))
     if e not in bounds:
         return None
-    unit = c.groups.get("unit")
-    if s in bounds or (unit is not None and unit[2] == s):  # a count noun right after its unit: 21个|市（州）
+    # where the number, or its unit, ends is a boundary the rule itself drew: 21个|市（州）
+    if s in bounds or any(c.groups[k][2] == s for k in ("value", "approx", "unit") if k in c.groups):
         return c
     new_s = next((b for b in bounds if s < b < e), None)
     if new_s is None:
