@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ReportParseError
+from .output import parse_formats, write_tables
 from .settings import Settings
-from .tables import CORE_TABLES, parse_formats, rows_to_frame, write_tables
+from .tables import CORE_TABLES, rows_to_frame
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -146,7 +146,7 @@ def check(
     violations = find_violations(documents, figures, settings, load_metric_aliases(rules))
     result = CheckResult(violations)
     if write:
-        from .tables import write_tables
+        from .output import write_tables
 
         (result.path,) = write_tables({"checks": result.frame}, out_dir, ("csv",))
     return result

@@ -30,7 +30,7 @@ _CACHE_DIR_OPTION = click.option(
 
 
 def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
-    from .tables import parse_formats
+    from .output import parse_formats
 
     try:
         fmts = parse_formats(value)

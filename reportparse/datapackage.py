@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ReportParseError
-from .tables import CONTRACT_VERSION, TABLES, XLSX_NAME
+from .output import XLSX_NAME
+from .tables import CONTRACT_VERSION, TABLES
 
 if TYPE_CHECKING:
     import pandas as pd

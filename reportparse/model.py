@@ -4,7 +4,7 @@ ingest -> RawDocument (lines with geometry and font cues)
 layout -> CleanText (one cleaned string, paragraphs, page map, emphasis)
 sections -> Section / Sentence (heading tree, section path per sentence)
 rules -> Candidate (every match of every rule, before the overlap policy)
-tables -> rows (plain dicts whose columns are declared in ``tables.py``)
+tables -> rows (plain dicts whose columns are declared in ``tables.py`` and written by ``output.py``)
 """
 
 from __future__ import annotations

@@ -78,7 +78,7 @@ def panel(
         else:
             add_terms(result, table)
     if write:
-        from .tables import write_tables
+        from .output import write_tables
 
         result.paths = write_tables({"panel": result.frame}, out_dir, PANEL_FORMATS)
     if plot is not None:

@@ -7,7 +7,8 @@ import random
 from pathlib import Path
 from typing import Any
 
-from reportparse.tables import rows_to_frame, write_tables
+from reportparse.output import write_tables
+from reportparse.tables import rows_to_frame
 
 DEPT = "四川省卫生健康委员会"
 

@@ -10,9 +10,10 @@ from series_fixtures import DEPT, find, issue_rows, write_out
 
 from reportparse.cli import main
 from reportparse.errors import RuleFileError
+from reportparse.output import write_tables
 from reportparse.panel import ID_COLUMNS, panel
 from reportparse.series import load_metric_aliases
-from reportparse.tables import rows_to_frame, write_tables
+from reportparse.tables import rows_to_frame
 
 COLUMNS = ["咨询|week", "受理|week", "咨询|ytd", "受理|ytd", f"主项|change|{DEPT}"]
 

@@ -29,7 +29,8 @@ def _corpus(tmp_path: Path, plant: str | None) -> tuple[Path, Path]:
 
 def _truth_tables(src: Path, out: Path) -> Path:
     """documents + figures straight from the generator's truth JSON (no extraction)."""
-    from reportparse.tables import rows_to_frame, write_tables
+    from reportparse.output import write_tables
+    from reportparse.tables import rows_to_frame
 
     docs, figs = [], []
     for path in sorted(src.glob("*.truth.json")):

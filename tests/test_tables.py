@@ -9,15 +9,8 @@ from pathlib import Path
 import pytest
 
 from reportparse.errors import ReportParseError
-from reportparse.tables import (
-    CORE_TABLES,
-    TABLES,
-    XLSX_NAME,
-    columns,
-    parse_formats,
-    rows_to_frame,
-    write_tables,
-)
+from reportparse.output import XLSX_NAME, parse_formats, write_tables
+from reportparse.tables import CORE_TABLES, TABLES, columns, rows_to_frame
 
 CONTRACT = {
     "documents": ["doc_id", "source", "sha256", "format", "pages", "extractor", "status", "error", "title",
