@@ -27,8 +27,12 @@ from reportparse.normalize.dates import (
         (12, 29, D(2024, 1, 12), 2023),
         (1, 3, D(2023, 12, 29), 2024),  # a January date anchored in late December
         (1, 1, D(2023, 12, 31), 2024),
-        (8, 1, D(2023, 1, 2), 2022),
+        (8, 1, D(2023, 1, 2), 2023),  # months away: the year, as the contract says
         (7, 2, D(2023, 1, 2), 2023),
+        (11, 20, D(2026, 1, 2), 2025),  # within a quarter across the turn of the year
+        (6, 5, D(2025, 12, 29), 2025),  # not the nearer June of next year
+        (4, 10, D(2025, 12, 29), 2025),
+        (2, 10, D(2025, 12, 29), 2026),
         (2, 29, D(2024, 3, 8), 2024),
         (2, 29, D(2023, 3, 1), 2024),  # only leap years have it
         (2, 30, D(2023, 3, 1), 2023),  # exists in no year: the anchor's

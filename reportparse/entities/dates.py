@@ -6,7 +6,15 @@ from datetime import date
 from typing import Any
 
 from ..model import Candidate
-from ..normalize.dates import infer_year, month_span, resolve_range, resolve_relative
+from ..normalize.dates import (
+    infer_year,
+    month_span,
+    period_span,
+    period_year,
+    resolve_range,
+    resolve_relative,
+    small_number,
+)
 from .context import DocContext, as_int, group
 
 
@@ -34,11 +42,11 @@ def resolve_candidate(c: Candidate, ctx: DocContext) -> tuple[date | None, date 
         as_of = ctx.asof_near(c.start)
         return resolve_relative(label, issue.period_start, issue.period_end, as_of or issue.period_end)
     if c.fields.get("month_range"):
-        m2 = as_int(group(c, "m2"))
-        y = y1 or (anchor.year if anchor else issue.year)
-        if y and m1 and m2 and m1 <= m2:
-            return month_span(y, m1)[0], month_span(y, m2)[1]
-        return None, None
+        return _period(c, "month_range", m1, as_int(group(c, "m2")), y1, ctx)
+    span = c.fields.get("span")
+    if span:
+        a, b = _period_parts(c, span, m1)
+        return _period(c, "month_range" if span == "month" else span, a, b, y1, ctx)
     if c.fields.get("month"):
         if y1 and m1 and 1 <= m1 <= 12:
             return month_span(y1, m1)
@@ -51,6 +59,42 @@ def resolve_candidate(c: Candidate, ctx: DocContext) -> tuple[date | None, date 
         return span if span else (None, None)
     d = _point(y1, m1, d1, anchor, issue.year)
     return d, d
+
+
+_DECADES = {"上": 1, "中": 2, "下": 3}
+_PREV_YEAR = ("去年", "上年", "上一年")
+
+
+def _period_parts(c: Candidate, span: str, m1: int | None) -> tuple[int | None, int | None]:
+    """The numbers ``period_span`` reads for a ``span:`` rule's match."""
+    if span in ("quarter", "quarters_to"):
+        return small_number(group(c, "q")), None
+    if span == "half":
+        return {"上": 1, "下": 2}.get((group(c, "h") or "")[:1]), None
+    if span == "decade":
+        return m1, _DECADES.get((group(c, "part") or "")[:1])
+    if span == "month":
+        return m1, m1
+    if span == "year":
+        return 1, None
+    return m1, None
+
+
+def _period(
+    c: Candidate, kind: str, a: int | None, b: int | None, y: int | None, ctx: DocContext
+) -> tuple[date | None, date | None]:
+    """(first, last day) of a calendar period; its year written, relative (去年) or inferred."""
+    anchor = ctx.issue.anchor()
+    if y is None and anchor is not None:
+        yrel = group(c, "yrel")
+        if yrel:
+            y = anchor.year - 1 if yrel in _PREV_YEAR else anchor.year
+        else:
+            y = period_year(kind, anchor, a, b)
+    if y is None:
+        return None, None
+    span = period_span(kind, y, a, b)
+    return span if span else (None, None)
 
 
 def build_dates(cands: list[Candidate], ctx: DocContext) -> tuple[list[dict[str, Any]], list[Candidate]]:

@@ -25,6 +25,9 @@ RELATIVE_LABELS = (
 )
 """Labels accepted by ``resolve_relative`` (rule files map 本周, 今年以来 ... onto them)."""
 
+TURN_DAYS = 92
+"""How far (days) from the issue a year-less date may be put into the previous or next year."""
+
 _DOTTED = regex.compile(r"(\d{4})\s*([./\-])\s*(\d{1,2})\s*\2\s*(\d{1,2})")
 _EVENT = regex.compile(
     r"[\"'“”‘’「」『』《》〈〉]*(\d{1,2})\s*[.·•．・]\s*(\d{1,2})[\"'“”‘’「」『』《》〈〉]*"
@@ -42,13 +45,22 @@ def make_date(year: int | None, month: int | None, day: int | None) -> date | No
 
 
 def infer_year(month: int, day: int, anchor: date) -> int:
-    """The year that puts month/day closest to ``anchor`` (ties go to the earlier date).
+    """The year of a month/day written without one: the anchor's, except at a year's turn.
 
-    ``12月27日`` anchored on 2024-01-05 is 2023; ``1月3日`` anchored on 2023-12-29
-    is 2024. For a month/day that exists in no year, the anchor's year.
+    A date is the anchor's year's unless the previous or next year puts it within
+    ``TURN_DAYS`` of the anchor and closer: ``12月27日`` anchored on 2024-01-05 is 2023,
+    ``1月3日`` anchored on 2023-12-29 is 2024, but ``6月5日`` anchored on 2025-12-29
+    stays 2025. A date the anchor's year lacks (2月29日) takes the nearest year that has it.
     """
-    candidates = [make_date(y, month, day) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
-    valid = [d for d in candidates if d is not None]
+    own = make_date(anchor.year, month, day)
+    others = [make_date(y, month, day) for y in (anchor.year - 1, anchor.year + 1)]
+    near = [d for d in others if d is not None and abs((d - anchor).days) <= TURN_DAYS]
+    if own is not None:
+        best = min(near, key=lambda d: abs((d - anchor).days), default=None)
+        if best is not None and abs((best - anchor).days) < abs((own - anchor).days):
+            return best.year
+        return anchor.year
+    valid = [d for d in others if d is not None]
     if not valid:
         return anchor.year
     return min(valid, key=lambda d: (abs((d - anchor).days), d)).year
@@ -163,6 +175,74 @@ def resolve_relative(
         assert span is not None
         return span
     raise ValueError(f"unknown relative date label {label!r}; allowed: {', '.join(RELATIVE_LABELS)}")
+
+
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
+PERIOD_KINDS = ("year", "quarter", "half", "quarters_to", "decade", "month_end", "month_range")
+"""Calendar periods a date rule may name with ``set: {span: ...}``."""
+
+
+def small_number(text: str | None) -> int | None:
+    """1–4 from ``一``…``四``/``两`` or digits (the number of a quarter); else None."""
+    if not text:
+        return None
+    text = unicodedata.normalize("NFKC", text)
+    if text.isdigit():
+        return int(text)
+    return _CN_DIGITS.get(text)
+
+
+def period_span(kind: str, year: int, a: int | None = None, b: int | None = None) -> tuple[date, date] | None:
+    """(first, last day) of a calendar period of ``year``; None when it does not exist.
+
+    quarter ``a`` (一季度: 1), half ``a`` (上半年: 1, 下半年: 2), quarters_to ``a``
+    (前三季度: 1 January to the end of quarter 3), decade of month ``a`` (上旬 ``b``=1:
+    days 1–10, 中旬 2: 11–20, 下旬 3: 21–end), month_end of month ``a`` (9月底: one
+    day), month_range ``a``–``b`` (1—9月: whole months), year (2025年全年).
+    """
+    if kind == "year":
+        return date(year, 1, 1), date(year, 12, 31)
+    if a is None:
+        return None
+    if kind == "quarter" and 1 <= a <= 4:
+        return date(year, 3 * a - 2, 1), date(year, 3 * a, _last_day(year, 3 * a))
+    if kind == "half" and a in (1, 2):
+        return (date(year, 1, 1), date(year, 6, 30)) if a == 1 else (date(year, 7, 1), date(year, 12, 31))
+    if kind == "quarters_to" and 1 <= a <= 4:
+        return date(year, 1, 1), date(year, 3 * a, _last_day(year, 3 * a))
+    if not 1 <= a <= 12:
+        return None
+    if kind == "decade" and b in (1, 2, 3):
+        return date(year, a, 10 * b - 9), date(year, a, 10 * b if b < 3 else _last_day(year, a))
+    if kind == "month_end":
+        end = date(year, a, _last_day(year, a))
+        return end, end
+    if kind == "month_range" and b is not None and a <= b <= 12:
+        return date(year, a, 1), date(year, b, _last_day(year, b))
+    return None
+
+
+def period_year(kind: str, anchor: date, a: int | None = None, b: int | None = None) -> int:
+    """The year of a period written without one (一季度, 1—11月, 12月下旬), read at ``anchor``.
+
+    The anchor's year, except at the turn of a year: a period that in the anchor's year
+    would end more than a month after it, while in the previous year it ended within
+    the last quarter, is the previous year's (四季度, 1—11月, 12月下旬 in the first
+    issue of January); a period of at most a month that is over in the anchor's year
+    and begins within 45 days in the next year is the next year's (1月上旬 in late
+    December).
+    """
+    y = anchor.year
+    this = period_span(kind, y, a, b)
+    if this is None:
+        return y
+    prev, nxt = period_span(kind, y - 1, a, b), period_span(kind, y + 1, a, b)
+    if prev and this[1] > anchor + timedelta(days=31) and prev[1] >= anchor - timedelta(days=92):
+        return y - 1
+    short = (this[1] - this[0]).days <= 31
+    if nxt and short and this[1] < anchor and nxt[0] <= anchor + timedelta(days=45):
+        return y + 1
+    return y
 
 
 def _last_day(year: int, month: int) -> int:

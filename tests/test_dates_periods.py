@@ -1,0 +1,131 @@
+"""Calendar periods (quarters, halves, 旬, month ends) and the year of a date written without one."""
+
+from __future__ import annotations
+
+from datetime import date as D
+from typing import Any
+
+import pytest
+
+from reportparse.normalize.dates import period_span, period_year, small_number
+from reportparse.pipeline import parse_text
+from reportparse.rulebook import load_rules
+
+RULES = load_rules()
+
+
+@pytest.mark.parametrize(
+    ("kind", "year", "a", "b", "expected"),
+    [
+        ("quarter", 2025, 1, None, (D(2025, 1, 1), D(2025, 3, 31))),
+        ("quarter", 2024, 4, None, (D(2024, 10, 1), D(2024, 12, 31))),
+        ("quarter", 2024, 5, None, None),
+        ("half", 2024, 1, None, (D(2024, 1, 1), D(2024, 6, 30))),
+        ("half", 2024, 2, None, (D(2024, 7, 1), D(2024, 12, 31))),
+        ("quarters_to", 2023, 3, None, (D(2023, 1, 1), D(2023, 9, 30))),
+        ("decade", 2024, 2, 3, (D(2024, 2, 21), D(2024, 2, 29))),
+        ("decade", 2023, 9, 2, (D(2023, 9, 11), D(2023, 9, 20))),
+        ("decade", 2023, 9, 4, None),
+        ("month_end", 2023, 2, None, (D(2023, 2, 28), D(2023, 2, 28))),
+        ("month_range", 2023, 1, 9, (D(2023, 1, 1), D(2023, 9, 30))),
+        ("month_range", 2023, 9, 1, None),
+        ("year", 2025, None, None, (D(2025, 1, 1), D(2025, 12, 31))),
+        ("quarter", 2025, None, None, None),
+    ],
+)
+def test_period_span(kind: str, year: int, a: int | None, b: int | None, expected: Any) -> None:
+    assert period_span(kind, year, a, b) == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "a", "b", "anchor", "year"),
+    [
+        ("quarter", 1, None, D(2025, 4, 3), 2025),
+        ("quarter", 4, None, D(2026, 1, 2), 2025),  # the quarter just ended, in January's first issue
+        ("quarter", 4, None, D(2025, 10, 10), 2025),
+        ("half", 2, None, D(2025, 6, 20), 2025),  # a plan for the coming half stays in its year
+        ("half", 1, None, D(2025, 12, 26), 2025),  # a year's summary in December
+        ("quarters_to", 3, None, D(2025, 10, 10), 2025),
+        ("month_range", 1, 11, D(2026, 1, 2), 2025),
+        ("month_range", 1, 3, D(2025, 3, 28), 2025),
+        ("decade", 12, 3, D(2026, 1, 2), 2025),
+        ("decade", 1, 1, D(2025, 12, 26), 2026),  # 1月上旬 announced in late December
+        ("month_end", 12, None, D(2026, 1, 9), 2025),
+        ("month_end", 1, None, D(2025, 12, 29), 2026),
+        ("month_end", 6, None, D(2025, 12, 29), 2025),
+    ],
+)
+def test_period_year(kind: str, a: int, b: int | None, anchor: D, year: int) -> None:
+    assert period_year(kind, anchor, a, b) == year
+
+
+@pytest.mark.parametrize(("text", "n"), [("一", 1), ("四", 4), ("两", 2), ("3", 3), ("３", 3), ("五", None), (None, None)])
+def test_small_number(text: str | None, n: int | None) -> None:
+    assert small_number(text) == n
+
+
+def _dates(text: str, ctx: dict[str, Any]) -> list[tuple[str, D, D, str]]:
+    _, tables, _, _ = parse_text(text, RULES, ctx)
+    return [(r["text"], r["start"], r["end"], r["kind"]) for r in tables["dates"]]
+
+
+Q1 = {"year": 2025, "period_start": "2025-03-31", "period_end": "2025-04-03", "published": "2025-04-09"}
+NEW_YEAR = {"year": 2026, "period_start": "2025-12-29", "period_end": "2026-01-02", "published": "2026-01-06"}
+LATE_DEC = {"year": 2025, "period_start": "2025-12-22", "period_end": "2025-12-26", "published": "2025-12-30"}
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx", "expected"),
+    [
+        ("一季度，省本级累计受理8152件", Q1, [("一季度", D(2025, 1, 1), D(2025, 3, 31), "range")]),
+        ("今年一季度全省共受理", Q1, [("今年一季度", D(2025, 1, 1), D(2025, 3, 31), "range")]),
+        ("第一季度累计办结7890件", Q1, [("第一季度", D(2025, 1, 1), D(2025, 3, 31), "range")]),
+        ("上半年，全省政务服务事项受理", {"year": 2024, "period_end": "2024-07-05"},
+         [("上半年", D(2024, 1, 1), D(2024, 6, 30), "range")]),
+        ("前三季度，综窗累计咨询", {"year": 2023, "period_end": "2023-10-13"},
+         [("前三季度", D(2023, 1, 1), D(2023, 9, 30), "range")]),
+        ("四季度，综窗累计办结2100件", NEW_YEAR, [("四季度", D(2025, 10, 1), D(2025, 12, 31), "range")]),
+        ("省中心召开第一季度窗口工作讲评会", Q1, []),
+        ("印发《2025年上半年窗口考核办法》", Q1, []),
+    ],
+)
+def test_quarters_and_halves(text: str, ctx: dict[str, Any], expected: list) -> None:
+    assert _dates(text, ctx) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx", "expected"),
+    [
+        # weeks across a month end and a year end
+        ("12月29日—1月2日，综窗共受理", NEW_YEAR, [(D(2025, 12, 29), D(2026, 1, 2))]),
+        ("12月29日至1月2日", LATE_DEC, [(D(2025, 12, 29), D(2026, 1, 2))]),
+        ("2025年12月29日至2026年1月2日", NEW_YEAR, [(D(2025, 12, 29), D(2026, 1, 2))]),
+        ("7月29日—8月2日", {"year": 2024, "period_end": "2024-08-02"}, [(D(2024, 7, 29), D(2024, 8, 2))]),
+        ("4月28日至5月2日", {"year": 2025}, [(D(2025, 4, 28), D(2025, 5, 2))]),
+        # bare dates near the turn of the year
+        ("9月8日，省中心印发", {"year": 2023, "period_end": "2023-09-08"}, [(D(2023, 9, 8), D(2023, 9, 8))]),
+        ("12月31日，省中心召开", NEW_YEAR, [(D(2025, 12, 31), D(2025, 12, 31))]),
+        ("1月6日，省中心将召开", LATE_DEC, [(D(2026, 1, 6), D(2026, 1, 6))]),
+        ("6月5日上线以来", LATE_DEC, [(D(2025, 6, 5), D(2025, 6, 5))]),
+        # months, their parts and ends
+        ("截至3月底，全省累计受理", Q1, [(D(2025, 3, 31), D(2025, 3, 31))]),
+        ("截至11月末，累计受理", NEW_YEAR, [(D(2025, 11, 30), D(2025, 11, 30))]),
+        ("3月中旬，省中心开展", Q1, [(D(2025, 3, 11), D(2025, 3, 20))]),
+        ("12月下旬，综窗开展", NEW_YEAR, [(D(2025, 12, 21), D(2025, 12, 31))]),
+        ("本月，综窗共受理", {"year": 2024, "period_start": "2024-07-22", "period_end": "2024-07-26"},
+         [(D(2024, 7, 1), D(2024, 7, 31))]),
+        ("上周，综窗共受理", Q1, [(D(2025, 3, 24), D(2025, 3, 30))]),
+        ("上周，综窗共受理", NEW_YEAR, [(D(2025, 12, 22), D(2025, 12, 28))]),
+        ("1—11月，全省累计受理", NEW_YEAR, [(D(2025, 1, 1), D(2025, 11, 30))]),
+        ("1月至3月，全省累计受理", Q1, [(D(2025, 1, 1), D(2025, 3, 31))]),
+        ("2月份，综窗共受理", Q1, [(D(2025, 2, 1), D(2025, 2, 28))]),
+    ],
+)
+def test_spans(text: str, ctx: dict[str, Any], expected: list) -> None:
+    assert [(s, e) for _, s, e, _ in _dates(text, ctx)] == expected
+
+
+def test_asof_month_end_ends_a_ytd_period() -> None:
+    _, tables, _, _ = parse_text("截至3月底，今年综窗累计受理4852件", RULES, Q1)
+    figs = tables["figures"]
+    assert [(f["value"], f["scope"], f["period_end"]) for f in figs] == [(4852, "ytd", D(2025, 3, 31))]
