@@ -61,3 +61,38 @@ def test_fast_dictionary_load_equals_jiebas_own(tmp_path) -> None:
     broken.tmp_dir = str(tmp_path)
     _initialize(broken, jieba.DEFAULT_DICT)
     assert broken.total == own.total
+
+
+_TAGS_PROBE = """
+import jieba, sys
+from reportparse.segment import Segmenter, _tags_cache
+seg = Segmenter([("经济和信息化厅", "nt")])
+import jieba.posseg as p
+print(len(p.dt.word_tag_tab), p.dt.word_tag_tab.get("受理"), "get_dict_file" in vars(jieba.dt), _tags_cache(jieba).is_file())
+print(" ".join(f"{t.text}/{t.pos}" for t in seg.tagged("本周经济和信息化厅受理行政许可事项425件")))
+"""
+
+
+@pytest.mark.parametrize("state", ["none", "broken"])
+def test_cached_word_tags_equal_jiebas_own(tmp_path, state: str) -> None:
+    """jieba.posseg's word tags read from reportparse's marshal cache equal those jieba parses
+    from its dictionary; a missing or broken cache is (re)written and never changes a tag."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    if state == "broken":
+        env_probe = "import jieba; from reportparse.segment import _tags_cache; print(_tags_cache(jieba))"
+        path = subprocess.run([sys.executable, "-c", env_probe], env=env, capture_output=True, text=True,
+                              check=True).stdout.strip()
+        with open(path, "wb") as f:
+            f.write(b"not marshal")
+    runs = [subprocess.run([sys.executable, "-c", _TAGS_PROBE], env=env, capture_output=True, text=True,
+                           check=True).stdout.splitlines() for _ in range(2)]
+    import jieba.posseg as p
+
+    n, tag, patched, _ = runs[1][0].split()
+    assert int(n) == len(p.dt.word_tag_tab) and tag == p.dt.word_tag_tab["受理"] and patched == "False"
+    assert runs[0][0].endswith("True") and runs[0] == runs[1]  # written by the first, read by the second
+    assert "经济和信息化厅/nt" in runs[1][1]
