@@ -160,9 +160,23 @@ def _is_cjk(tok: str) -> bool:
     return not tok.isascii()
 
 
+LETTER = (612.0, 792.0)
+RED = (0.8, 0.0, 0.0)
+
+
 @dataclass
 class Layout:
-    """Page geometry (points, top-left origin for the y values)."""
+    """Page geometry (points, top-left origin for the y values) and print style.
+
+    The defaults draw the seed PDF. ``last_baseline`` and ``folio_baseline`` are for an A4
+    page and move with the page's bottom edge on other sizes (``page``, e.g. ``LETTER``).
+    ``folio``: the page number's format (``{n}``, ``{total}``; ``""`` for none);
+    ``running_head``: the head line on every page after the first; ``tracking``: extra
+    points between CJK characters (letter-spaced print, justified as well);
+    ``heading_style``: ``"font"`` (一、 in 黑体, （一） in 楷体) or ``"bold"`` (the body
+    font in fake bold); the title is drawn in ``title_size`` pt, in ``title_color`` (RGB
+    0-1, e.g. ``RED``) and over ``title_lines`` centred lines (1 or 2).
+    """
 
     size: float = 16.0
     chars_per_line: int = 28
@@ -171,6 +185,15 @@ class Layout:
     last_baseline: float = 762.0
     head_baseline: float = 48.0
     folio_baseline: float = 808.0
+    page: tuple[float, float] = A4
+    folio: str = "— {n} —"
+    folio_size: float = 14.0
+    running_head: bool = True
+    tracking: float = 0.0
+    heading_style: str = "font"
+    title_size: float = 30.0
+    title_color: tuple[float, float, float] | None = None
+    title_lines: int = 1
 
     @property
     def width(self) -> float:
@@ -178,7 +201,32 @@ class Layout:
 
     @property
     def left(self) -> float:
-        return (A4[0] - self.width) / 2
+        return (self.page[0] - self.width) / 2
+
+    @property
+    def bottom_shift(self) -> float:
+        """How far the page's bottom edge is above A4's (the bottom baselines move with it)."""
+        return A4[1] - self.page[1]
+
+
+# other ways the bulletin is printed, by name (``--layout``); "seed" is the default
+LAYOUTS: dict[str, Layout] = {
+    "seed": Layout(),
+    "dash-folio": Layout(folio="- {n} -", folio_size=10.5),
+    "page-of-total": Layout(folio="第 {n} 页 共 {total} 页", folio_size=10.5),
+    "bare-folio-no-head": Layout(folio="{n}", folio_size=10.5, running_head=False),
+    "letter-spaced": Layout(tracking=2.0, chars_per_line=26),
+    "narrow": Layout(chars_per_line=22),
+    "wide": Layout(size=14, chars_per_line=36, leading=24),
+    "bold-headings": Layout(heading_style="bold"),
+    "red-title": Layout(title_size=36, title_color=RED),
+    "two-line-title": Layout(title_size=26, title_lines=2, title_color=RED),
+    "letter": Layout(page=LETTER, chars_per_line=27),
+    "one-and-half": Layout(leading=36),
+    "double": Layout(leading=46, first_baseline=90, last_baseline=780),
+    "tight": Layout(size=15, leading=19.5, chars_per_line=29),
+    "small-pages": Layout(last_baseline=520),
+}
 
 
 class Surface(Protocol):
@@ -189,7 +237,8 @@ class Surface(Protocol):
     def line(self, y: float, role: str, size: float, placed: list[tuple[float, str, bool]]) -> None:
         """Draw tokens (x, text, fake bold) on one baseline."""
 
-    def centred(self, cx: float, y: float, text: str, role: str, size: float) -> None: ...
+    def centred(self, cx: float, y: float, text: str, role: str, size: float,
+                color: tuple[float, float, float] | None = None) -> None: ...
 
     def rule(self, x0: float, x1: float, y: float, width: float) -> None: ...
 
@@ -201,10 +250,12 @@ class Surface(Protocol):
 class ReportlabSurface:
     """reportlab canvas: STSong-Light (not embedded) body, TTFont headings (simple-font subsets)."""
 
-    def __init__(self, out_path: Path, chars: dict[str, set[str]] | None = None) -> None:
+    def __init__(self, out_path: Path, chars: dict[str, set[str]] | None = None,
+                 page: tuple[float, float] = A4) -> None:
         _register_reportlab_fonts()
         self.fonts = ROLE_FONTS["reportlab"]
-        self.c = canvas.Canvas(str(out_path), pagesize=A4, invariant=1, pageCompression=1)
+        self.h = page[1]
+        self.c = canvas.Canvas(str(out_path), pagesize=page, invariant=1, pageCompression=1)
         self.c.setTitle(TITLE)
         self.c.setAuthor(CREATOR)
         self.c.setCreator(CREATOR)
@@ -221,18 +272,23 @@ class ReportlabSurface:
             if want != mode:
                 t.setTextRenderMode(want)
                 mode = want
-            t.setTextOrigin(x, A4[1] - y)
+            t.setTextOrigin(x, self.h - y)
             t.textOut(tok)
         self.c.setLineWidth(0.4)
         self.c.drawText(t)
 
-    def centred(self, cx: float, y: float, text: str, role: str, size: float) -> None:
+    def centred(self, cx: float, y: float, text: str, role: str, size: float,
+                color: tuple[float, float, float] | None = None) -> None:
         self.c.setFont(self.fonts[role], size)
-        self.c.drawCentredString(cx, A4[1] - y, text)
+        if color is not None:
+            self.c.setFillColorRGB(*color)
+        self.c.drawCentredString(cx, self.h - y, text)
+        if color is not None:
+            self.c.setFillColorRGB(0, 0, 0)
 
     def rule(self, x0: float, x1: float, y: float, width: float) -> None:
         self.c.setLineWidth(width)
-        self.c.line(x0, A4[1] - y, x1, A4[1] - y)
+        self.c.line(x0, self.h - y, x1, self.h - y)
 
     def show_page(self) -> None:
         self.c.showPage()
@@ -253,12 +309,13 @@ class Fpdf2Surface:
     way (its glyph order may differ); a character the face lacks is an error, not a box.
     """
 
-    def __init__(self, out_path: Path, chars: dict[str, set[str]] | None = None) -> None:
+    def __init__(self, out_path: Path, chars: dict[str, set[str]] | None = None,
+                 page: tuple[float, float] = A4) -> None:
         from fpdf import FPDF
 
         self.out = Path(out_path)
         self.fonts = ROLE_FONTS["fpdf2"]
-        self.pdf = FPDF(unit="pt", format="A4")
+        self.pdf = FPDF(unit="pt", format="A4" if page == A4 else page)
         self.pdf.set_auto_page_break(False)
         self.pdf.set_creation_date(FIXED_DATE)
         self.pdf.set_title(TITLE)
@@ -355,9 +412,14 @@ class Fpdf2Surface:
             ops.append("0 Tr")
         pdf._out(f"BT {tf} 1 0 0 1 {x0:.3f} {pdf.h - y:.3f} Tm {' '.join(ops)} ET")
 
-    def centred(self, cx: float, y: float, text: str, role: str, size: float) -> None:
+    def centred(self, cx: float, y: float, text: str, role: str, size: float,
+                color: tuple[float, float, float] | None = None) -> None:
         self._font(role, size)
+        if color is not None:
+            self.pdf.set_text_color(*(round(255 * v) for v in color))
         self.pdf.text(cx - self.pdf.get_string_width(text) / 2, y, text)
+        if color is not None:
+            self.pdf.set_text_color(0)
 
     def rule(self, x0: float, x1: float, y: float, width: float) -> None:
         self.pdf.set_line_width(width)
@@ -378,21 +440,26 @@ SURFACES: dict[str, type] = {"reportlab": ReportlabSurface, "fpdf2": Fpdf2Surfac
 class Renderer:
     """Lays blocks out page by page and draws them on a surface (a backend)."""
 
-    def __init__(self, surface: Surface, layout: Layout, running_head: str) -> None:
+    def __init__(self, surface: Surface, layout: Layout, running_head: str, total: int = 0) -> None:
         self.s = surface
         self.lay = layout
         self.head = running_head
+        self.total = total  # pages in the document, for a folio that prints it
         self.page = 1
         self.y = layout.first_baseline
 
     def width(self, tok: str, role: str, size: float) -> float:
-        return self.s.width(tok, role, size)
+        w = self.s.width(tok, role, size)
+        return w + self.lay.tracking if self.lay.tracking and _is_cjk(tok) else w
 
     def _folio(self) -> None:
         s, lay = self.s, self.lay
-        s.centred(A4[0] / 2, lay.folio_baseline, f"— {self.page} —", "body", 14)
-        if self.page > 1:
-            s.centred(A4[0] / 2, lay.head_baseline, self.head, "body", 10.5)
+        cx = lay.page[0] / 2
+        if lay.folio:
+            s.centred(cx, lay.folio_baseline - lay.bottom_shift, lay.folio.format(n=self.page, total=self.total),
+                      "body", lay.folio_size)
+        if self.page > 1 and lay.running_head:
+            s.centred(cx, lay.head_baseline, self.head, "body", 10.5)
             s.rule(lay.left, lay.left + lay.width, lay.head_baseline + 6, 0.5)
 
     def new_page(self) -> None:
@@ -401,17 +468,18 @@ class Renderer:
         self.page += 1
         self.y = self.lay.first_baseline
 
-    def finish(self) -> None:
+    def finish(self, save: bool = True) -> None:
         self._folio()
-        self.s.save()
+        if save:
+            self.s.save()
 
     def draw_line(self, toks: list[tuple[str, bool]], role: str, size: float, x: float, avail: float,
-                  justify: bool) -> None:
-        if self.y > self.lay.last_baseline:
+                  justify: bool, color: tuple[float, float, float] | None = None) -> None:
+        if self.y > self.lay.last_baseline - self.lay.bottom_shift:
             self.new_page()
-        widths = [self.width(t, role, size) for t, _ in toks]
+        widths = [self.s.width(t, role, size) for t, _ in toks]
         gaps = [i for i in range(1, len(toks)) if _is_cjk(toks[i - 1][0]) or _is_cjk(toks[i][0])]
-        extra = (avail - sum(widths)) / len(gaps) if justify and gaps else 0.0
+        extra = (avail - sum(widths)) / len(gaps) if justify and gaps else self.lay.tracking
         gapset = set(gaps)
         placed: list[tuple[float, str, bool]] = []
         for i, ((tok, bold), w) in enumerate(zip(toks, widths, strict=True)):
@@ -419,18 +487,26 @@ class Renderer:
                 x += extra
             placed.append((x, tok, bold))
             x += w
-        self.s.line(self.y, role, size, placed)
+        if color is not None:
+            self.s.centred(placed[0][0] + (x - placed[0][0]) / 2, self.y, "".join(t for t, _ in toks), role, size,
+                           color)
+        else:
+            self.s.line(self.y, role, size, placed)
         self.y += self.lay.leading
 
-    def centred(self, block: Block, role: str, size: float, gap_after: float) -> None:
+    def centred(self, block: Block, role: str, size: float, gap_after: float,
+                color: tuple[float, float, float] | None = None) -> None:
         toks = _tokens(block.runs)
-        w = sum(self.width(t, role, size) for t, _ in toks)
-        self.draw_line(toks, role, size, (A4[0] - w) / 2, w, False)
+        w = sum(self.width(t, role, size) for t, _ in toks) - (self.lay.tracking if toks and _is_cjk(toks[-1][0])
+                                                               else 0.0)
+        self.draw_line(toks, role, size, (self.lay.page[0] - w) / 2, w, False, color)
         self.y += gap_after
 
     def paragraph(self, block: Block, role: str) -> None:
         lay, size = self.lay, self.lay.size
         toks = _tokens(block.runs)
+        if role in ("h1", "h2") and lay.heading_style == "bold":
+            role, toks = "body", [(t, True) for t, _ in toks]
         # token index of every forced page break
         ends, pos = {}, 0
         for i, (tok, _) in enumerate(toks):
@@ -558,10 +634,13 @@ def prepare(backend: str) -> None:
         _register_reportlab_fonts()
 
 
-def _role_chars(blocks: list[Block], running_head: str) -> dict[str, set[str]]:
-    chars: dict[str, set[str]] = {"body": set("— 0123456789") | set(running_head), "h1": set(), "h2": set()}
+def _role_chars(blocks: list[Block], running_head: str, lay: Layout | None = None) -> dict[str, set[str]]:
+    lay = lay or Layout()
+    chars: dict[str, set[str]] = {"body": set("— 0123456789") | set(running_head) | set(lay.folio.replace(
+        "{n}", "").replace("{total}", "")), "h1": set(), "h2": set()}
+    heading_roles = {"h1": "h1", "h2": "h2"} if lay.heading_style == "font" else {}
     for b in blocks:
-        role = {"title": "h1", "h1": "h1", "h2": "h2"}.get(b.kind, "body")
+        role = {"title": "h1", **heading_roles}.get(b.kind, "body")
         for text, _ in b.runs:
             chars[role].update(text)
     return chars
@@ -583,20 +662,43 @@ def render_report(text: str, out_path: Path, *, running_head: str | None = None,
         issue = next((b for b in blocks if b.kind == "masthead"), None)
         parts = ["".join(t for t, _ in b.runs) for b in (title, issue) if b is not None]
         running_head = "  ".join(p.replace(" ", "") for p in parts)
-    surface = SURFACES[backend](Path(out_path), _role_chars(blocks, running_head))
-    r = Renderer(surface, lay, running_head)
+    if lay.heading_style not in ("font", "bold"):
+        raise ValueError(f"unknown heading_style {lay.heading_style!r}; use 'font' or 'bold'")
+    chars = _role_chars(blocks, running_head, lay)
+    total = 0
+    if "{total}" in lay.folio:  # a dry run counts the pages
+        total = _draw(SURFACES[backend](Path(out_path), chars, lay.page), lay, blocks, running_head, 0, save=False)
+    _draw(SURFACES[backend](Path(out_path), chars, lay.page), lay, blocks, running_head, total)
+    return Path(out_path)
+
+
+def _draw(surface: Surface, lay: Layout, blocks: list[Block], running_head: str, total: int,
+          save: bool = True) -> int:
+    """Lay ``blocks`` out on ``surface``; return the number of pages."""
+    r = Renderer(surface, lay, running_head, total)
     r.y = lay.first_baseline + 10
     for k, block in enumerate(blocks):
         nxt = blocks[k + 1].kind if k + 1 < len(blocks) else "body"
         if block.kind == "title":
             r.y += 18
-            r.centred(block, "h1", 30, 24)
+            for i, part in enumerate(_split_title(block, lay.title_lines)):
+                last = i == lay.title_lines - 1 or lay.title_lines < 2
+                r.centred(part, "h1", lay.title_size, 24 if last else lay.title_size * 0.3, lay.title_color)
         elif block.kind == "masthead":
             r.centred(block, "body", lay.size, 14 if nxt == "h1" else 0)
         else:
             r.paragraph(block, block.kind if block.kind in ("h1", "h2") else "body")
-    r.finish()
-    return Path(out_path)
+    r.finish(save)
+    return r.page
+
+
+def _split_title(block: Block, lines: int) -> list[Block]:
+    """The title block, or its text cut in two halves (the second no longer) for a two-line masthead."""
+    text = "".join(t for t, _ in block.runs)
+    if lines < 2 or len(text) < 2:
+        return [block]
+    cut = (len(text) + 1) // 2
+    return [Block("title", [(text[:cut], False)]), Block("title", [(text[cut:], False)])]
 
 
 def main(argv: list[str]) -> None:
@@ -605,9 +707,10 @@ def main(argv: list[str]) -> None:
     ap.add_argument("pdf", nargs="?", type=Path, help="default: TEXT with .pdf")
     ap.add_argument("--backend", choices=BACKENDS, default="reportlab",
                     help="reportlab (default; the seed PDF) or fpdf2 (all fonts embedded, as Word does)")
+    ap.add_argument("--layout", choices=sorted(LAYOUTS), default="seed", help="print style (default: seed)")
     a = ap.parse_args(argv)
     dst = a.pdf or a.text.with_suffix(".pdf")
-    render_report(a.text.read_text(encoding="utf-8"), dst, backend=a.backend)
+    render_report(a.text.read_text(encoding="utf-8"), dst, backend=a.backend, layout=LAYOUTS[a.layout])
     print(f"wrote {dst}")
 
 

@@ -132,6 +132,16 @@ def _edge(values: list[float], fallback: float, largest: bool) -> float:
     return ordered[1] if len(values) >= 8 else ordered[0]
 
 
+def _line_gap(kept: list[list[RawLine]], body: float) -> float:
+    """The usual white space between two body lines in a row (median; 0 when too few): 1.5 or
+    double line spacing leaves more room between the lines of one paragraph."""
+    gaps: list[float] = []
+    for lines in kept:
+        bl = sorted((ln for ln in lines if abs(ln.size - body) <= 0.5), key=lambda x: x.top)
+        gaps.extend(b.top - a.bottom for a, b in zip(bl, bl[1:], strict=False) if b.top >= a.bottom)
+    return sorted(gaps)[len(gaps) // 2] if len(gaps) >= 5 else 0.0
+
+
 def lines_to_paragraphs(pages: tuple[RawPage, ...], kept: list[list[RawLine]]) -> list[_Para]:
     """Paragraphs of paged input from indent, line length, font size and vertical gaps."""
     all_lines = [ln for lines in kept for ln in lines]
@@ -150,6 +160,7 @@ def lines_to_paragraphs(pages: tuple[RawPage, ...], kept: list[list[RawLine]]) -
     width = max((p.width for p in pages), default=0.0)
     doc_right = _edge([ln.x1 for ln in body_lines(all_lines)],
                       max(max(ln.x1 for ln in all_lines), width - doc_left), True)
+    spacing = _line_gap(kept, body)
     paras: list[_Para] = []
     prev: RawLine | None = None
     prev_page: int | None = None
@@ -164,18 +175,34 @@ def lines_to_paragraphs(pages: tuple[RawPage, ...], kept: list[list[RawLine]]) -
                 (len(paras[-1].lines) > 1 and abs(ln.x0 - prev.x0) <= 0.5 * em)
                 or (len(paras[-1].lines) == 1 and ln.x0 < prev.x0 - 0.5 * em)
             )
+            if prev is not None and prev_page == page.number and _display_continues(prev, ln, body, left, right):
+                _join(paras[-1], ln, page.number)
+                prev = ln
+                continue
             starts = (
                 prev is None
                 or prev.x1 < right - 1.5 * (prev.size or body)  # previous line ended short
                 or (ln.x0 > left + 0.5 * em and not aligned)  # first-line indent, centred line
                 or abs(ln.size - prev.size) > max(0.5, 0.05 * em)  # font size changes
-                or (prev_page == page.number and ln.top - prev.bottom > 1.6 * em)  # vertical gap
+                or (prev_page == page.number and ln.top - prev.bottom > max(1.6 * em, spacing + 0.6 * em))
             )
             if starts:
                 paras.append(_Para())
             _join(paras[-1], ln, page.number)
             prev, prev_page = ln, page.number
     return paras
+
+
+def _display_continues(prev: RawLine, ln: RawLine, body: float, left: float, right: float) -> bool:
+    """``ln`` goes on a centred display line (a masthead title set over two lines): both larger
+    than the body, same size and font, centred on the text block, close together."""
+    em = prev.size
+    if not (em > body + 0.5 and abs(ln.size - em) <= 0.5 and ln.font == prev.font):
+        return False
+    mid = (left + right) / 2
+    c1, c2 = (prev.x0 + prev.x1) / 2, (ln.x0 + ln.x1) / 2
+    centred = abs(c1 - c2) <= em and abs(c1 - mid) <= 2 * em
+    return centred and 0 <= ln.top - prev.bottom <= em and not SENTENCE_PUNCT.search(prev.text[-1:])
 
 
 def _looks_like_heading(text: str) -> bool:

@@ -161,3 +161,70 @@ def test_fpdf2_without_tj_lines_same_layout_and_text(tmp_path: Path, monkeypatch
     for (_, c, xa, ya), (_, d, xb, yb) in zip(_origins(tj), _origins(tok), strict=True):
         assert c == d and (xb, yb) == pytest.approx((xa, ya), abs=0.01)
     assert _page_texts(tok) == _page_texts(tj)
+
+
+# ---- other print layouts of the same bulletin: the seed still reads back as its text form and scores 1.00
+
+def _scorer():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score", ROOT / "tests" / "golden" / "score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def layouts_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed drawn in every named layout (fpdf2, reportlab for every other one), extracted at once."""
+    from click.testing import CliRunner
+
+    from reportparse.cli import main as cli_main
+
+    src = tmp_path_factory.mktemp("layouts")
+    text = SEED_TXT.read_text(encoding="utf-8")
+    for i, (name, lay) in enumerate(sorted(make_pdf.LAYOUTS.items())):
+        make_pdf.render_report(text, src / f"{name}.pdf", layout=lay, backend=("fpdf2", "reportlab")[i % 2])
+    out = src / "out"
+    res = CliRunner().invoke(cli_main, ["extract", str(src), "--out", str(out), "--quiet", "--format", "csv"])
+    assert res.exit_code == 0, res.output
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(make_pdf.LAYOUTS))
+def test_seed_in_every_layout_reads_as_the_text_and_scores_1(layouts_out: Path, name: str) -> None:
+    import csv
+    import json
+
+    from reportparse.ingest import read_document
+    from reportparse.layout import raw_to_clean
+
+    with open(layouts_out / "documents.csv", encoding="utf-8-sig", newline="") as f:
+        doc = next(d for d in csv.DictReader(f) if Path(d["source"]).name == f"{name}.pdf")
+    want = raw_to_clean(read_document(SEED_TXT)).text
+    got = (layouts_out / "texts" / f"{doc['doc_id']}.txt").read_text(encoding="utf-8")
+    assert got.split("\n") == want.split("\n")  # paragraph for paragraph
+    gold = json.loads((ROOT / "tests" / "golden" / "weekly-2023-35.gold.json").read_text(encoding="utf-8"))
+    res = _scorer().score(gold, str(layouts_out), f"{name}.pdf")
+    keys = ["fig_r", "fig_p", "date_r", "date_p", "dept_r", "dept_p", "off_r", "off_p", "ref_r", "doc"]
+    assert {k: round(res[k], 2) for k in keys} == dict.fromkeys(keys, 1.0)
+
+
+def test_layout_options_draw_what_they_say(tmp_path: Path) -> None:
+    """Page size, folio format with the page total, no running head, two title lines in red."""
+    import pdfplumber
+
+    lay = make_pdf.Layout(page=make_pdf.LETTER, folio="第 {n} 页 共 {total} 页", running_head=False,
+                          title_lines=2, title_color=make_pdf.RED, last_baseline=400)
+    pdf = make_pdf.render_report(SEED_TXT.read_text(encoding="utf-8"), tmp_path / "x.pdf", layout=lay)
+    with pdfplumber.open(pdf) as doc:
+        n = len(doc.pages)
+        assert n >= 3 and (doc.pages[0].width, doc.pages[0].height) == make_pdf.LETTER
+        lines = [p.extract_text().splitlines() for p in doc.pages]
+        red = {c["text"] for c in doc.pages[0].chars if c.get("non_stroking_color") not in (None, 0, (0,), [0])}
+    assert [ln[-1].replace(" ", "") for ln in lines] == [f"第{i}页共{n}页" for i in range(1, n + 1)]
+    assert not any("窗口工作周报" in "".join(ln[:1]).replace(" ", "") for ln in lines[1:])  # no running head
+    assert "窗口工" in lines[0][1].replace(" ", "") and "作周报" in lines[0][2].replace(" ", "")
+    assert set("窗口工作周报") <= red
+    with pytest.raises(ValueError, match="heading_style"):
+        make_pdf.render_report("周报\n", tmp_path / "y.pdf", layout=make_pdf.Layout(heading_style="italic"))
