@@ -22,10 +22,17 @@ def _post_pattern(departments: tuple[str, ...], titles: tuple[str, ...]) -> rege
     return regex.compile(r"(?P<org>\L<d>)?(?P<title>\L<t>)", d=list(departments) or ["\uffff"], t=list(titles))
 
 
+_BRACKETED = regex.compile(r"[（(][^（()）]*[）)]")
+
+
 def split_chain(chain: str, departments: tuple[str, ...], titles: tuple[str, ...]) -> list[tuple[str | None, list[str]]]:
-    """``交通运输厅二级巡视员、四川省交通物流发展中心主任`` -> [(交通运输厅, [二级巡视员]), (…中心, [主任])]."""
+    """``交通运输厅二级巡视员、四川省交通物流发展中心主任`` -> [(交通运输厅, [二级巡视员]), (…中心, [主任])].
+
+    Bracketed asides are skipped: a rank (副主任（正厅级）) or a second name of the same
+    body or post (省农业农村厅（省乡村振兴局）副厅长（副局长）).
+    """
     posts: list[tuple[str | None, list[str]]] = []
-    for m in _post_pattern(departments, titles).finditer(chain):
+    for m in _post_pattern(departments, titles).finditer(_BRACKETED.sub("", chain)):
         org, title = m.group("org"), m.group("title")
         if org or not posts:
             posts.append((org, [title]))
@@ -80,7 +87,7 @@ def _more_names(text: str, end: int, seg: Segmenter, stops: tuple[str, ...], sur
         if post.match(text, start) or not text.startswith(surnames, start):
             break
         e = name_end(seg, text, start, min(start + 4, len(text)), stops)
-        if e is None or post.match(text, e):
+        if e is None or (post.match(text, e) and not text.startswith(stops, e)):
             break
         out.append((text[start:e], start, e))
         end = e
@@ -96,6 +103,36 @@ def implied_org(titles: list[str], implied: dict[str, str]) -> str | None:
     """The organization a title names by itself (副省长 -> 四川省人民政府, from
     gazetteers/implied_orgs.txt); None when no title does."""
     return next((implied[t] for t in titles if t in implied), None)
+
+
+def split_by_implied(organization: str | None, titles: list[str], implied: dict[str, str]) -> list[tuple[str | None, list[str]]]:
+    """One post per organization: 省委常委、副省长 -> [(中共四川省委, [省委常委]), (四川省人民政府, [副省长])].
+
+    A title that names its organization (gazetteers/implied_orgs.txt) gives the post one
+    when none is written; one naming another organization starts a new post; other titles
+    stay in the post before them (党委书记、主任 and 省委常委、秘书长 stay one post).
+    """
+    out: list[tuple[str | None, list[str]]] = []
+    org, cur = organization, []  # type: ignore[var-annotated]
+    for t in titles:
+        own = implied.get(t)
+        if own and org is None:
+            org = own
+        elif own and own != org and cur:
+            out.append((org, cur))
+            org, cur = own, []
+        cur.append(t)
+    out.append((org, cur))
+    return out
+
+
+def _inherited_org(c: Candidate, text: str, rows: list[dict[str, Any]]) -> str | None:
+    """The organization of the official listed just before, when this chain continues
+    that list with a title alone (省自然资源厅一级巡视员甲、二级巡视员乙: 乙 is of the same厅)."""
+    if not rows or c.start == 0 or text[c.start - 1] != "、":
+        return None
+    last = rows[-1]
+    return last["organization"] if last["name_end"] == c.start - 1 else None
 
 
 def build_officials(
@@ -126,20 +163,28 @@ def build_officials(
         if sent is not None:
             when = next((d["start"] for d in dates if sent.start <= d["char_start"] < sent.end
                          and d["kind"] in ("point", "range")), None)
-        for (name, ns, ne), (org, post_titles) in ((n, p) for n in names for p in posts):
+        inherited = _inherited_org(c, ctx.text, rows)
+        resolved: list[tuple[str | None, str | None, list[str]]] = []
+        for org, post_titles in posts:
             hit = gaz.lookup(org, on) if (gaz and org) else None
-            # 省政府副秘书长邝海涛: an organization that is no department; 副省长宁志远: none written,
-            # the title names it
-            organization = (hit.canonical if hit else other_orgs.get(org or "", org)) or implied_org(post_titles, implied)
+            # 省政府副秘书长邝海涛: an organization that is no department
+            written = hit.canonical if hit else other_orgs.get(org or "", org)
+            for organization, ts in split_by_implied(written, post_titles, implied):
+                # 副省长宁志远: no organization written, the title names it; 、二级巡视员乙: the one before
+                resolved.append((organization or inherited, org if organization == written else None, ts))
+        for (name, ns, ne), (organization, mention, post_titles) in ((n, p) for n in names for p in resolved):
             rows.append(
                 {
                     **ctx.provenance(min(c.start, ns), max(ne, c.groups["chain"][2]), c.rule),
                     "name": name,
                     "title": "、".join(post_titles),
                     "organization": organization,
-                    "organization_mention": org,
+                    "organization_mention": mention,
                     "date": when,
                     "sentence": sent.text if sent else "",
+                    "name_end": ne,
                 }
             )
+    for r in rows:
+        r.pop("name_end", None)
     return rows
