@@ -77,9 +77,13 @@ class Gazetteer:
         """Every canonical name, alias and old alias, longest first (for alternations).
 
         Names listing several bodies (中共中央办公厅、国务院办公厅) are left out so that
-        text matching finds each body; ``lookup`` still resolves them.
+        text matching finds each body; ``lookup`` still resolves them. The prefix variants
+        ``lookup`` resolves (四川省X for 省X, 省X for 四川省X, 四川省委X for 省委X) are names too,
+        so that text matching finds 四川省住房城乡建设厅 whole, not only its tail.
         """
-        return sorted((n for n in self._names if "、" not in n), key=lambda n: (-len(n), n))
+        found = {n for n in self._names if "、" not in n}
+        found |= {v for n in tuple(found) for v in _variants(n) if v not in self._names}
+        return sorted(found, key=lambda n: (-len(n), n))
 
     def lookup(self, mention: str, on: date | None = None) -> DeptEntry | None:
         """The entry a mention names on date ``on`` (any date when None), or None.
