@@ -42,6 +42,9 @@ LIST_START = regex.compile(
     r"|\d+[.．、]|[①-⑳]|第[一二三四五六七八九十]+[章节条部分])"
 )
 SENTENCE_PUNCT = regex.compile(r"[。；！？]")
+# a note call inside running text: [2] or ② right after a word, before more text (生产总值[2]1329.65亿元);
+# at a paragraph's start it opens the note itself (or a list item) and stays
+NOTE_CALL = regex.compile(r"(?<=[\p{Han}）)”’%])(?:\[\d{1,2}\]|[\u2460-\u2473])(?=[\p{Han}\d，。；、：（(]|$)")
 
 Char = tuple[str, bool, "int | None"]  # (character, bold, page)
 
@@ -142,6 +145,34 @@ def _line_gap(kept: list[list[RawLine]], body: float) -> float:
     return sorted(gaps)[len(gaps) // 2] if len(gaps) >= 5 else 0.0
 
 
+def _block_rights(ordered: list[RawLine], body: float, left: float, right: float,
+                  spacing: float) -> dict[int, float]:
+    """Right edge of each body line's block when the block is a little narrower than the page's
+    text (a boxed summary, a second text frame): runs of body lines with no paragraph-sized gap, of
+    three lines or more, where at least two lines reach the edge (are not short by its measure)
+    and the edge is past three quarters of the text width (ragged short lines are no block)."""
+    out: dict[int, float] = {}
+    run: list[RawLine] = []
+
+    def close() -> None:
+        if len(run) >= 3:
+            edge = max(ln.x1 for ln in run)
+            wide = left + 0.75 * (right - left) <= edge < right
+            if wide and sum(ln.x1 >= edge - 1.5 * body for ln in run) >= 2:
+                out.update((id(ln), edge) for ln in run)
+        run.clear()
+
+    for ln in ordered:
+        if abs(ln.size - body) > 0.5:
+            close()
+            continue
+        if run and ln.top - run[-1].bottom > max(1.6 * body, spacing + 0.6 * body):
+            close()
+        run.append(ln)
+    close()
+    return out
+
+
 def lines_to_paragraphs(pages: tuple[RawPage, ...], kept: list[list[RawLine]]) -> list[_Para]:
     """Paragraphs of paged input from indent, line length, font size and vertical gaps."""
     all_lines = [ln for lines in kept for ln in lines]
@@ -168,7 +199,9 @@ def lines_to_paragraphs(pages: tuple[RawPage, ...], kept: list[list[RawLine]]) -
         bl = body_lines(lines)
         left = _edge([ln.x0 for ln in bl], doc_left, False) if len(bl) >= 4 else doc_left
         right = _edge([ln.x1 for ln in bl], doc_right, True) if len(bl) >= 4 else doc_right
-        for ln in sorted(lines, key=lambda x: (x.top, x.x0)):
+        ordered = sorted(lines, key=lambda x: (x.top, x.x0))
+        rights = _block_rights(ordered, body, left, right, spacing)
+        for ln in ordered:
             em = ln.size or body
             # a text box narrower than the page: align with the previous continuation line
             aligned = prev is not None and (
@@ -181,7 +214,7 @@ def lines_to_paragraphs(pages: tuple[RawPage, ...], kept: list[list[RawLine]]) -
                 continue
             starts = (
                 prev is None
-                or prev.x1 < right - 1.5 * (prev.size or body)  # previous line ended short
+                or prev.x1 < rights.get(id(prev), right) - 1.5 * (prev.size or body)  # previous line ended short
                 or (ln.x0 > left + 0.5 * em and not aligned)  # first-line indent, centred line
                 or abs(ln.size - prev.size) > max(0.5, 0.05 * em)  # font size changes
                 or (prev_page == page.number and ln.top - prev.bottom > max(1.6 * em, spacing + 0.6 * em))
@@ -209,9 +242,31 @@ def _looks_like_heading(text: str) -> bool:
     return bool(LIST_START.match(text)) and len(text) <= 30 and not SENTENCE_PUNCT.search(text)
 
 
+def flow_lines(pages: tuple[RawPage, ...]) -> list[RawLine]:
+    """Text input's non-blank lines without page furniture copied from a printed page: decorated
+    page numbers (``— 2 —``, ``第 3 页 共 9 页``; a bare number may be data) and a short line
+    repeated three times or more (a running head; kept where it opens the document)."""
+    lines = [ln for page in pages for ln in page.lines if ln.text.strip()]
+    keys = [margin_key(ln.text) for ln in lines]
+
+    def furniture_like(text: str) -> bool:
+        text = fold(text).strip()
+        return 4 <= len(text) <= 40 and not SENTENCE_PUNCT.search(text) and not LIST_START.match(text)
+
+    counts = Counter(k for k, ln in zip(keys, lines, strict=True) if furniture_like(ln.text))
+    out = []
+    for i, (key, ln) in enumerate(zip(keys, lines, strict=True)):
+        if is_page_number(ln.text) and not fold(ln.text).strip().isdigit():
+            continue
+        if counts[key] >= 3 and furniture_like(ln.text) and (i >= 5 or keys.index(key) != i):
+            continue
+        out.append(ln)
+    return out
+
+
 def flow_to_paragraphs(pages: tuple[RawPage, ...]) -> list[_Para]:
     """Text input: each non-blank line is a paragraph, unless it ends with a continuation mark."""
-    lines = [ln for page in pages for ln in page.lines if ln.text.strip()]
+    lines = flow_lines(pages)
     paras: list[_Para] = []
     joining = False
     for ln in lines:
@@ -244,6 +299,16 @@ def clean_chars(chars: list[Char]) -> list[Char]:
     return out
 
 
+def drop_note_calls(chars: list[Char]) -> list[Char]:
+    """Drop footnote calls (``[2]``, ``②``) from running text: left in, they glue to the next number."""
+    text = "".join(c for c, _, _ in chars)
+    spans = [m.span() for m in NOTE_CALL.finditer(text)]
+    if not spans:
+        return chars
+    drop = {i for a, b in spans for i in range(a, b)}
+    return [ch for i, ch in enumerate(chars) if i not in drop]
+
+
 def _heading_cue(para: _Para, chars: list[Char], body_font: str, body_size: float) -> bool:
     visible = [b for c, b, _ in chars if not c.isspace()]
     if visible and all(visible):
@@ -274,7 +339,7 @@ def paragraphs_to_clean(paras: list[_Para], paged: bool) -> CleanText:
     out_paras: list[Paragraph] = []
     page_starts: list[tuple[int, int]] = []
     for para in paras:
-        chars = clean_chars(para.chars)
+        chars = drop_note_calls(clean_chars(para.chars))
         if not chars:
             continue
         if text:

@@ -23,6 +23,8 @@ MARKERS: tuple[tuple[int, regex.Pattern[str]], ...] = (
 )
 _SENT_END = regex.compile(r"[。！？!?]+[”’」』）)]*")
 _HEADING_MAX = 40
+# a table row flattened into a line ends in two or more number cells (四、住房保障支出21,800 21,800)
+_TABLE_ROW = regex.compile(r"\d(?:[\d,]*\.?\d*%?)(?:\s+[-+]?\d[\d,]*(?:\.\d+)?%?)+\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,11 @@ def is_heading_line(text: str) -> bool:
     return len(text) <= _HEADING_MAX and not regex.search(r"[。；！？，]", text)
 
 
+def is_table_row(text: str) -> bool:
+    """A line of a flattened table: it ends in two or more number cells separated by spaces."""
+    return bool(_TABLE_ROW.search(text))
+
+
 def clean_to_sections(clean: CleanText) -> tuple[list[Section], list[Marker]]:
     """Heading tree of the cleaned text, and every marker found (to be claimed)."""
     text = clean.text
@@ -61,6 +68,8 @@ def clean_to_sections(clean: CleanText) -> tuple[list[Section], list[Marker]]:
         if mk is None:
             continue
         markers.append(mk)
+        if is_table_row(ptext):
+            continue
         title = ptext if is_heading_line(ptext) else mk.text.rstrip("、．.")
         while stack and stack[-1][0] >= mk.level:
             _close(sections, stack.pop()[2], para.start)

@@ -210,16 +210,20 @@ def chars_to_lines(chars: list[dict[str, Any]], x_tolerance: float) -> list[RawL
     chars = [c for c in chars if c.get("upright", True) and c.get("text")]
     chars.sort(key=lambda c: ((c["top"] + c["bottom"]) / 2, c["x0"]))
     groups: list[list[dict[str, Any]]] = []
-    centre = 0.0
+    centre = height = 0.0
     for c in chars:
         mid = (c["top"] + c["bottom"]) / 2
         tol = max(2.0, 0.4 * float(c.get("size") or 10))
-        if groups and abs(mid - centre) <= tol:
+        # or: the char overlaps the line's band by half its height (quotes and digits of a Latin
+        # font sit lower than the CJK glyphs beside them)
+        h = c["bottom"] - c["top"]
+        overlap = min(c["bottom"], centre + height / 2) - max(c["top"], centre - height / 2)
+        if groups and (abs(mid - centre) <= tol or overlap >= 0.5 * min(h, height) > 0):
             groups[-1].append(c)
             centre += (mid - centre) / len(groups[-1])
         else:
             groups.append([c])
-            centre = mid
+            centre, height = mid, h
     lines = [_group_to_line(sorted(g, key=lambda c: c["x0"]), x_tolerance) for g in groups]
     return [ln for ln in lines if ln.text.strip()]
 

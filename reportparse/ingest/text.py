@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import html
 from pathlib import Path
 
 import regex
@@ -22,6 +23,12 @@ BOMS = (
 FALLBACKS = ("utf-8", "gb18030")
 BOLD = regex.compile(r"\*\*(.+?)\*\*")
 MD_HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+")
+# HTML inside Markdown (OCR converters write tables and page marks as HTML): comments go, a table
+# row ends a line, a cell ends with a space, other tags go
+HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.S)
+HTML_ROW_END = regex.compile(r"(?i)</tr\s*>|<br\s*/?>|</?table[^>]*>|</p\s*>")
+HTML_CELL_END = regex.compile(r"(?i)</t[dh]\s*>")
+HTML_TAG = regex.compile(r"(?i)</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>")
 
 
 def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
@@ -58,9 +65,22 @@ def split_emphasis(line: str) -> tuple[str, tuple[bool, ...]]:
     return "".join(out), (tuple(flags) if any(flags) else ())
 
 
+def strip_html(text: str) -> str:
+    """Markdown's embedded HTML as plain lines: comments dropped, one line per table row, cells
+    separated by a space, tags dropped, entities decoded."""
+    if "<" not in text:
+        return text
+    text = HTML_COMMENT.sub("", text)
+    text = HTML_ROW_END.sub("\n", text)
+    text = HTML_CELL_END.sub(" ", text)
+    return html.unescape(HTML_TAG.sub("", text))
+
+
 def text_to_raw(text: str, fmt: str = "txt", meta: dict[str, object] | None = None) -> RawDocument:
     """Turn decoded text into a flow RawDocument: one RawLine per input line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if fmt == "md":
+        text = strip_html(text)
     lines = []
     for raw in text.split("\n"):
         if fmt == "md":
