@@ -129,3 +129,14 @@ def test_asof_month_end_ends_a_ytd_period() -> None:
     _, tables, _, _ = parse_text("截至3月底，今年综窗累计受理4852件", RULES, Q1)
     figs = tables["figures"]
     assert [(f["value"], f["scope"], f["period_end"]) for f in figs] == [(4852, "ytd", D(2025, 3, 31))]
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [("二〇二三", 2023), ("二零二六", 2026), ("十", 10), ("十二", 12), ("二十六", 26), ("三十一", 31), ("九", 9),
+     ("123", None), ("十十", None), ("", None)],
+)
+def test_cn_date_part(text: str, n: int | None) -> None:
+    from reportparse.normalize.dates import cn_date_part
+
+    assert cn_date_part(text) == n

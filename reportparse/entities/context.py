@@ -11,6 +11,7 @@ from typing import Any
 import regex
 
 from ..model import Candidate, CleanText, Section, Sentence
+from ..normalize.dates import cn_date_part
 from ..rulebook import RuleSet
 
 
@@ -91,8 +92,8 @@ def group(c: Candidate, name: str) -> str | None:
 
 
 def as_int(value: str | None) -> int | None:
-    """An int from a group's digits, or None."""
+    """An int from a group's digits (or a date part in Chinese numerals: 二〇二三, 十二), or None."""
     try:
         return int(value) if value not in (None, "") else None
     except ValueError:
-        return None
+        return cn_date_part(value) if value else None

@@ -182,6 +182,22 @@ PERIOD_KINDS = ("year", "quarter", "half", "quarters_to", "decade", "month_end",
 """Calendar periods a date rule may name with ``set: {span: ...}``."""
 
 
+_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_PART = regex.compile(r"[〇零○Ｏ一二三四五六七八九]{4}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]")
+
+
+def cn_date_part(text: str) -> int | None:
+    """A year, month or day written in Chinese numerals (二〇二三, 十二, 二十六, 三十一, 九); else None."""
+    if not _CN_PART.fullmatch(text):
+        return None
+    if len(text) == 4 and "十" not in text:
+        return int("".join(str(_CN_DIGIT[ch]) for ch in text))
+    if "十" not in text:
+        return _CN_DIGIT[text]
+    tens, _, ones = text.partition("十")
+    return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
+
+
 def small_number(text: str | None) -> int | None:
     """1–4 from ``一``…``四``/``两`` or digits (the number of a quarter); else None."""
     if not text:
