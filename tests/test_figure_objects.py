@@ -82,3 +82,19 @@ def test_a_verb_with_words_of_its_own_before_it_takes_no_carried_subject() -> No
 
 def test_a_change_verb_without_punctuation_before_it_takes_the_words_before_it() -> None:
     assert _figures("全省一体化平台注册用户新增12.6万户。") == [("注册用户", "新增", 126000, "change")]
+
+
+@pytest.mark.parametrize(
+    ("metric", "obj", "expected"),
+    [
+        ("受理", "办结行政许可事项", ("受理办结", "行政许可事项")),  # two verbs in a row
+        ("受理", "办结省本级公共服务事项", ("受理办结", "公共服务事项")),  # the object is stripped again
+        ("受理", "办结群众办件", ("受理办结", None)),
+        ("受理", "审批事项", ("受理", "审批事项")),  # a verb qualifying a bare noun is part of it
+        ("接听", "咨询电话", ("接听", "咨询电话")),  # jieba reads 咨询电话 as one word
+    ],
+)
+def test_object_opening_with_a_second_verb(metric: str, obj: str, expected: tuple[str, str | None]) -> None:
+    from reportparse.segment import segmenter_for
+
+    assert _object(metric, obj, RULES.lists, segmenter_for(RULES)) == expected

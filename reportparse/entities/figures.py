@@ -34,18 +34,17 @@ def _strip_subject(subject: str | None, start: int, ctx: DocContext) -> str | No
             if subject.startswith(u) and len(subject) > len(u):
                 subject = subject[len(u) :]
                 break
-    strip = longest_first(ctx.rules.lists.get("subject_strip", ()))
-    while True:  # 今年省本级行政许可事项 -> 省本级行政许可事项 -> 行政许可事项
-        p = next((p for p in strip if subject.startswith(p) and len(subject) > len(p)), None)
-        if p is None:
-            return subject or None
-        subject = subject[len(p) :]
+    return _strip_prefixes(subject, ctx.rules.lists) or None
 
 
-def _object(metric: str | None, obj: str | None, lists: dict[str, tuple[str, ...]]) -> tuple[str | None, str | None]:
+def _object(
+    metric: str | None, obj: str | None, lists: dict[str, tuple[str, ...]], seg: Segmenter | None = None
+) -> tuple[str | None, str | None]:
     """(metric, subject) of a verb and the object written after it: generic words are dropped
     (受理群众办件 -> 受理, no subject) and an object that is itself a metric verb, or a short
-    object ending in one, joins the metric (接待群众咨询 -> 接待咨询, 接待现场咨询 -> 接待现场咨询)."""
+    object ending in one, joins the metric (接待群众咨询 -> 接待咨询, 接待现场咨询 -> 接待现场咨询).
+    With ``seg``, an object opening with a second verb that jieba reads as a word of its own
+    joins it to the metric (受理办结行政许可事项 -> 受理办结, 行政许可事项)."""
     generic = lists.get("generic_objects", ())
     if obj:
         for g in longest_first(generic):
@@ -57,7 +56,34 @@ def _object(metric: str | None, obj: str | None, lists: dict[str, tuple[str, ...
     verbs = lists.get("metric_verbs", ())
     if metric and (obj in verbs or (len(obj) <= 4 and any(len(v) >= 2 and obj.endswith(v) for v in verbs))):
         return metric + obj, None
+    lead = _leading_verb(obj, verbs, seg) if metric else None
+    rest = _strip_prefixes(obj[len(lead) :], lists) if lead else ""
+    heads = lists.get("subject_heads", ()) + lists.get("count_nouns", ())
+    if metric and lead and lead != metric and rest not in heads:
+        # two verbs in a row: both are the metric, the words after them the object; not a verb
+        # that only qualifies a bare noun (受理审批事项, 办理备案业务)
+        return _object(metric + lead, rest, lists, seg)
     return metric, obj
+
+
+def _leading_verb(obj: str, verbs: tuple[str, ...], seg: Segmenter | None) -> str | None:
+    """The metric verb an object opens with, when jieba reads it as a word (办结|行政许可事项,
+    not 咨询电话)."""
+    if seg is None:
+        return None
+    lead = next((v for v in longest_first(verbs) if len(v) >= 2 and obj.startswith(v) and len(obj) > len(v)), None)
+    toks = seg.tagged(obj) if lead else []
+    return lead if toks and toks[0].text == lead else None
+
+
+def _strip_prefixes(subject: str, lists: dict[str, tuple[str, ...]]) -> str:
+    """Drop leading words of gazetteers/subject_strip.txt: 今年省本级行政许可事项 -> 行政许可事项."""
+    strip = longest_first(lists.get("subject_strip", ()))
+    while True:
+        p = next((p for p in strip if subject.startswith(p) and len(subject) > len(p)), None)
+        if p is None:
+            return subject
+        subject = subject[len(p) :]
 
 
 # Parts of speech of leading words that are never part of a metric: 其中 (r), 并 (c), 均 (d), 的 (u).
@@ -93,6 +119,9 @@ def _scope(c: Candidate, cues: list[Candidate], ctx: DocContext) -> tuple[str, C
     the latest cue of that scope naming a year, if any)."""
     if "scope" in c.fields:
         return str(c.fields["scope"]), None
+    post = _cue_after(c, cues, ctx)
+    if post is not None:
+        return str(post.fields.get("scope", "other")), post
     sent = ctx.sentence_at(c.start)
     lo = sent.start if sent else 0
     value_start = c.groups["value"][1]
@@ -117,6 +146,57 @@ def _scope(c: Candidate, cues: list[Candidate], ctx: DocContext) -> tuple[str, C
     # 2025年全年，综窗累计…: the year of an earlier cue of the same scope still holds
     dated = [q for s, q in seen if s == scope and q.groups.get("year")]
     return scope, dated[-1] if dated else cue
+
+
+_ALL_WORDS = ("均", "都", "以上", "上述", "全部")
+
+
+def _cue_after(c: Candidate, cues: list[Candidate], ctx: DocContext) -> Candidate | None:
+    """A scope cue written in brackets after the figure: right after its unit (受理1.2万件（今年累计）),
+    or after a list when the bracket says it covers all of it (…办结29.87万件，按期办结率99.1%
+    （均为今年以来累计数据）), back to the last semicolon or cue. A bracket holding a number is a
+    figure of its own (（今年累计2.03万件）: figure.bracket-total), not a cue for this one."""
+    sent = ctx.sentence_at(c.start)
+    if sent is None:
+        return None
+    text = ctx.text
+    for q in cues:
+        if not (c.end <= q.start and q.end <= sent.end):
+            continue
+        span = _bracket_around(text, q, sent.end) or _summary_clause(text, c.end, q, sent.end)
+        if span is None:
+            continue
+        opening, close = span
+        inner = text[opening + 1 : close]
+        if regex.search(r"[\d零〇一二两三四五六七八九十百千万]", inner):
+            return None
+        before = text[c.end : opening]
+        if text[opening] in "（(" and not before.strip():
+            return q
+        if (any(w in inner for w in _ALL_WORDS) and not regex.search(r"[；;。]", before)
+                and not any(c.end <= o.start < opening for o in cues)):
+            return q
+        return None
+    return None
+
+
+def _bracket_around(text: str, q: Candidate, end: int) -> tuple[int, int] | None:
+    """(opening, closing) of the brackets a cue stands in, when it does."""
+    lo = text.rfind("\n", 0, q.start) + 1
+    opening = max(text.rfind("（", lo, q.start), text.rfind("(", lo, q.start))
+    if opening < 0 or any(ch in text[opening + 1 : q.start] for ch in "（）()"):
+        return None
+    close = min((i for i in (text.find("）", q.end, end), text.find(")", q.end, end)) if i >= 0), default=-1)
+    return (opening, close) if close >= 0 else None
+
+
+def _summary_clause(text: str, start: int, q: Candidate, end: int) -> tuple[int, int] | None:
+    """(comma, clause end) of a clause that sums up the list before it: …，均为今年以来累计。"""
+    comma = max(text.rfind("，", start, q.start), text.rfind(",", start, q.start))
+    if comma < 0 or not text[comma + 1 : q.start].startswith(_ALL_WORDS):
+        return None
+    m = regex.compile(r"[，,；;。]").search(text, q.end, end)
+    return comma, m.start() if m else end
 
 
 _CUE_MONTHS = regex.compile(r"[—–\-~～至到]\s*(\d{1,2})月")
@@ -179,6 +259,13 @@ def _list_ends(text: str, start: int, end: int) -> bool:
     return "；" in text[start:end] or ";" in text[start:end]
 
 
+def _is_cue(c: Candidate, metric: str | None, cues: list[Candidate]) -> bool:
+    """True when the figure's metric is all a scope cue (其中本周1560人次: 本周 is no metric)."""
+    g = c.groups.get("metric")
+    return bool(metric) and g is not None and any(
+        g[1] <= q.start and q.end <= g[2] and q.text == metric for q in cues)
+
+
 def _department(c: Candidate, ctx: DocContext, depts: list[dict[str, Any]]) -> str | None:
     sent = ctx.sentence_at(c.start)
     lo = sent.start if sent else 0
@@ -187,7 +274,16 @@ def _department(c: Candidate, ctx: DocContext, depts: list[dict[str, Any]]) -> s
     for d in depts:
         if d["kind"] != "division" and lo <= d["char_start"] and d["char_end"] <= value_start:
             best = d
-    return best["canonical"] if best else None
+    if best is None or regex.search(r"[；;]", ctx.text[best["char_end"] : value_start]):
+        return None  # a clause after a semicolon starts afresh (…；本周两地互办业务2150件)
+    if any(_joined(d, best, ctx.text) or _joined(best, d, ctx.text) for d in depts if d is not best):
+        return None  # 省教育厅、省退役军人厅共36个办理项: several departments' figure, no one's
+    return best["canonical"]
+
+
+def _joined(a: dict[str, Any], b: dict[str, Any], text: str) -> bool:
+    """True when department ``a`` is listed right before ``b`` (省教育厅、省退役军人厅, 甲和乙)."""
+    return a["char_end"] <= b["char_start"] and text[a["char_end"] : b["char_start"]] in ("、", "和", "及", "与", "，")
 
 
 def build_figures(
@@ -216,7 +312,7 @@ def build_figures(
         # a `term` group is a metric taken as written (the pipeline checks only `metric` against jieba)
         metric = _trim_metric(group(c, "metric") or group(c, "term") or c.fields.get("metric"), seg, lead_words)
         if not c.groups.get("subject") and c.groups.get("object"):
-            metric, subject = _object(metric, subject, lists)
+            metric, subject = _object(metric, subject, lists, seg)
         if c.groups.get("term") and not sgroup and seg is not None:
             subject = _words_before(ctx.text, c.start, seg, lead_words)  # 注册用户新增12.6万户
         if c.rule == "figure.verb" and sent is not None:
@@ -234,8 +330,9 @@ def build_figures(
         same_sentence = bool(rows) and sent is not None and rows[-1]["sentence"] == sent.text
         if c.fields.get("metric_from") == "previous" and same_sentence:
             metric, subject = rows[-1]["metric"], subject or rows[-1]["subject"]
-        elif metric in totals and same_sentence and rows[-1]["unit"] == group(c, "unit"):
-            # 新增互认电子证照23类，累计达到156类: a bare running total counts what the figure before it counts
+        elif (metric in totals or _is_cue(c, metric, cues)) and same_sentence and rows[-1]["unit"] == group(c, "unit"):
+            # 新增互认电子证照23类，累计达到156类 / 累计咨询12.3万人次，其中本周1560人次: a bare
+            # running total or period counts what the figure before it counts
             metric, subject = rows[-1]["metric"], subject or rows[-1]["subject"]
         approx = bool(num.approx or group(c, "approx")) or ctx.text[max(0, vs - 2) : vs].endswith(_APPROX_BEFORE)
         scope, cue = _scope(c, cues, ctx)
@@ -248,7 +345,7 @@ def build_figures(
                 "metric": metric,
                 "value": num.value,
                 "value_from": vfrom.value if vfrom else None,
-                "unit": group(c, "unit"),
+                "unit": group(c, "unit") or ("%" if num.percent else None),  # 百分之十: %
                 "scope": scope,
                 "period_start": start,
                 "period_end": end,
@@ -258,4 +355,16 @@ def build_figures(
                 "approx": approx,
             }
         )
+    _join_listed_objects(rows, ctx)
     return rows
+
+
+def _join_listed_objects(rows: list[dict[str, Any]], ctx: DocContext) -> None:
+    """进驻主项741项、办理项1620项: a verb's object that is a count noun, listed beside a count
+    noun of its own (办理项), is a metric like it: 进驻主项, not 进驻 of 主项."""
+    nouns = set(ctx.rules.lists.get("count_nouns", ()))
+    for row, nxt in zip(rows, rows[1:], strict=False):
+        if (row["rule"] == "figure.verb" and row["subject"] in nouns and nxt["metric"] in nouns
+                and nxt["sentence"] == row["sentence"] and nxt["unit"] == row["unit"]
+                and ctx.text[row["char_end"] : nxt["char_start"]].strip() in ("、", "，", ",")):
+            row["metric"], row["subject"] = f'{row["metric"] or ""}{row["subject"]}', None
