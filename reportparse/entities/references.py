@@ -24,15 +24,30 @@ def _trim_issuer(issuer: str, lead_words: tuple[str, ...]) -> tuple[str, int]:
     return issuer, cut
 
 
+def _trim_body(issuer: str, bodies: tuple[str, ...]) -> tuple[str, int]:
+    """Drop the name of the issuing body written before its code, and anything before that
+    (省政府办公厅川办函 -> 川办函, 据省发展改革委川发改政务 -> 川发改政务);
+    a code that only starts like a body (国办发: 国办 + 发) is kept whole."""
+    for name in longest_first(bodies):
+        i = issuer.find(name)
+        if i >= 0 and len(issuer) - (i + len(name)) >= 2:
+            return issuer[i + len(name) :], i + len(name)
+    return issuer, 0
+
+
 def build_references(cands: list[Candidate], ctx: DocContext) -> list[dict[str, Any]]:
     """One row per cited document number or title."""
     rows: list[dict[str, Any]] = []
     lead = ctx.rules.lists.get("reference_lead_words", ())
+    official = tuple(line.split("=", 1)[0] for line in ctx.rules.lists.get("official_orgs", ()) if "=" in line)
+    bodies = tuple(ctx.rules.lists.get("departments", ())) + official
     seen: set[tuple[int, int]] = set()
     for c in cands:
         kind = c.fields.get("kind", "title")
         if kind == "doc_number":
             issuer, cut = _trim_issuer(group(c, "issuer") or "", lead)
+            issuer, body = _trim_body(issuer, bodies)
+            cut += body
             start = c.start + cut
             row = {
                 **ctx.provenance(start, c.end, c.rule),
