@@ -140,3 +140,14 @@ def test_cn_date_part(text: str, n: int | None) -> None:
     from reportparse.normalize.dates import cn_date_part
 
     assert cn_date_part(text) == n
+
+
+def test_period_at_finds_the_range_row_over_a_span() -> None:
+    from reportparse.entities.context import DocContext
+
+    _, _, _, clean = parse_text("1—11月，全省累计受理", RULES, NEW_YEAR)
+    ctx = DocContext("x", clean, [], [], RULES)
+    ctx.periods.append((0, 5, D(2025, 1, 1), D(2025, 11, 30)))
+    assert ctx.period_at(0, 5) == (D(2025, 1, 1), D(2025, 11, 30))
+    assert ctx.period_at(3, 8) == (D(2025, 1, 1), D(2025, 11, 30))
+    assert ctx.period_at(6, 9) is None

@@ -40,6 +40,7 @@ class DocContext:
     rules: RuleSet
     issue: IssueDates = field(default_factory=IssueDates)
     asofs: dict[int, date] = field(default_factory=dict)  # sentence id -> 截至 date in it
+    periods: list[tuple[int, int, date, date]] = field(default_factory=list)  # range date rows: span, dates
     _sent_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -60,6 +61,11 @@ class DocContext:
         """The as-of date (截至…) written in the sentence holding ``offset``."""
         s = self.sentence_at(offset)
         return self.asofs.get(s.id) if s else None
+
+    def period_at(self, start: int, end: int) -> tuple[date, date] | None:
+        """The dates of a range date row (一季度, 1—11月, 2025年全年) overlapping ``start``..``end``:
+        what a scope cue written there covers, its year already settled."""
+        return next(((a, b) for s, e, a, b in self.periods if s < end and start < e), None)
 
     def provenance(self, start: int, end: int, rule: str) -> dict[str, Any]:
         """The provenance columns every row carries."""

@@ -112,6 +112,8 @@ def build_dates(cands: list[Candidate], ctx: DocContext) -> tuple[list[dict[str,
         if start is None and end is None:
             continue
         kind = c.fields.get("kind", "point")
+        if kind == "range" and start and end:
+            ctx.periods.append((c.start, c.end, start, end))
         rows.append(
             {
                 **ctx.provenance(c.start, c.end, c.rule),
