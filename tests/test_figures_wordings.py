@@ -160,3 +160,21 @@ def test_numbers_as_written(text: str, expected: list[tuple]) -> None:
 )
 def test_rates_and_changes(text: str, expected: list[tuple]) -> None:
     assert [(r["metric"], r["value"], r["unit"], r["scope"]) for r in _rows(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another period starts another list: the rate is not of the week's 行政许可事项
+        ("本周受理行政许可事项320件、办结300件，今年以来办结率99.2%",
+         [("行政许可事项", "受理"), ("行政许可事项", "办结"), (None, "办结率")]),
+        ("受理行政许可事项320件、办结300件，本周办结率93.8%",
+         [("行政许可事项", "受理"), ("行政许可事项", "办结"), (None, "办结率")]),
+        # the same period goes on: the rate is of the same things
+        ("今年以来，受理公共服务事项812.6万件、办结805.3万件，办结率99.1%",
+         [("公共服务事项", "受理"), ("公共服务事项", "办结"), ("公共服务事项", "办结率")]),
+        ("本周受理行政许可事项320件，其中即办件占比45.2%", [("行政许可事项", "受理"), ("即办件", "占比")]),
+    ],
+)
+def test_a_subject_carries_to_a_rate_only_within_its_list(text: str, expected: list[tuple]) -> None:
+    assert [(r["subject"], r["metric"]) for r in _rows(text)] == expected

@@ -255,7 +255,9 @@ def _words_before(text: str, end: int, seg: Segmenter, stop: tuple[str, ...], li
 
 def _list_ends(text: str, start: int, end: int) -> bool:
     """True when a carried subject stops before ``end``: at a semicolon (…转办4106件；1—7月，
-    综窗累计接件… starts a new list). A scope cue does not stop it: 行权事项受理3762件，累计办结3677件."""
+    综窗累计接件… starts a new list). A scope cue stops it only where the scope changes (the
+    caller checks): 行权事项受理3762件，累计办结3677件 (both ytd) is one list; 本周…办结300件，
+    今年以来办结率99.2% is two."""
     return "；" in text[start:end] or ";" in text[start:end]
 
 
@@ -298,8 +300,8 @@ def build_figures(
     lead_words = lists.get("fillers", ()) + lists.get("subject_strip", ()) + lists.get("metric_lead_words", ())
     totals = set(lists.get("fillers", ()))
     rows: list[dict[str, Any]] = []
-    # (sentence id, end, subject, unit) of an object shared by a list of verbs
-    carried: tuple[int, int, str | None, str | None] | None = None
+    # (sentence id, end, subject, unit, scope) of an object shared by a list of verbs
+    carried: tuple[int, int, str | None, str | None, str] | None = None
     for c in cands:
         vtext, vs, _ = c.groups["value"]
         num = parse_number(vtext)
@@ -315,15 +317,16 @@ def build_figures(
             metric, subject = _object(metric, subject, lists, seg)
         if c.groups.get("term") and not sgroup and seg is not None:
             subject = _words_before(ctx.text, c.start, seg, lead_words)  # 注册用户新增12.6万户
+        scope, cue = _scope(c, cues, ctx)
         if c.rule == "figure.verb" and sent is not None:
             unit = group(c, "unit")
             if sgroup is not None:  # a subject or object of its own: it carries to the next verbs
-                carried = (sent.id, c.end, subject, unit)
+                carried = (sent.id, c.end, subject, unit, scope)
             elif (carried and carried[0] == sent.id and not _list_ends(ctx.text, carried[1], vs)
-                  and (unit == carried[3] or unit in _RATE_UNITS)
+                  and (unit == carried[3] or unit in _RATE_UNITS) and scope == carried[4]
                   and not _words_between(ctx.text, carried[1], c.start, lead_words)):
                 subject = carried[2]
-                carried = (sent.id, c.end, subject, carried[3])  # the list goes on from here
+                carried = (sent.id, c.end, subject, carried[3], scope)  # the list goes on from here
             else:
                 carried = None
         vfrom = parse_number(group(c, "value_from") or "") if group(c, "value_from") else None
@@ -335,7 +338,6 @@ def build_figures(
             # running total or period counts what the figure before it counts
             metric, subject = rows[-1]["metric"], subject or rows[-1]["subject"]
         approx = bool(num.approx or group(c, "approx")) or ctx.text[max(0, vs - 2) : vs].endswith(_APPROX_BEFORE)
-        scope, cue = _scope(c, cues, ctx)
         start, end = _period(scope, ctx, c.start, cue)
         rows.append(
             {
