@@ -87,7 +87,7 @@ def parse_document(path: Path, rules: RuleSet, settings: Settings, source: str |
         if cache is not None:
             cache.put_text(tkey, raw, clean)
     doc.update(format=raw_fields["format"], extractor=raw_fields["extractor"], pages=raw_fields["n_pages"])
-    doc.update(_fallback_fields(raw_fields.get("meta") or {}))
+    doc.update(_page_fields(raw_fields.get("meta") or {}))
     doc["n_chars"] = len(clean.text)
     if not clean.text.strip():
         doc["status"] = "empty"
@@ -110,13 +110,17 @@ def parse_document(path: Path, rules: RuleSet, settings: Settings, source: str |
     return DocumentResult(document=doc, tables=tables, text=clean.text)
 
 
-def _fallback_fields(meta: dict[str, Any]) -> dict[str, Any]:
-    """documents' ``fallback_pages`` / ``chars_lost``: pages whose text PDFium supplied because
-    pdfplumber lost characters there (ingest/pdfium.py ``cross_check``), and how many it lost."""
-    if "chars_lost" not in meta:
-        return {}
-    pages = sorted(int(p) for p in meta.get("engine_pages") or {})  # JSON (the cache) makes keys str
-    return {"fallback_pages": ";".join(map(str, pages)) or None, "chars_lost": int(meta["chars_lost"] or 0)}
+def _page_fields(meta: dict[str, Any]) -> dict[str, Any]:
+    """documents' page columns from the reader's meta: ``pages_without_text`` (PDF pages with no
+    text layer: scanned or image-only, '1;20'), ``fallback_pages`` / ``chars_lost`` (pages whose
+    text PDFium supplied because pdfplumber lost characters there, and how many it lost)."""
+    out: dict[str, Any] = {}
+    if "pages_without_text" in meta:
+        out["pages_without_text"] = ";".join(str(int(p)) for p in meta["pages_without_text"]) or None
+    if "chars_lost" in meta:
+        pages = sorted(int(p) for p in meta.get("engine_pages") or {})  # JSON (the cache) makes keys str
+        out.update(fallback_pages=";".join(map(str, pages)) or None, chars_lost=int(meta["chars_lost"] or 0))
+    return out
 
 
 def _failed(doc: dict[str, Any], source: str, stage: str, message: str) -> DocumentResult:

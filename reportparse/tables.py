@@ -61,6 +61,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("rules_hash", "string", "short hash of the rule files used"),
         ("reportparse_version", "string", "version of reportparse that wrote the row"),
         ("coverage", "Float64", "share (0-1) of the text's numbers and dates some rule claimed"),
+        ("pages_without_text", "string", "PDF pages with no text layer (scanned or image-only: need OCR), '1;20'"),
         ("fallback_pages", "string", "PDF pages read by PDFium because pdfplumber lost characters there, '2;5'"),
         ("chars_lost", "Int64", "characters pdfplumber lost that PDFium found (0: none; empty: not checked)"),
     ),

@@ -20,7 +20,10 @@ from reportparse.ingest.pdf import chars_to_lines
 from reportparse.ingest.text import text_to_raw
 from reportparse.layout import is_page_number, lines_to_paragraphs, paragraphs_to_clean, raw_to_clean
 from reportparse.model import RawLine, RawPage
+from reportparse.pipeline import parse_document
+from reportparse.rulebook import load_rules
 from reportparse.sections import clean_to_sections
+from reportparse.settings import Settings
 
 REALDOCS = Path("/work/shared/realdocs")
 needs_realdocs = pytest.mark.skipif(not REALDOCS.is_dir(), reason="no /work/shared/realdocs")
@@ -138,6 +141,9 @@ def test_image_only_pages_are_counted_not_fatal(tmp_path: Path) -> None:
     raw = read_document(path)
     assert raw.n_pages == 3 and raw.meta["pages_without_text"] == [1, 3]
     assert "本周共受理425件。" in raw_to_clean(raw).text
+    for engine in ("pdfplumber", "pypdfium2"):  # and the documents row says which pages
+        doc = parse_document(path, load_rules(), Settings(pdf_engine=engine)).document
+        assert doc["status"] == "ok" and doc["pages_without_text"] == "1;3", engine
 
 
 # ---------------------------------------------------------------- the real documents
