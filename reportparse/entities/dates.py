@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ..model import Candidate
@@ -75,7 +75,7 @@ def _period_parts(c: Candidate, span: str, m1: int | None) -> tuple[int | None, 
         return m1, _DECADES.get((group(c, "part") or "")[:1])
     if span == "month":
         return m1, m1
-    if span == "year":
+    if span in ("year", "year_end"):
         return 1, None
     return m1, None
 
@@ -91,6 +91,9 @@ def _period(
             y = anchor.year - 1 if yrel in _PREV_YEAR else anchor.year
         else:
             y = period_year(kind, anchor, a, b)
+            this = period_span(kind, y, a, b)
+            if c.fields.get("asof") and this and this[1] > anchor + timedelta(days=31):
+                y -= 1  # an as-of date is past: 截至9月底 in January's first issue is last year's
     if y is None:
         return None, None
     span = period_span(kind, y, a, b)

@@ -178,7 +178,7 @@ def resolve_relative(
 
 
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
-PERIOD_KINDS = ("year", "quarter", "half", "quarters_to", "decade", "month_end", "month_range")
+PERIOD_KINDS = ("year", "year_end", "quarter", "half", "quarters_to", "decade", "month_end", "month_range")
 """Calendar periods a date rule may name with ``set: {span: ...}``."""
 
 
@@ -214,10 +214,13 @@ def period_span(kind: str, year: int, a: int | None = None, b: int | None = None
     quarter ``a`` (一季度: 1), half ``a`` (上半年: 1, 下半年: 2), quarters_to ``a``
     (前三季度: 1 January to the end of quarter 3), decade of month ``a`` (上旬 ``b``=1:
     days 1–10, 中旬 2: 11–20, 下旬 3: 21–end), month_end of month ``a`` (9月底: one
-    day), month_range ``a``–``b`` (1—9月: whole months), year (2025年全年).
+    day), month_range ``a``–``b`` (1—9月: whole months), year (2025年全年), year_end (2024年末:
+    one day).
     """
     if kind == "year":
         return date(year, 1, 1), date(year, 12, 31)
+    if kind == "year_end":
+        return date(year, 12, 31), date(year, 12, 31)
     if a is None:
         return None
     if kind == "quarter" and 1 <= a <= 4:
