@@ -140,11 +140,19 @@ def _scope(c: Candidate, cues: list[Candidate], ctx: DocContext) -> tuple[str, C
             # to (截至目前，累计… stays cumulative; 截至2月10日，今年…累计… is ytd)
             yields = q.fields.get("yields_to")
             seen.append((yields, q) if seen and seen[-1][0] == yields else (scope, q))
+    scope, cue = seen[-1] if seen else ("other", None)
+    if scope != "change" and (cue is None or cue.fields.get("yields_to")):
+        # 四季度，综窗累计办结… / 12月份，综窗受理…: a period not from 1 January, written before
+        # the figure and read by no cue, bounds it (a total over that period, not a running one)
+        after = max((q.end for _, q in seen if not q.fields.get("yields_to")), default=lo)
+        row = _range_before(ctx, c, after)
+        if row is not None and (row[0].month, row[0].day) != (1, 1):
+            return "other", None
     if not seen:
         return "other", None
-    scope, cue = seen[-1]
-    # 2025年全年，综窗累计…: the year of an earlier cue of the same scope still holds
-    dated = [q for s, q in seen if s == scope and q.groups.get("year")]
+    # 2025年全年，综窗累计… / 一季度，综窗累计…: the year or period of an earlier cue of the
+    # same scope still holds
+    dated = [q for s, q in seen if s == scope and (q.groups.get("year") or ctx.period_at(q.start, q.end))]
     return scope, dated[-1] if dated else cue
 
 
@@ -204,22 +212,56 @@ _PUNCT_SPACE = regex.compile(r"[\p{P}\s]+")
 _HAN_TAIL = regex.compile(r"\p{Han}+$")
 
 
-def _period(scope: str, ctx: DocContext, offset: int, cue: Candidate | None = None) -> tuple[date | None, date | None]:
+def _period(scope: str, ctx: DocContext, c: Candidate, cue: Candidate | None = None) -> tuple[date | None, date | None]:
+    """The dates a figure covers: the issue's week, a range date row its cue stands on (一季度,
+    1—11月, 2025年全年) or that opens its clause (12月份，…), since 1 January to the as-of date
+    (ytd), or up to it (cumulative)."""
     ps, pe = ctx.issue.period_start, ctx.issue.period_end
-    if scope in ("week", "change"):
+    if scope == "week":
         return ps, pe
-    as_of = ctx.asof_near(offset) or pe
+    span = ctx.period_at(cue.start, cue.end) if cue is not None else None
+    if scope in ("other", "change") and span is None:
+        span = _range_before(ctx, c)
+    if span is not None:
+        return (None, span[1]) if scope == "cumulative" else span
+    if scope == "change":
+        return ps, pe
+    as_of = ctx.asof_near(c.start) or pe
     year = as_int(group(cue, "year")) if cue is not None else None
     if scope == "ytd" and year and (as_of is None or year < as_of.year):
         # an earlier year named in the cue (2025年全年 in the first issue of 2026): that year
         m = _CUE_MONTHS.search(cue.text) if cue is not None else None
-        span = month_span(year, int(m.group(1))) if m else None
-        return date(year, 1, 1), span[1] if span else date(year, 12, 31)
+        months = month_span(year, int(m.group(1))) if m else None
+        return date(year, 1, 1), months[1] if months else date(year, 12, 31)
     if scope == "ytd" and as_of:
         return date(as_of.year, 1, 1), as_of
     if scope == "cumulative":
         return None, as_of
     return None, None
+
+
+_WEEK_WORDS = ("本周", "本期", "当周")
+
+
+def _range_before(ctx: DocContext, c: Candidate, lo: int | None = None) -> tuple[date, date] | None:
+    """The dates of the range date row nearest before a figure in its sentence (from ``lo``):
+    12月份，综窗共受理…; 3月中旬，开展培训3场. None when a semicolon or a week word (本周新增…)
+    stands between."""
+    sent = ctx.sentence_at(c.start)
+    if sent is None:
+        return None
+    lo = sent.start if lo is None else max(lo, sent.start)
+    value_start = c.groups["value"][1]
+    best: tuple[int, date, date] | None = None
+    for s, e, a, b in ctx.periods:
+        if lo <= s and e <= value_start and (best is None or e > best[0]):
+            best = (e, a, b)
+    if best is None:
+        return None
+    gap = ctx.text[best[0] : value_start]
+    if regex.search(r"[；;]", gap) or any(w in gap for w in _WEEK_WORDS):
+        return None
+    return best[1], best[2]
 
 
 def _words_between(text: str, start: int, end: int, lead_words: tuple[str, ...]) -> bool:
@@ -338,7 +380,7 @@ def build_figures(
             # running total or period counts what the figure before it counts
             metric, subject = rows[-1]["metric"], subject or rows[-1]["subject"]
         approx = bool(num.approx or group(c, "approx")) or ctx.text[max(0, vs - 2) : vs].endswith(_APPROX_BEFORE)
-        start, end = _period(scope, ctx, c.start, cue)
+        start, end = _period(scope, ctx, c, cue)
         rows.append(
             {
                 **ctx.provenance(c.start, c.end, c.rule),
