@@ -178,3 +178,27 @@ def test_rates_and_changes(text: str, expected: list[tuple]) -> None:
 )
 def test_a_subject_carries_to_a_rate_only_within_its_list(text: str, expected: list[tuple]) -> None:
     assert [(r["subject"], r["metric"]) for r in _rows(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("本周综窗受理1200件，网上办理率达98.5%", [(None, "受理", 1200, "件", "week"), (None, "网上办理率", 98.5, "%", "week")]),
+        ("今年以来，线上办理率为68.8%，全程网办率达到92.3%",
+         [(None, "线上办理率", 68.8, "%", "ytd"), (None, "全程网办率", 92.3, "%", "ytd")]),
+        ("本周，现场办理率31.2%，掌上办理率达45%", [(None, "现场办理率", 31.2, "%", "week"), (None, "掌上办理率", 45, "%", "week")]),
+        ("全省政务服务事项网上可办率达97.6%", [("政务服务事项", "网上可办率", 97.6, "%", "other")]),
+        ("受理工作手册编制完成率达到88.4%", [(None, "完成率", 88.4, "%", "other")]),
+    ],
+)
+def test_a_rate_keeps_the_word_that_names_it(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("lead", ["约", "近", "超过", "逾"])
+def test_an_approximate_total_is_no_metric(lead: str) -> None:
+    rows = _rows(f"本周协调解决不动产登记、社保转移、医保备案等事项，{lead}260件")
+    assert [(r["metric"], r["value"], r["approx"]) for r in rows] == [(None, 260, True)]
+    rows = _rows(f"本周办理医保备案120件、社保转移80件，共计{lead}260件")
+    assert [r["metric"] for r in rows][-1] == "社保转移"
+    assert all(r["metric"] != lead for r in rows)

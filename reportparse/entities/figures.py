@@ -101,6 +101,19 @@ def _trim_metric(metric: str | None, seg: Segmenter | None, lead_words: tuple[st
     return "".join(t.text for t in toks[i:])
 
 
+def _qualified_rate(metric: str | None, c: Candidate, ctx: DocContext) -> str | None:
+    """A rate with the word before it that names which rate it is (gazetteers/rate_qualifiers.txt):
+    网上办理率, not 办理率; 全程网办率; 现场办结率."""
+    g = c.groups.get("metric") or c.groups.get("term")
+    if not metric or not metric.endswith("率") or g is None or not g[0].endswith(metric):
+        return metric
+    pos = g[2] - len(metric)
+    for q in longest_first(ctx.rules.lists.get("rate_qualifiers", ())):
+        if ctx.text[max(0, pos - len(q)) : pos] == q and not metric.startswith(q):
+            return q + metric
+    return metric
+
+
 def _clause_break(text: str, start: int, end: int) -> bool:
     """True when a comma or semicolon outside brackets lies in ``text[start:end]``."""
     depth = 0
@@ -357,6 +370,7 @@ def build_figures(
         metric = _trim_metric(group(c, "metric") or group(c, "term") or c.fields.get("metric"), seg, lead_words)
         if not c.groups.get("subject") and c.groups.get("object"):
             metric, subject = _object(metric, subject, lists, seg)
+        metric = _qualified_rate(metric, c, ctx)
         if c.groups.get("term") and not sgroup and seg is not None:
             subject = _words_before(ctx.text, c.start, seg, lead_words)  # 注册用户新增12.6万户
         scope, cue = _scope(c, cues, ctx)
@@ -375,10 +389,12 @@ def build_figures(
         same_sentence = bool(rows) and sent is not None and rows[-1]["sentence"] == sent.text
         if c.fields.get("metric_from") == "previous" and same_sentence:
             metric, subject = rows[-1]["metric"], subject or rows[-1]["subject"]
-        elif (metric in totals or _is_cue(c, metric, cues)) and same_sentence and rows[-1]["unit"] == group(c, "unit"):
+        elif metric in totals or _is_cue(c, metric, cues):
             # 新增互认电子证照23类，累计达到156类 / 累计咨询12.3万人次，其中本周1560人次: a bare
-            # running total or period counts what the figure before it counts
-            metric, subject = rows[-1]["metric"], subject or rows[-1]["subject"]
+            # running total or period counts what the figure before it counts; with none before
+            # it in the unit, it names no metric (…等事项，约300件: not 约)
+            carry = same_sentence and rows[-1]["unit"] == group(c, "unit")
+            metric, subject = (rows[-1]["metric"], subject or rows[-1]["subject"]) if carry else (None, subject)
         approx = bool(num.approx or group(c, "approx")) or ctx.text[max(0, vs - 2) : vs].endswith(_APPROX_BEFORE)
         start, end = _period(scope, ctx, c, cue)
         rows.append(
