@@ -72,7 +72,8 @@ def test_a_running_total_cue_does_not_stop_a_carried_subject() -> None:
 
 def test_a_bare_running_total_counts_what_the_figure_before_it_counts() -> None:
     text = "新增互认电子证照23类，累计达到156类。"
-    assert _figures(text) == [(None, "互认电子证照", 23, "change"), (None, "互认电子证照", 156, "ytd")]
+    # 累计 with no year cue: a running total (cumulative)
+    assert _figures(text) == [(None, "互认电子证照", 23, "change"), (None, "互认电子证照", 156, "cumulative")]
 
 
 def test_a_verb_with_words_of_its_own_before_it_takes_no_carried_subject() -> None:

@@ -91,3 +91,27 @@ def test_range_opening_the_clause_bounds_the_figure(text: str, ctx: dict[str, An
 )
 def test_asof_ends_the_period(text: str, ctx: dict[str, Any], expected: list) -> None:
     assert _figs(text, ctx) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 累计 alone: a running total with no year bound, up to the last day
+        ("累计上线“川渝通办”事项三百二十项", [(320, "cumulative", None, D(2025, 7, 11))]),
+        ("本周发放电子证照410张，累计发放5.6万张",
+         [(410, "week", D(2025, 7, 7), D(2025, 7, 11)), (56000, "cumulative", None, D(2025, 7, 11))]),
+        ("新增互认电子证照12类，累计达到140类", [(12, "change", D(2025, 7, 7), D(2025, 7, 11)),
+                                              (140, "cumulative", None, D(2025, 7, 11))]),
+        # a year-to-date cue before it in the sentence, or opening its paragraph: ytd
+        ("今年以来，累计上线320项", [(320, "ytd", D(2025, 1, 1), D(2025, 7, 11))]),
+        ("1—6月，综窗累计收件9120件", [(9120, "ytd", D(2025, 1, 1), D(2025, 6, 30))]),
+        ("今年以来，综窗运行平稳。累计受理办件2.1万件",
+         [(21000, "ytd", D(2025, 1, 1), D(2025, 7, 11))]),
+        # …but not one in another paragraph
+        ("今年以来，综窗运行平稳。\n累计受理办件2.1万件", [(21000, "cumulative", None, D(2025, 7, 11))]),
+        # an as-of cue keeps it cumulative
+        ("截至目前，累计完成办理项1203个", [(1203, "cumulative", None, D(2025, 7, 11))]),
+    ],
+)
+def test_running_total_scope(text: str, expected: list) -> None:
+    assert _figs(text, MID) == expected

@@ -71,7 +71,7 @@ def test_a_target_clause_leaves_the_measured_figures_of_its_sentence() -> None:
          [("受理", 301500, "ytd"), ("办结", 298700, "ytd"), ("按期办结率", 99.1, "ytd"), ("受理", 8126000, "other")]),
         ("受理一千二百件、办结一千一百件，均为今年以来累计。", [("受理", 1200, "ytd"), ("办结", 1100, "ytd")]),
         ("接待咨询3101人次（本周），累计接待咨询4.97万人次",
-         [("接待咨询", 3101, "week"), ("接待咨询", 49700, "ytd")]),
+         [("接待咨询", 3101, "week"), ("接待咨询", 49700, "cumulative")]),  # 累计 with no year cue
         # a bracket with a number is a running total of its own, not a cue for the figure before it
         ("本周受理480件（今年累计4431件），办结470件", [("受理", 480, "week"), ("受理", 4431, "ytd"),
                                                   ("办结", 470, "week")]),
@@ -85,8 +85,10 @@ def test_a_scope_cue_written_after_its_figures(text: str, expected: list[tuple])
 
 
 def test_a_period_named_alone_in_a_list_item_counts_what_the_item_before_counts() -> None:
-    assert [(r["metric"], r["value"], r["scope"]) for r in _rows("累计接待咨询12.3万人次，其中本周1560人次")] == [
+    assert [(r["metric"], r["value"], r["scope"]) for r in _rows("今年累计接待咨询12.3万人次，其中本周1560人次")] == [
         ("接待咨询", 123000, "ytd"), ("接待咨询", 1560, "week")]
+    assert [(r["metric"], r["value"], r["scope"]) for r in _rows("累计接待咨询12.3万人次，其中本周1560人次")] == [
+        ("接待咨询", 123000, "cumulative"), ("接待咨询", 1560, "week")]
 
 
 @pytest.mark.parametrize(

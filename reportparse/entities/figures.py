@@ -154,6 +154,10 @@ def _scope(c: Candidate, cues: list[Candidate], ctx: DocContext) -> tuple[str, C
             yields = q.fields.get("yields_to")
             seen.append((yields, q) if seen and seen[-1][0] == yields else (scope, q))
     scope, cue = seen[-1] if seen else ("other", None)
+    if cue is not None and cue.fields.get("yields_to") == "ytd" and scope != "ytd" and len(seen) == 1:
+        # 累计 alone in its sentence: year-to-date when its paragraph opens with a ytd cue
+        if _paragraph_opens_ytd(ctx, lo, cues):
+            return "ytd", cue
     if scope != "change" and (cue is None or cue.fields.get("yields_to")):
         # 四季度，综窗累计办结… / 12月份，综窗受理…: a period not from 1 January, written before
         # the figure and read by no cue, bounds it (a total over that period, not a running one)
@@ -167,6 +171,17 @@ def _scope(c: Candidate, cues: list[Candidate], ctx: DocContext) -> tuple[str, C
     # same scope still holds
     dated = [q for s, q in seen if s == scope and (q.groups.get("year") or ctx.period_at(q.start, q.end))]
     return scope, dated[-1] if dated else cue
+
+
+def _paragraph_opens_ytd(ctx: DocContext, lo: int, cues: list[Candidate]) -> bool:
+    """True when the paragraph holding offset ``lo`` opens (in its first sentence, before another
+    cue) with a year-to-date cue: 今年以来，综窗运行平稳。累计受理…"""
+    para = ctx.text.rfind("\n", 0, lo) + 1
+    first = ctx.sentence_at(para)
+    if first is None or first.start >= lo:
+        return False
+    q = next((q for q in cues if first.start <= q.start < first.end), None)
+    return q is not None and q.fields.get("scope") == "ytd" and not q.fields.get("yields_to")
 
 
 _ALL_WORDS = ("均", "都", "以上", "上述", "全部")
