@@ -115,3 +115,11 @@ def test_asof_ends_the_period(text: str, ctx: dict[str, Any], expected: list) ->
 )
 def test_running_total_scope(text: str, expected: list) -> None:
     assert _figs(text, MID) == expected
+
+
+def test_ytd_in_a_years_last_issue_running_into_january() -> None:
+    last = {"year": 2024, "period_start": "2024-12-30", "period_end": "2025-01-03", "published": "2025-01-07"}
+    assert _figs("本周受理296件（全年累计1.96万件）", last) == [
+        (296, "week", D(2024, 12, 30), D(2025, 1, 3)), (19600, "ytd", D(2024, 1, 1), D(2024, 12, 31))]
+    # the first issue of the new year keeps its own year
+    assert _figs("今年以来，综窗累计受理317件", NEW_YEAR) == [(317, "ytd", D(2026, 1, 1), D(2026, 1, 2))]

@@ -261,6 +261,11 @@ def _period(scope: str, ctx: DocContext, c: Candidate, cue: Candidate | None = N
         m = _CUE_MONTHS.search(cue.text) if cue is not None else None
         months = month_span(year, int(m.group(1))) if m else None
         return date(year, 1, 1), months[1] if months else date(year, 12, 31)
+    issue_year = ctx.issue.year
+    if scope == "ytd" and as_of == pe and as_of and issue_year and issue_year < as_of.year:
+        # the last issue of a year, its week running into January (2024年第52期, 12月30日—1月3日):
+        # its year-to-date figures are that year's
+        return date(issue_year, 1, 1), date(issue_year, 12, 31)
     if scope == "ytd" and as_of:
         return date(as_of.year, 1, 1), as_of
     if scope == "cumulative":
