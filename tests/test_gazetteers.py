@@ -236,3 +236,13 @@ def test_list_reader_skips_comments_and_blanks(tmp_path: Path) -> None:
     path = tmp_path / "list.txt"
     path.write_text("\ufeff# header\n甲\n\n  乙  # note\nre:丙.+\n", encoding="utf-8")
     assert load_list(path) == ["甲", "乙", "re:丙.+"]
+
+
+def test_every_rule_file_and_gazetteer_is_documented() -> None:
+    """A researcher finds each shipped list and rule file in rules/README.md."""
+    readme = (GAZ.parent / "README.md").read_text(encoding="utf-8")
+    files = [p.name for p in GAZ.iterdir() if p.suffix in (".txt", ".yaml")]
+    files += [p.name for p in GAZ.parent.glob("*.yaml")]
+    assert files
+    missing = [f for f in files if f"`{f}`" not in readme and f"`gazetteers/{f}`" not in readme]
+    assert not missing, f"not in rules/README.md: {missing}"
