@@ -76,6 +76,29 @@ def test_titles_and_names(text: str, rows: list) -> None:
     assert _officials(text) == rows
 
 
-def test_a_title_alone_after_another_sentence_part_inherits_nothing() -> None:
-    # a comma (not 、) ends the list: the second post names no organization of its own
-    assert _officials("省商务厅副厅长雷某，副主任邢某陪同") == [("雷某", "副厅长", "四川省商务厅"), ("邢某", "副主任", None)]
+@pytest.mark.parametrize("sep", ["，", "、"])
+def test_a_title_that_does_not_fit_the_body_before_inherits_nothing(sep: str) -> None:
+    # a 厅 has no 副主任: the second official is of another body, which the text does not name
+    assert _officials(f"省商务厅副厅长雷某{sep}副主任邢某陪同") == [("雷某", "副厅长", "四川省商务厅"),
+                                                          ("邢某", "副主任", None)]
+
+
+CENTER = "四川省政府政务服务和公共资源交易服务中心"
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        ("省中心主任赵某丽，党组书记、副主任孙某强出席会议。",
+         [("赵某丽", "主任", CENTER), ("孙某强", "党组书记、副主任", CENTER)]),
+        ("省政务服务和公共资源交易服务中心党组书记、主任吕芙蓉，副主任周某军、何某平陪同调研。",
+         [("吕芙蓉", "党组书记、主任", CENTER), ("周某军", "副主任", CENTER), ("何某平", "副主任", CENTER)]),
+        # a title that names its own organization keeps it
+        ("省委书记王某晖，副省长黄某强出席。", [("王某晖", "省委书记", PARTY), ("黄某强", "副省长", GOV)]),
+        # not adjacent (a verb phrase between): no inheritance
+        ("省公安厅副厅长蒲某海到窗口值守，主任李某陪同。",
+         [("蒲某海", "副厅长", "四川省公安厅"), ("李某", "主任", None)]),
+    ],
+)
+def test_a_title_alone_after_a_comma_continues_the_list(text: str, rows: list) -> None:
+    assert _officials(text) == rows

@@ -126,13 +126,26 @@ def split_by_implied(organization: str | None, titles: list[str], implied: dict[
     return out
 
 
-def _inherited_org(c: Candidate, text: str, rows: list[dict[str, Any]]) -> str | None:
+# A head title fits only bodies of its kind: a 副主任 after 省商务厅副厅长甲， is of another body.
+_HEADS = {"主任": ("中心", "委员会", "委", "办公室", "办"), "厅长": ("厅",), "局长": ("局",), "处长": ("处",),
+          "院长": ("院",), "所长": ("所",), "站长": ("站",), "科长": ("科",)}
+
+
+def _fits(org: str, titles: list[str]) -> bool:
+    """False when the post's head title (厅长, 主任 …) names another kind of body than ``org``."""
+    head = next((h for h in _HEADS if titles and titles[-1].endswith(h)), None)
+    return head is None or org.endswith(_HEADS[head])
+
+
+def _inherited_org(c: Candidate, text: str, rows: list[dict[str, Any]], titles: list[str]) -> str | None:
     """The organization of the official listed just before, when this chain continues
-    that list with a title alone (省自然资源厅一级巡视员甲、二级巡视员乙: 乙 is of the same厅)."""
-    if not rows or c.start == 0 or text[c.start - 1] != "、":
+    that list with a title alone that fits it (省自然资源厅一级巡视员甲、二级巡视员乙 / 省中心主任甲，
+    副主任乙、丙: 乙 and 丙 are of the same body; not 省商务厅副厅长甲，副主任乙)."""
+    if not rows or c.start == 0 or text[c.start - 1] not in "、，,":
         return None
     last = rows[-1]
-    return last["organization"] if last["name_end"] == c.start - 1 else None
+    org = last["organization"]
+    return org if last["name_end"] == c.start - 1 and org and _fits(org, titles) else None
 
 
 def build_officials(
@@ -163,7 +176,6 @@ def build_officials(
         if sent is not None:
             when = next((d["start"] for d in dates if sent.start <= d["char_start"] < sent.end
                          and d["kind"] in ("point", "range")), None)
-        inherited = _inherited_org(c, ctx.text, rows)
         resolved: list[tuple[str | None, str | None, list[str]]] = []
         for org, post_titles in posts:
             hit = gaz.lookup(org, on) if (gaz and org) else None
@@ -171,6 +183,7 @@ def build_officials(
             written = hit.canonical if hit else other_orgs.get(org or "", org)
             for organization, ts in split_by_implied(written, post_titles, implied):
                 # 副省长宁志远: no organization written, the title names it; 、二级巡视员乙: the one before
+                inherited = None if organization else _inherited_org(c, ctx.text, rows, ts)
                 resolved.append((organization or inherited, org if organization == written else None, ts))
         for (name, ns, ne), (organization, mention, post_titles) in ((n, p) for n in names for p in resolved):
             rows.append(
