@@ -26,8 +26,6 @@ KEYS = ["fig_r", "fig_p", "date_r", "date_p", "dept_r", "dept_p", "off_r", "off_
 
 # variant name -> why it does not score 1.00 yet
 KNOWN_MISSES: dict[str, str] = {
-    "weekly-2019-48": "fig_r 0.90: a 其中 sentence after the 本周 sentence (其中，网上办理1342件，网上办理率72.3%) "
-    "gets scope other, not week; 同比分别增长8.2%和7.9% yields only 8.2",
     "weekly-2022-09": "fig_r 0.88: sentences after a 本周 sentence in its paragraph (回访三千二百件, 回访率, "
     "差评十二条/整改十一条/整改率) get scope other, not week; 热线累计受理工单近11.2万件 yields nothing; "
     "对38个部门窗口 gives metric 部门",

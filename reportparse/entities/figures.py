@@ -13,7 +13,7 @@ from typing import Any
 
 import regex
 
-from ..model import Candidate
+from ..model import Candidate, Sentence
 from ..normalize.dates import month_span
 from ..normalize.numbers import parse_number
 from ..segment import Segmenter
@@ -137,7 +137,30 @@ def _scope(c: Candidate, cues: list[Candidate], ctx: DocContext) -> tuple[str, C
         return str(post.fields.get("scope", "other")), post
     sent = ctx.sentence_at(c.start)
     lo = sent.start if sent else 0
-    value_start = c.groups["value"][1]
+    seen = _cues_before(ctx, cues, lo, c.groups["value"][1])
+    scope, cue = seen[-1] if seen else ("other", None)
+    if cue is not None and cue.fields.get("yields_to") == "ytd" and scope != "ytd" and len(seen) == 1:
+        # 累计 alone in its sentence: year-to-date when its paragraph opens with a ytd cue
+        if _paragraph_opens_ytd(ctx, lo, cues):
+            return "ytd", cue
+    if scope != "change" and (cue is None or cue.fields.get("yields_to")):
+        # 四季度，综窗累计办结… / 12月份，综窗受理…: a period not from 1 January, written before
+        # the figure and read by no cue, bounds it (a total over that period, not a running one)
+        after = max((q.end for _, q in seen if not q.fields.get("yields_to")), default=lo)
+        row = _range_before(ctx, c, after)
+        if row is not None and (row[0].month, row[0].day) != (1, 1):
+            return "other", None
+    if not seen:
+        return _scope_carried(sent, cues, ctx) if sent is not None else ("other", None)
+    # 2025年全年，综窗累计… / 一季度，综窗累计…: the year or period of an earlier cue of the
+    # same scope still holds
+    dated = [q for s, q in seen if s == scope and (q.groups.get("year") or ctx.period_at(q.start, q.end))]
+    return scope, dated[-1] if dated else cue
+
+
+def _cues_before(ctx: DocContext, cues: list[Candidate], lo: int, value_start: int) -> list[tuple[str, Candidate]]:
+    """(scope, cue) of the scope cues that reach a number at ``value_start`` from ``lo`` (its
+    sentence's start), in text order."""
     seen: list[tuple[str, Candidate]] = []
     text = ctx.text
     for q in cues:
@@ -153,24 +176,36 @@ def _scope(c: Candidate, cues: list[Candidate], ctx: DocContext) -> tuple[str, C
             # to (截至目前，累计… stays cumulative; 截至2月10日，今年…累计… is ytd)
             yields = q.fields.get("yields_to")
             seen.append((yields, q) if seen and seen[-1][0] == yields else (scope, q))
-    scope, cue = seen[-1] if seen else ("other", None)
-    if cue is not None and cue.fields.get("yields_to") == "ytd" and scope != "ytd" and len(seen) == 1:
-        # 累计 alone in its sentence: year-to-date when its paragraph opens with a ytd cue
-        if _paragraph_opens_ytd(ctx, lo, cues):
-            return "ytd", cue
-    if scope != "change" and (cue is None or cue.fields.get("yields_to")):
-        # 四季度，综窗累计办结… / 12月份，综窗受理…: a period not from 1 January, written before
-        # the figure and read by no cue, bounds it (a total over that period, not a running one)
-        after = max((q.end for _, q in seen if not q.fields.get("yields_to")), default=lo)
-        row = _range_before(ctx, c, after)
-        if row is not None and (row[0].month, row[0].day) != (1, 1):
-            return "other", None
-    if not seen:
-        return "other", None
-    # 2025年全年，综窗累计… / 一季度，综窗累计…: the year or period of an earlier cue of the
-    # same scope still holds
-    dated = [q for s, q in seen if s == scope and (q.groups.get("year") or ctx.period_at(q.start, q.end))]
-    return scope, dated[-1] if dated else cue
+    return seen
+
+
+_LIST_MARK = regex.compile(r"^\s*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)])?\s*")
+
+
+def _opens_with(sent: Sentence, words: tuple[str, ...]) -> bool:
+    """True when a sentence (past its list marker: 2.其中…) opens with one of ``words``."""
+    return sent.text[_LIST_MARK.match(sent.text).end() :].startswith(words)
+
+
+_CARRY_WORDS = ("其中",)
+
+
+def _scope_carried(sent: Sentence, cues: list[Candidate], ctx: DocContext) -> tuple[str, Candidate | None]:
+    """The scope a sentence with no cue of its own takes from the sentence before it, when it
+    opens with 其中 (本周，…受理1856件。其中，网上办理1342件: week): the scope that sentence
+    ended with (a 其中 sentence before it passes its own on). ``other`` when there is none."""
+    i = sent.id
+    while i > 0 and _opens_with(ctx.sentences[i], _CARRY_WORDS):
+        prev = ctx.sentences[i - 1]
+        if prev.section != sent.section:
+            break
+        seen = _cues_before(ctx, cues, prev.start, prev.end)
+        if seen:
+            scope, cue = seen[-1]
+            dated = [q for s, q in seen if s == scope and (q.groups.get("year") or ctx.period_at(q.start, q.end))]
+            return scope, dated[-1] if dated else cue
+        i -= 1
+    return "other", None
 
 
 def _paragraph_opens_ytd(ctx: DocContext, lo: int, cues: list[Candidate]) -> bool:
@@ -254,7 +289,8 @@ def _period(scope: str, ctx: DocContext, c: Candidate, cue: Candidate | None = N
         return (None, span[1]) if scope == "cumulative" else span
     if scope == "change":
         return ps, pe
-    as_of = ctx.asof_near(c.start) or pe
+    # the as-of date of the figure's sentence, else of the sentence its cue stands in (其中…)
+    as_of = ctx.asof_near(c.start) or (ctx.asof_near(cue.start) if cue is not None else None) or pe
     year = as_int(group(cue, "year")) if cue is not None else None
     if scope == "ytd" and year and (as_of is None or year < as_of.year):
         # an earlier year named in the cue (2025年全年 in the first issue of 2026): that year
