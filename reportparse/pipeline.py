@@ -7,6 +7,7 @@ ingest -> layout -> sections -> rules (find candidates) -> overlap policy + clai
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -206,6 +207,7 @@ def analyse(
                 trace.add([], [(c, "metric does not end on a word boundary (jieba)")])
             else:
                 fig_cands.append(aligned)
+    fig_cands = _table_rows(fig_cands, clean, trace, dept_rows)
     fig_won, fig_lost = resolve_overlaps(fig_cands)
     trace.add(fig_won, fig_lost)
     fig_rows = build_figures(fig_won, winners("scope"), ctx, dept_rows, seg)
@@ -239,6 +241,50 @@ def _tokens(sentences: list[Any], seg: Any, depts: list[dict[str, Any]], officia
         for s in sentences
         for i, t in enumerate(seg.tagged_keeping(s.text, s.start, keep))
     ]
+
+
+def _table_rows(cands: list[Candidate], clean: CleanText, trace: Trace, depts: list[dict[str, Any]]) -> list[Candidate]:
+    """Keep a row of a table-like list (``metric_from: intro``: a paragraph that is only NAME
+    NUMBER UNIT) only under an intro paragraph ending in ：, other rows standing between (the
+    first row may run into the intro: …如下：省公安厅86件); the intro's span goes in the row's
+    fields (``intro``). A row with no intro is dropped, so the other rules read that paragraph
+    (本周受理425件 alone in its paragraph), unless its NAME is a department (四川省市场监督管理局：61件)."""
+    rows = [c for c in cands if c.fields.get("metric_from") == "intro"]
+    if not rows:
+        return cands
+    starts = [p.start for p in clean.paragraphs]
+    whole: set[int] = set()
+    inline: dict[int, int] = {}  # paragraph -> start of the row run into its intro
+    for c in rows:
+        i = bisect.bisect_right(starts, c.start) - 1
+        if c.start == starts[i]:
+            whole.add(i)
+        else:
+            inline[i] = c.start
+    out: list[Candidate] = []
+    for c in cands:
+        if c.fields.get("metric_from") != "intro":
+            out.append(c)
+            continue
+        i = bisect.bisect_right(starts, c.start) - 1
+        intro: tuple[int, int] | None = None
+        if c.start > starts[i]:
+            intro = (starts[i], c.start) if i + 1 in whole else None
+        else:
+            while i - 1 in whole:
+                i -= 1
+            if i - 1 in inline:
+                intro = (starts[i - 1], inline[i - 1])
+            elif i > 0:
+                intro = (starts[i - 1], clean.paragraphs[i - 1].end)
+        name = c.groups["subject"][1]
+        if intro is not None and clean.text[intro[0] : intro[1]].rstrip().endswith(("：", ":")):
+            out.append(replace(c, fields={**c.fields, "intro": intro}))
+        elif any(d["char_start"] == name and d["kind"] != "division" for d in depts):
+            out.append(c)
+        else:
+            trace.add([], [(c, "a NAME NUMBER UNIT paragraph with no intro ending in ：")])
+    return out
 
 
 def _align_metric(c: Candidate, text: str, seg: Any) -> Candidate | None:

@@ -29,8 +29,6 @@ KNOWN_MISSES: dict[str, str] = {
     "weekly-2022-09": "fig_r 0.88: sentences after a 本周 sentence in its paragraph (回访三千二百件, 回访率, "
     "差评十二条/整改十一条/整改率) get scope other, not week; 热线累计受理工单近11.2万件 yields nothing; "
     "对38个部门窗口 gives metric 部门",
-    "weekly-2024-52": "fig_r 0.89: a table-like list under 本周受理量居前的部门窗口如下： (省公安厅　86 件 ...) gives "
-    "the department as the metric and scope other instead of 受理/week, and drops the full-name row (四川省市场监督管理局　61 件)",
 }
 
 

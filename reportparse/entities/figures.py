@@ -132,6 +132,11 @@ def _scope(c: Candidate, cues: list[Candidate], ctx: DocContext) -> tuple[str, C
     the latest cue of that scope naming a year, if any)."""
     if "scope" in c.fields:
         return str(c.fields["scope"]), None
+    if "intro" in c.fields:  # a row of a table-like list: the scope its intro ends with
+        lo, hi = _intro_sentence(c, ctx)
+        seen = _cues_before(ctx, cues, lo, hi)
+        head = ctx.sentence_at(lo)
+        return seen[-1] if seen else _scope_carried(head, cues, ctx) if head else ("other", None)
     post = _cue_after(c, cues, ctx)
     if post is not None:
         return str(post.fields.get("scope", "other")), post
@@ -379,6 +384,60 @@ def _is_cue(c: Candidate, metric: str | None, cues: list[Candidate]) -> bool:
         g[1] <= q.start and q.end <= g[2] and q.text == metric for q in cues)
 
 
+def _table_row(
+    c: Candidate, name: str | None, ctx: DocContext, depts: list[dict[str, Any]], seg: Segmenter | None
+) -> tuple[str | None, str | None]:
+    """(metric, subject) of a row of a table-like list (省公安厅　86 件 under 本周受理量居前的部门窗口如下：):
+    the metric is the intro's first metric verb (受理量 -> 受理), else the row's NAME; a NAME that
+    opens with a department is no metric and no subject (the row's department says it). A
+    department's row with no intro has no metric."""
+    g = c.groups.get("subject")
+    is_dept = g is not None and any(d["char_start"] == g[1] and d["kind"] != "division" for d in depts)
+    verb = None
+    if "intro" in c.fields:
+        lo, hi = _intro_sentence(c, ctx)
+        verb = _first_verb(ctx.text[lo:hi], ctx.rules.lists.get("metric_verbs", ()), seg)
+    if verb:
+        return verb, None if is_dept else name
+    return (None, None) if is_dept else (name, None)
+
+
+def _intro_sentence(c: Candidate, ctx: DocContext) -> tuple[int, int]:
+    """The span of the last sentence of a table row's intro (…。其中： -> 其中：)."""
+    lo, hi = c.fields["intro"]
+    last = ctx.sentence_at(max(lo, hi - 1))
+    return (max(lo, last.start), hi) if last is not None else (lo, hi)
+
+
+_MEASURE_TAIL = ("总量", "量", "总数", "数")
+
+
+def _first_verb(text: str, verbs: tuple[str, ...], seg: Segmenter | None) -> str | None:
+    """The first word of ``text`` that is a metric verb, or one with a measure (受理量 -> 受理)."""
+    if seg is None:
+        return None
+    vs = set(verbs)
+    for tok in seg.tagged(text):
+        word = tok.text
+        for t in _MEASURE_TAIL:
+            if word.endswith(t) and word[: -len(t)] in vs:
+                word = word[: -len(t)]
+                break
+        if word in vs:
+            return word
+    return None
+
+
+_DEPT_TAILS = ("", "窗口")
+
+
+def _names_department(g: tuple[str, int, int] | None, depts: list[dict[str, Any]], text: str) -> bool:
+    """True when a metric's span is a department's name (or its 窗口): 省公安厅 in 省公安厅86件."""
+    return g is not None and any(
+        d["kind"] != "division" and d["char_start"] == g[1] and d["char_end"] <= g[2]
+        and text[d["char_end"] : g[2]] in _DEPT_TAILS for d in depts)
+
+
 def _department(c: Candidate, ctx: DocContext, depts: list[dict[str, Any]]) -> str | None:
     sent = ctx.sentence_at(c.start)
     lo = sent.start if sent else 0
@@ -429,6 +488,10 @@ def build_figures(
         metric = _qualified_rate(metric, c, ctx)
         if c.groups.get("term") and not sgroup and seg is not None:
             subject = _words_before(ctx.text, c.start, seg, lead_words)  # 注册用户新增12.6万户
+        if c.fields.get("metric_from") == "intro":
+            metric, subject = _table_row(c, subject, ctx, depts, seg)
+        elif _names_department(c.groups.get("metric") or c.groups.get("term"), depts, ctx.text):
+            metric = None  # 省公安厅86件: the department is the row's department, not what it counts
         scope, cue = _scope(c, cues, ctx)
         if c.rule == "figure.verb" and sent is not None:
             unit = group(c, "unit")
