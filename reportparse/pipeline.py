@@ -210,7 +210,7 @@ def analyse(
     fig_cands = _table_rows(fig_cands, clean, trace, dept_rows)
     fig_won, fig_lost = resolve_overlaps(fig_cands)
     trace.add(fig_won, fig_lost)
-    fig_rows = build_figures(fig_won, winners("scope"), ctx, dept_rows, seg)
+    fig_rows = build_figures(fig_won, winners("scope"), ctx, dept_rows, seg, off_rows)
     tables = {
         "figures": fig_rows,
         "dates": date_rows,

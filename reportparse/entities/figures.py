@@ -438,7 +438,11 @@ def _names_department(g: tuple[str, int, int] | None, depts: list[dict[str, Any]
         and text[d["char_end"] : g[2]] in _DEPT_TAILS for d in depts)
 
 
-def _department(c: Candidate, ctx: DocContext, depts: list[dict[str, Any]]) -> str | None:
+def _department(
+    c: Candidate, ctx: DocContext, depts: list[dict[str, Any]], officials: list[dict[str, Any]] | None = None
+) -> str | None:
+    """The department named nearest before a figure in its sentence; none when that is one of
+    several listed (as departments or as officials' organizations)."""
     sent = ctx.sentence_at(c.start)
     lo = sent.start if sent else 0
     best = None
@@ -450,7 +454,33 @@ def _department(c: Candidate, ctx: DocContext, depts: list[dict[str, Any]]) -> s
         return None  # a clause after a semicolon starts afresh (…；本周两地互办业务2150件)
     if any(_joined(d, best, ctx.text) or _joined(best, d, ctx.text) for d in depts if d is not best):
         return None  # 省教育厅、省退役军人厅共36个办理项: several departments' figure, no one's
+    if len(_officials_listed_with(best, officials or [], ctx.text)) > 1:
+        return None  # 省公安厅副厅长甲、省市场监管局二级巡视员乙分别…: officials of several departments
     return best["canonical"]
+
+
+_LIST_SEPS = ("、", "和", "及", "与", "，", ",")
+
+
+def _officials_listed_with(dept: dict[str, Any], officials: list[dict[str, Any]], text: str) -> set[str]:
+    """The organizations of the officials listed (甲、乙 / 甲，乙 / 甲和乙) with the official whose
+    chain names ``dept``; empty when no official's chain names it."""
+    offs = sorted(officials, key=lambda o: o["char_start"])
+    i = next((k for k, o in enumerate(offs)
+              if o["char_start"] < dept["char_end"] and dept["char_start"] < o["char_end"]), None)
+    if i is None:
+        return set()
+    def listed(a: dict[str, Any], b: dict[str, Any]) -> bool:
+        # a separator, and at most one character the chain left out (和省医保局… read from 医保局)
+        gap = text[a["char_end"] : b["char_start"]]
+        return 0 < len(gap) <= 2 and gap[0] in _LIST_SEPS and gap[1:] not in ("。", "；", ";")
+
+    lo = hi = i
+    while lo > 0 and listed(offs[lo - 1], offs[lo]):
+        lo -= 1
+    while hi + 1 < len(offs) and listed(offs[hi], offs[hi + 1]):
+        hi += 1
+    return {o["organization"] or o.get("organization_mention") or "" for o in offs[lo : hi + 1]}
 
 
 def _joined(a: dict[str, Any], b: dict[str, Any], text: str) -> bool:
@@ -464,6 +494,7 @@ def build_figures(
     ctx: DocContext,
     depts: list[dict[str, Any]],
     seg: Segmenter | None = None,
+    officials: list[dict[str, Any]] | None = None,
 ) -> list[dict[str, Any]]:
     """One row per figure candidate that survived the overlap policy and the claim ledger."""
     lists = ctx.rules.lists
@@ -528,7 +559,7 @@ def build_figures(
                 "scope": scope,
                 "period_start": start,
                 "period_end": end,
-                "department": _department(c, ctx, depts),
+                "department": _department(c, ctx, depts, officials),
                 "sentence": sent.text if sent else "",
                 "value_text": vtext,
                 "approx": approx,
