@@ -80,3 +80,12 @@ def test_each_change_value(text: str, expected: list[tuple[Any, ...]]) -> None:
 def test_each_change_value_keeps_the_range_period() -> None:
     rows = _figs("1—10月，累计受理3.2万件、办结3.1万件，同比分别增长6.5%和5.9%。")
     assert {(a, b) for *_, a, b in rows} == {(D(2025, 1, 1), D(2025, 10, 31))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1—10月，累计受理3.2万件，同比增长6.5%。", "1—10月，综窗办结3.1万件，较上年同期增长4.2%"],
+)
+def test_a_change_after_a_range_cue_covers_the_range(text: str) -> None:
+    rows = _figs(text)
+    assert rows[-1][2] == "change" and rows[-1][3:] == (D(2025, 1, 1), D(2025, 10, 31))
