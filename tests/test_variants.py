@@ -34,7 +34,8 @@ KNOWN_MISSES: dict[str, str] = {
     "gets cumulative, not week; 成都市政务服务管理和网络理政办公室主任谭光远 gets no organization",
     "weekly-2023-50": "fig_r 0.77, off_r 0.75: 2.2023年以来 (list number glued to a year) is no ytd cue, so its totals "
     "get cumulative; 省林草局 1 项；省交通运输厅 3 项 (elided 进驻事项) get no metric and the second scope week; "
-    "32名服务标兵 after 15个优秀窗口 yields nothing; 副主任邬晓川同志 does not inherit 省中心 across 同志，",
+    "32名服务标兵 after 15个优秀窗口 yields nothing; 副主任邬晓川同志 does not inherit 省中心 across 同志，; "
+    "PDF only (fig_r 0.73): 1,806项 wrapped at its comma reads 1, 806 and yields nothing",
 }
 
 
