@@ -102,3 +102,22 @@ CENTER = "四川省政府政务服务和公共资源交易服务中心"
 )
 def test_a_title_alone_after_a_comma_continues_the_list(text: str, rows: list) -> None:
     assert _officials(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # a body no gazetteer lists keeps its name as written
+        ("本周，成都市政务服务管理和网络理政办公室主任谭某远一行到省中心交流。",
+         [("谭某远", "主任", "成都市政务服务管理和网络理政办公室")]),
+        ("绵阳市行政审批局局长王某、副局长张某出席。",
+         [("王某", "局长", "绵阳市行政审批局"), ("张某", "副局长", "绵阳市行政审批局")]),
+        # no body written right before the title: none
+        ("省中心组织召开会议，副主任李某出席。", [("李某", "副主任", None)]),
+        # 同志 between an official and the next title of the same body
+        ("省中心党委书记、主任吕芙蓉同志，党委委员、副主任邬某川同志出席会议。",
+         [("吕芙蓉", "党委书记、主任", CENTER), ("邬某川", "党委委员、副主任", CENTER)]),
+    ],
+)
+def test_unlisted_bodies_and_lists_with_tongzhi(text: str, rows: list) -> None:
+    assert _officials(text) == rows

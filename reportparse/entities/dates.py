@@ -40,7 +40,10 @@ def resolve_candidate(c: Candidate, ctx: DocContext) -> tuple[date | None, date 
     if kind == "relative":
         label = c.fields.get("relative", "")
         as_of = ctx.asof_near(c.start)
-        return resolve_relative(label, issue.period_start, issue.period_end, as_of or issue.period_end)
+        start, end = resolve_relative(label, issue.period_start, issue.period_end, as_of or issue.period_end)
+        if label == "ytd" and y1 and start is not None and end is not None and y1 <= end.year:
+            start = date(y1, 1, 1)  # 2021年以来: since the year written
+        return start, end
     if c.fields.get("month_range"):
         return _period(c, "month_range", m1, as_int(group(c, "m2")), y1, ctx)
     span = c.fields.get("span")

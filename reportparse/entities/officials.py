@@ -137,15 +137,29 @@ def _fits(org: str, titles: list[str]) -> bool:
     return head is None or org.endswith(_HEADS[head])
 
 
+# A body no gazetteer lists, written right before a chain that names none: 成都市政务服务管理和网络理政办公室主任.
+_UNLISTED_ORG = regex.compile(
+    r"(?<!\p{Han})(?P<org>\p{Han}{1,22}(?:办公室|管理局|委员会|中心|政府|研究院|局|厅|委|院|办))$")
+
+
+def _unlisted_org_before(text: str, start: int, sent: Any) -> str | None:
+    """The organization, as written, that ends right where a chain starts and begins at a
+    punctuation mark or the sentence's start; None when there is none."""
+    lo = max(sent.start if sent is not None else 0, start - 24)
+    m = _UNLISTED_ORG.search(text, lo, start)
+    return m.group("org") if m and (m.start() > lo or lo == (sent.start if sent is not None else 0)) else None
+
+
 def _inherited_org(c: Candidate, text: str, rows: list[dict[str, Any]], titles: list[str]) -> str | None:
     """The organization of the official listed just before, when this chain continues
     that list with a title alone that fits it (省自然资源厅一级巡视员甲、二级巡视员乙 / 省中心主任甲，
     副主任乙、丙: 乙 and 丙 are of the same body; not 省商务厅副厅长甲，副主任乙)."""
-    if not rows or c.start == 0 or text[c.start - 1] not in "、，,":
+    if not rows:
         return None
     last = rows[-1]
     org = last["organization"]
-    return org if last["name_end"] == c.start - 1 and org and _fits(org, titles) else None
+    between = text[last["name_end"]:c.start]  # 、 / ， / 同志，
+    return org if between.removeprefix("同志") in ("、", "，", ",") and org and _fits(org, titles) else None
 
 
 def build_officials(
@@ -183,6 +197,8 @@ def build_officials(
             written = hit.canonical if hit else other_orgs.get(org or "", org)
             for organization, ts in split_by_implied(written, post_titles, implied):
                 # 副省长宁志远: no organization written, the title names it; 、二级巡视员乙: the one before
+                if organization is None and not resolved and org is None:
+                    organization = written = org = _unlisted_org_before(ctx.text, c.start, sent)
                 inherited = None if organization else _inherited_org(c, ctx.text, rows, ts)
                 resolved.append((organization or inherited, org if organization == written else None, ts))
         for (name, ns, ne), (organization, mention, post_titles) in ((n, p) for n in names for p in resolved):
