@@ -67,10 +67,13 @@ def discover(
 ) -> tuple[list[str], list[dict[str, Any]]]:
     """Input files as source strings, and errors rows for folders with no supported file.
 
-    Files are kept as given; folders are searched recursively for ``.pdf .txt .md``
-    (sorted), skipping anything under ``exclude`` (the output folder) and notes such as
-    README.md or SOURCES.md (``settings.SKIP_STEMS``). Duplicates
-    (same resolved path) are dropped. A missing path raises ReportParseError.
+    Files are kept as given; folders are searched recursively for ``settings.INPUT_SUFFIXES``
+    (.pdf .txt .md .docx .html .htm, and images, which get an error row saying they need OCR),
+    sorted, skipping anything under ``exclude`` (the output folder), notes such as README.md or
+    SOURCES.md (``settings.SKIP_STEMS``), Word's ``~$`` lock files and the folder of images and
+    scripts a browser or Word saves beside a web page (``NAME_files`` or ``NAME.files`` next to
+    ``NAME.htm(l)``). Duplicates (same resolved path) are dropped. A missing path raises
+    ReportParseError.
     """
     skip = Path(exclude).resolve() if exclude is not None else None
     sources: list[str] = []
@@ -88,7 +91,8 @@ def discover(
         if p.is_dir():
             found = sorted(
                 (f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES
-                 and f.stem.lower() not in SKIP_STEMS
+                 and f.stem.lower() not in SKIP_STEMS and not f.name.startswith("~$")
+                 and not _in_saved_page_folder(f, p)
                  and not (skip and f.resolve().is_relative_to(skip))),
                 key=lambda f: f.relative_to(p).as_posix(),
             )
@@ -102,6 +106,24 @@ def discover(
         else:
             raise ReportParseError(f"no such file or folder: {given}")
     return sources, errors
+
+
+_SAVED_PAGE_FOLDER = ("_files", ".files")
+
+
+def _in_saved_page_folder(f: Path, root: Path) -> bool:
+    """Whether ``f`` lies in the companion folder of a saved web page under ``root``:
+    ``NAME_files/`` (browsers) or ``NAME.files/`` (Word) beside ``NAME.htm`` or ``NAME.html``."""
+    for folder in f.relative_to(root).parents:
+        if folder == Path("."):
+            break
+        name = folder.name
+        for tail in _SAVED_PAGE_FOLDER:
+            if name.endswith(tail) and len(name) > len(tail):
+                page = root / folder.parent / name[: -len(tail)]
+                if any(page.with_name(page.name + ext).is_file() for ext in (".htm", ".html")):
+                    return True
+    return False
 
 
 # -- one file, isolated -----------------------------------------------------------------------

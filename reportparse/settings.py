@@ -11,7 +11,10 @@ from .errors import ReportParseError
 FORMATS = ("csv", "parquet", "xlsx", "jsonl", "duckdb")
 PDF_ENGINES = ("pdfplumber", "pypdfium2")
 ENGINES = ("local", "dask")
-INPUT_SUFFIXES = (".pdf", ".txt", ".md")
+DOCUMENT_SUFFIXES = (".pdf", ".txt", ".md", ".docx", ".html", ".htm")
+# images are inputs too: each gets an error row saying it needs OCR, rather than a silent skip
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp")
+INPUT_SUFFIXES = DOCUMENT_SUFFIXES + IMAGE_SUFFIXES
 # Notes that live beside a corpus and are not reports: skipped when a folder is searched
 # (name them explicitly to parse them anyway).
 SKIP_STEMS = ("readme", "sources", "synthetic", "changelog", "license", "notes")

@@ -1,7 +1,9 @@
 """Input readers: one module per input kind, chosen by sniffing bytes, then by suffix.
 
-Add a kind (OCR, DOCX, HTML ...) by writing a module with a reader
-``(path, settings) -> RawDocument`` and registering its suffixes in ``READERS``.
+PDF (pdfplumber or PDFium), plain text and Markdown, Word .docx (python-docx) and HTML
+(beautifulsoup4). Images are recognised and refused with a one-line message (they need OCR).
+Add a kind by writing a module with a reader ``(path, settings) -> RawDocument`` and
+registering its suffixes in ``READERS``.
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ from pathlib import Path
 
 from ..errors import InputError, NoTextLayer, PdfReadError
 from ..model import RawDocument
-from ..settings import Settings
+from ..settings import IMAGE_SUFFIXES, Settings
+from .docx import read_docx
+from .html import read_html
 from .pdf import read_pdf
 from .pdfium import read_pdf_pdfium
 from .text import read_text
@@ -31,7 +35,16 @@ READERS: dict[str, Reader] = {
     ".pdf": read_any_pdf,
     ".txt": lambda path, settings: read_text(path),
     ".md": lambda path, settings: read_text(path),
+    ".docx": lambda path, settings: read_docx(path),
+    ".html": lambda path, settings: read_html(path),
+    ".htm": lambda path, settings: read_html(path),
 }
+
+#: documents.format by suffix where it is not the suffix itself
+FORMAT_OF_SUFFIX = {".htm": "html", **dict.fromkeys(IMAGE_SUFFIXES, "image")}
+IMAGE_MESSAGE = "image file: scanned page needs OCR, which reportparse does not do"
+ZIP = "a ZIP archive (DOCX/XLSX?)"
+OLE = "an OLE document (DOC/XLS?)"
 
 # leading bytes of formats that are often misnamed; used for clear messages
 MAGIC = (
@@ -40,13 +53,20 @@ MAGIC = (
     (b"GIF8", "a GIF image"),
     (b"II*\x00", "a TIFF image"),
     (b"MM\x00*", "a TIFF image"),
-    (b"PK\x03\x04", "a ZIP archive (DOCX/XLSX?)"),
-    (b"\xd0\xcf\x11\xe0", "an OLE document (DOC/XLS?)"),
+    (b"PK\x03\x04", ZIP),
+    (b"\xd0\xcf\x11\xe0", OLE),
     (b"{\\rtf", "an RTF document"),
 )
 
-__all__ = ["PDF_READERS", "READERS", "read_any_pdf", "read_document", "read_pdf", "read_pdf_pdfium", "read_text",
-           "sniff", "InputError", "PdfReadError", "NoTextLayer"]
+__all__ = ["FORMAT_OF_SUFFIX", "IMAGE_MESSAGE", "PDF_READERS", "READERS", "format_of", "read_any_pdf",
+           "read_docx", "read_document", "read_html", "read_pdf", "read_pdf_pdfium", "read_text", "sniff",
+           "InputError", "PdfReadError", "NoTextLayer"]
+
+
+def format_of(path: str | Path) -> str | None:
+    """The documents.format a file's suffix names: pdf, txt, md, docx, html, image (None: no suffix)."""
+    suffix = Path(path).suffix.lower()
+    return FORMAT_OF_SUFFIX.get(suffix, suffix.lstrip(".") or None)
 
 
 def sniff(head: bytes) -> str | None:
@@ -79,6 +99,10 @@ def read_document(path: Path, settings: Settings | None = None) -> RawDocument:
         return read_any_pdf(path, settings)
     if suffix == ".pdf":
         raise PdfReadError(source, f"not a PDF: the file is {kind or 'not in PDF format (no %PDF header)'}")
+    if suffix in IMAGE_SUFFIXES or (kind or "").endswith(" image"):
+        raise InputError(source, IMAGE_MESSAGE)
+    if suffix == ".docx" and kind in (ZIP, OLE):
+        return read_docx(path)  # an OLE .docx is refused there with its own message
     if kind is not None:
         raise InputError(source, f"unsupported input: the file is {kind}")
     reader = READERS.get(suffix)
