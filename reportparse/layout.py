@@ -121,10 +121,16 @@ def _join(para: _Para, line: RawLine, page: int | None) -> None:
     new = _line_chars(line, page)
     if para.chars and new:
         a, b = para.chars[-1][0], new[0][0]
-        if not (a.isspace() or b.isspace() or CJK.match(a) or CJK.match(b)):
+        if not (a.isspace() or b.isspace() or CJK.match(a) or CJK.match(b) or _wrapped_number(para, b)):
             para.chars.append((" ", False, page))  # a wrapped line of Latin text
     para.chars.extend(new)
     para.lines.append(line)
+
+
+def _wrapped_number(para: _Para, b: str) -> bool:
+    """True when a number runs on across the line break: 1,|806 or 13|110 (no space between)."""
+    tail = "".join(c for c, _, _ in para.chars[-2:])
+    return b.isdigit() and (tail[-1:].isdigit() or (len(tail) == 2 and tail[0].isdigit() and tail[1] in ",."))
 
 
 def _edge(values: list[float], fallback: float, largest: bool) -> float:

@@ -170,6 +170,17 @@ def test_geometry_paragraphs() -> None:
     ]
 
 
+@pytest.mark.parametrize(("first", "second", "joined"), [
+    ("综窗进驻主项792项、办理项1,", "806项，受理工作手册累计完成。", "综窗进驻主项792项、办理项1,806项，受理工作手册累计完成。"),
+    ("本周共受理政务服务事项13", "110件，同比增长。", "本周共受理政务服务事项13110件，同比增长。"),
+    ("交易金额3.", "5亿元，节约资金。", "交易金额3.5亿元，节约资金。"),
+    ("see section 1,", "then 2.", "see section 1, then 2."),  # a comma after a word: a space
+])
+def test_a_number_wrapped_across_lines_stays_one_number(first: str, second: str, joined: str) -> None:
+    doc = paged([body(100, first, first=True), body(128, second, last=True)])
+    assert paras(raw_to_clean(doc)) == [joined]
+
+
 def test_font_size_change_starts_paragraph() -> None:
     doc = paged([body(100, "正文一直写到右边界为止的一行字", first=True),
                  line("小字注释也从左边开始", 128, LEFT, RIGHT, 12)])
