@@ -15,6 +15,14 @@ DOCUMENT_SUFFIXES = (".pdf", ".txt", ".md", ".docx", ".html", ".htm")
 # images are inputs too: each gets an error row saying it needs OCR, rather than a silent skip
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp")
 INPUT_SUFFIXES = DOCUMENT_SUFFIXES + IMAGE_SUFFIXES
+#: documents.format by suffix where it is not the suffix itself
+FORMAT_OF_SUFFIX = {".htm": "html", **dict.fromkeys(IMAGE_SUFFIXES, "image")}
+
+
+def format_of(path: str | Path) -> str | None:
+    """The documents.format a file's suffix names: pdf, txt, md, docx, html, image (None: no suffix)."""
+    suffix = Path(path).suffix.lower()
+    return FORMAT_OF_SUFFIX.get(suffix, suffix.lstrip(".") or None)
 # Notes that live beside a corpus and are not reports: skipped when a folder is searched
 # (name them explicitly to parse them anyway).
 SKIP_STEMS = ("readme", "sources", "synthetic", "changelog", "license", "notes")

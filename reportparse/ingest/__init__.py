@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import InputError, NoTextLayer, PdfReadError
 from ..model import RawDocument
-from ..settings import IMAGE_SUFFIXES, Settings
+from ..settings import FORMAT_OF_SUFFIX, IMAGE_SUFFIXES, Settings, format_of
 from .docx import read_docx
 from .html import read_html
 from .pdf import read_pdf
@@ -40,8 +40,6 @@ READERS: dict[str, Reader] = {
     ".htm": lambda path, settings: read_html(path),
 }
 
-#: documents.format by suffix where it is not the suffix itself
-FORMAT_OF_SUFFIX = {".htm": "html", **dict.fromkeys(IMAGE_SUFFIXES, "image")}
 IMAGE_MESSAGE = "image file: scanned page needs OCR, which reportparse does not do"
 ZIP = "a ZIP archive (DOCX/XLSX?)"
 OLE = "an OLE document (DOC/XLS?)"
@@ -62,11 +60,6 @@ __all__ = ["FORMAT_OF_SUFFIX", "IMAGE_MESSAGE", "PDF_READERS", "READERS", "forma
            "read_docx", "read_document", "read_html", "read_pdf", "read_pdf_pdfium", "read_text", "sniff",
            "InputError", "PdfReadError", "NoTextLayer"]
 
-
-def format_of(path: str | Path) -> str | None:
-    """The documents.format a file's suffix names: pdf, txt, md, docx, html, image (None: no suffix)."""
-    suffix = Path(path).suffix.lower()
-    return FORMAT_OF_SUFFIX.get(suffix, suffix.lstrip(".") or None)
 
 
 def sniff(head: bytes) -> str | None:
