@@ -1,0 +1,248 @@
+"""A figure's scope and period: the cue that sets them, and what a cue reaches.
+
+Scope comes from the rule (``set: {scope: change}``), from a cue right after the figure
+(a bracket or a clause summing up its list: （均为今年以来累计）), or from the nearest scope
+cue before it in its sentence, so a cue shared by a list carries to every item (本周，共计咨询
+3101 人次、受理 425 件…). A sentence opening with 其中 carries the scope the sentence before it
+ended with. The period is the issue's week, 1 January to the as-of date, or the range date row
+(一季度, 1—11月, 2025年全年) that the cue sits on.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import regex
+
+from ..model import Candidate, Sentence
+from ..normalize.dates import month_span
+from .context import DocContext, as_int, group
+
+
+def _clause_break(text: str, start: int, end: int) -> bool:
+    """True when a comma or semicolon outside brackets lies in ``text[start:end]``."""
+    depth = 0
+    for ch in text[start:end]:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in "，,；;":
+            return True
+    return False
+
+
+def figure_scope(c: Candidate, cues: list[Candidate], ctx: DocContext) -> tuple[str, Candidate | None]:
+    """The figure's scope, and the cue it came from (None for a rule's own scope or none;
+    the latest cue of that scope naming a year, if any)."""
+    if "scope" in c.fields:
+        return str(c.fields["scope"]), None
+    if "intro" in c.fields:  # a row of a table-like list: the scope its intro ends with
+        lo, hi = intro_sentence(c, ctx)
+        seen = _cues_before(ctx, cues, lo, hi)
+        head = ctx.sentence_at(lo)
+        return seen[-1] if seen else _scope_carried(head, cues, ctx) if head else ("other", None)
+    post = _cue_after(c, cues, ctx)
+    if post is not None:
+        return str(post.fields.get("scope", "other")), post
+    sent = ctx.sentence_at(c.start)
+    lo = sent.start if sent else 0
+    seen = _cues_before(ctx, cues, lo, c.groups["value"][1])
+    scope, cue = seen[-1] if seen else ("other", None)
+    if cue is not None and cue.fields.get("yields_to") == "ytd" and scope != "ytd" and len(seen) == 1:
+        # 累计 alone in its sentence: year-to-date when its paragraph opens with a ytd cue
+        if _paragraph_opens_ytd(ctx, lo, cues):
+            return "ytd", cue
+    if scope != "change" and (cue is None or cue.fields.get("yields_to")):
+        # 四季度，综窗累计办结… / 12月份，综窗受理…: a period not from 1 January, written before
+        # the figure and read by no cue, bounds it (a total over that period, not a running one)
+        after = max((q.end for _, q in seen if not q.fields.get("yields_to")), default=lo)
+        row = _range_before(ctx, c, after)
+        if row is not None and (row[0].month, row[0].day) != (1, 1):
+            return "other", None
+    if not seen:
+        return _scope_carried(sent, cues, ctx) if sent is not None else ("other", None)
+    # 2025年全年，综窗累计… / 一季度，综窗累计…: the year or period of an earlier cue of the
+    # same scope still holds
+    dated = [q for s, q in seen if s == scope and (q.groups.get("year") or ctx.period_at(q.start, q.end))]
+    return scope, dated[-1] if dated else cue
+
+
+def _cues_before(ctx: DocContext, cues: list[Candidate], lo: int, value_start: int) -> list[tuple[str, Candidate]]:
+    """(scope, cue) of the scope cues that reach a number at ``value_start`` from ``lo`` (its
+    sentence's start), in text order."""
+    seen: list[tuple[str, Candidate]] = []
+    text = ctx.text
+    for q in cues:
+        if lo <= q.start and q.end <= value_start:
+            inside = text.count("（", lo, q.start) + text.count("(", lo, q.start) > text.count(
+                "）", lo, q.start) + text.count(")", lo, q.start)
+            if inside and any(b in text[q.end:value_start] for b in "）)"):
+                continue  # a cue inside brackets does not carry out of them
+            if q.fields.get("clause") and _clause_break(text, q.end, value_start):
+                continue  # a clause cue (新增, 减少) reaches only the figures of its own clause
+            scope = str(q.fields.get("scope", "other"))
+            # a cue that yields (累计) keeps the cue before it when that is of the scope it yields
+            # to (截至目前，累计… stays cumulative; 截至2月10日，今年…累计… is ytd)
+            yields = q.fields.get("yields_to")
+            seen.append((yields, q) if seen and seen[-1][0] == yields else (scope, q))
+    return seen
+
+
+_LIST_MARK = regex.compile(r"^\s*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)])?\s*")
+
+
+def _opens_with(sent: Sentence, words: tuple[str, ...]) -> bool:
+    """True when a sentence (past its list marker: 2.其中…) opens with one of ``words``."""
+    return sent.text[_LIST_MARK.match(sent.text).end() :].startswith(words)
+
+
+_CARRY_WORDS = ("其中",)
+
+
+def _scope_carried(sent: Sentence, cues: list[Candidate], ctx: DocContext) -> tuple[str, Candidate | None]:
+    """The scope a sentence with no cue of its own takes from the sentence before it, when it
+    opens with 其中 (本周，…受理1856件。其中，网上办理1342件: week): the scope that sentence
+    ended with (a 其中 sentence before it passes its own on). ``other`` when there is none."""
+    i = sent.id
+    while i > 0 and _opens_with(ctx.sentences[i], _CARRY_WORDS):
+        prev = ctx.sentences[i - 1]
+        if prev.section != sent.section:
+            break
+        seen = _cues_before(ctx, cues, prev.start, prev.end)
+        if seen:
+            scope, cue = seen[-1]
+            dated = [q for s, q in seen if s == scope and (q.groups.get("year") or ctx.period_at(q.start, q.end))]
+            return scope, dated[-1] if dated else cue
+        i -= 1
+    return "other", None
+
+
+def _paragraph_opens_ytd(ctx: DocContext, lo: int, cues: list[Candidate]) -> bool:
+    """True when the paragraph holding offset ``lo`` opens (in its first sentence, before another
+    cue) with a year-to-date cue: 今年以来，综窗运行平稳。累计受理…"""
+    para = ctx.text.rfind("\n", 0, lo) + 1
+    first = ctx.sentence_at(para)
+    if first is None or first.start >= lo:
+        return False
+    q = next((q for q in cues if first.start <= q.start < first.end), None)
+    return q is not None and q.fields.get("scope") == "ytd" and not q.fields.get("yields_to")
+
+
+_ALL_WORDS = ("均", "都", "以上", "上述", "全部")
+
+
+def _cue_after(c: Candidate, cues: list[Candidate], ctx: DocContext) -> Candidate | None:
+    """A scope cue written in brackets after the figure: right after its unit (受理1.2万件（今年累计）),
+    or after a list when the bracket says it covers all of it (…办结29.87万件，按期办结率99.1%
+    （均为今年以来累计数据）), back to the last semicolon or cue. A bracket holding a number is a
+    figure of its own (（今年累计2.03万件）: figure.bracket-total), not a cue for this one."""
+    sent = ctx.sentence_at(c.start)
+    if sent is None:
+        return None
+    text = ctx.text
+    for q in cues:
+        if not (c.end <= q.start and q.end <= sent.end):
+            continue
+        span = _bracket_around(text, q, sent.end) or _summary_clause(text, c.end, q, sent.end)
+        if span is None:
+            continue
+        opening, close = span
+        inner = text[opening + 1 : close]
+        if regex.search(r"[\d零〇一二两三四五六七八九十百千万]", inner):
+            return None
+        before = text[c.end : opening]
+        if text[opening] in "（(" and not before.strip():
+            return q
+        if (any(w in inner for w in _ALL_WORDS) and not regex.search(r"[；;。]", before)
+                and not any(c.end <= o.start < opening for o in cues)):
+            return q
+        return None
+    return None
+
+
+def _bracket_around(text: str, q: Candidate, end: int) -> tuple[int, int] | None:
+    """(opening, closing) of the brackets a cue stands in, when it does."""
+    lo = text.rfind("\n", 0, q.start) + 1
+    opening = max(text.rfind("（", lo, q.start), text.rfind("(", lo, q.start))
+    if opening < 0 or any(ch in text[opening + 1 : q.start] for ch in "（）()"):
+        return None
+    close = min((i for i in (text.find("）", q.end, end), text.find(")", q.end, end)) if i >= 0), default=-1)
+    return (opening, close) if close >= 0 else None
+
+
+def _summary_clause(text: str, start: int, q: Candidate, end: int) -> tuple[int, int] | None:
+    """(comma, clause end) of a clause that sums up the list before it: …，均为今年以来累计。"""
+    comma = max(text.rfind("，", start, q.start), text.rfind(",", start, q.start))
+    if comma < 0 or not text[comma + 1 : q.start].startswith(_ALL_WORDS):
+        return None
+    m = regex.compile(r"[，,；;。]").search(text, q.end, end)
+    return comma, m.start() if m else end
+
+
+_CUE_MONTHS = regex.compile(r"[—–\-~～至到]\s*(\d{1,2})月")
+
+
+def figure_period(scope: str, ctx: DocContext, c: Candidate, cue: Candidate | None = None) -> tuple[date | None, date | None]:
+    """The dates a figure covers: the issue's week, a range date row its cue stands on (一季度,
+    1—11月, 2025年全年) or that opens its clause (12月份，…), since 1 January to the as-of date
+    (ytd), or up to it (cumulative)."""
+    ps, pe = ctx.issue.period_start, ctx.issue.period_end
+    if scope == "week":
+        return ps, pe
+    span = ctx.period_at(cue.start, cue.end) if cue is not None else None
+    if scope in ("other", "change") and span is None:
+        span = _range_before(ctx, c)
+    if span is not None:
+        return (None, span[1]) if scope == "cumulative" else span
+    if scope == "change":
+        return ps, pe
+    # the as-of date of the figure's sentence, else of the sentence its cue stands in (其中…)
+    as_of = ctx.asof_near(c.start) or (ctx.asof_near(cue.start) if cue is not None else None) or pe
+    year = as_int(group(cue, "year")) if cue is not None else None
+    if scope == "ytd" and year and (as_of is None or year < as_of.year):
+        # an earlier year named in the cue (2025年全年 in the first issue of 2026): that year
+        m = _CUE_MONTHS.search(cue.text) if cue is not None else None
+        months = month_span(year, int(m.group(1))) if m else None
+        return date(year, 1, 1), months[1] if months else date(year, 12, 31)
+    issue_year = ctx.issue.year
+    if scope == "ytd" and as_of == pe and as_of and issue_year and issue_year < as_of.year:
+        # the last issue of a year, its week running into January (2024年第52期, 12月30日—1月3日):
+        # its year-to-date figures are that year's
+        return date(issue_year, 1, 1), date(issue_year, 12, 31)
+    if scope == "ytd" and as_of:
+        return date(as_of.year, 1, 1), as_of
+    if scope == "cumulative":
+        return None, as_of
+    return None, None
+
+
+_WEEK_WORDS = ("本周", "本期", "当周")
+
+
+def _range_before(ctx: DocContext, c: Candidate, lo: int | None = None) -> tuple[date, date] | None:
+    """The dates of the range date row nearest before a figure in its sentence (from ``lo``):
+    12月份，综窗共受理…; 3月中旬，开展培训3场. None when a semicolon or a week word (本周新增…)
+    stands between."""
+    sent = ctx.sentence_at(c.start)
+    if sent is None:
+        return None
+    lo = sent.start if lo is None else max(lo, sent.start)
+    value_start = c.groups["value"][1]
+    best: tuple[int, date, date] | None = None
+    for s, e, a, b in ctx.periods:
+        if lo <= s and e <= value_start and (best is None or e > best[0]):
+            best = (e, a, b)
+    if best is None:
+        return None
+    gap = ctx.text[best[0] : value_start]
+    if regex.search(r"[；;]", gap) or any(w in gap for w in _WEEK_WORDS):
+        return None
+    return best[1], best[2]
+
+
+def intro_sentence(c: Candidate, ctx: DocContext) -> tuple[int, int]:
+    """The span of the last sentence of a table row's intro (…。其中： -> 其中：)."""
+    lo, hi = c.fields["intro"]
+    last = ctx.sentence_at(max(lo, hi - 1))
+    return (max(lo, last.start), hi) if last is not None else (lo, hi)
