@@ -22,7 +22,7 @@ from typing import Any
 
 from .errors import InputError, ReportParseError
 from .model import DocumentResult
-from .settings import INPUT_SUFFIXES, SKIP_STEMS, Settings
+from .settings import INPUT_SUFFIXES, SKIP_STEMS, Settings, format_of
 
 #: Tables other than ``documents`` whose rows documents contribute.
 ROW_TABLES = ("figures", "dates", "departments", "officials", "references", "coverage")
@@ -170,7 +170,7 @@ def failed_result(source: str, stage: str, message: str, path: str | None = None
     path = Path(path or source)
     digest = _file_digest(path)
     doc_id = digest[:16] if digest else None
-    fmt = path.suffix.lower().lstrip(".") or None
+    fmt = format_of(path)
     document = {"doc_id": doc_id, "source": source, "sha256": digest, "format": fmt,
                 "status": "error", "error": message}
     return DocumentResult(document=document, errors=[_error_row(source, stage, message, doc_id)])

@@ -106,7 +106,8 @@ def extract(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], rules:
             quiet: bool) -> None:
     """Parse PDF and text reports into tables in DIR.
 
-    PATH is a file or a folder (searched recursively for .pdf, .txt, .md).
+    PATH is a file or a folder (searched recursively for .pdf, .txt, .md,
+    .docx, .html/.htm; images give an error row: they need OCR).
     A file that cannot be parsed becomes a row of errors.csv and the run
     goes on; the exit code is then 1. Cleaned texts and rows are cached by
     file content (see `reportparse cache --help`): a re-run skips PDF work.

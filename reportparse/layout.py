@@ -270,8 +270,9 @@ def flow_lines(pages: tuple[RawPage, ...]) -> list[RawLine]:
     return out
 
 
-def flow_to_paragraphs(pages: tuple[RawPage, ...]) -> list[_Para]:
-    """Text input: each non-blank line is a paragraph, unless it ends with a continuation mark."""
+def flow_to_paragraphs(pages: tuple[RawPage, ...], hard_breaks: bool = False) -> list[_Para]:
+    """Text input: each non-blank line is a paragraph, unless it ends with a continuation mark
+    (a hard-wrapped .txt line; never with ``hard_breaks``: DOCX and HTML paragraphs are real)."""
     lines = flow_lines(pages)
     paras: list[_Para] = []
     joining = False
@@ -280,7 +281,7 @@ def flow_to_paragraphs(pages: tuple[RawPage, ...]) -> list[_Para]:
         if not (joining and not LIST_START.match(text)):
             paras.append(_Para())
         _join(paras[-1], ln, None)
-        joining = text.endswith(CONTINUATION_END) and not _looks_like_heading(text)
+        joining = not hard_breaks and text.endswith(CONTINUATION_END) and not _looks_like_heading(text)
     return paras
 
 
@@ -372,6 +373,6 @@ def raw_to_clean(raw: RawDocument, settings: Settings | None = None) -> CleanTex
     """Clean a RawDocument (text or PDF) into one string with paragraphs, pages and emphasis."""
     settings = Settings.resolve(settings)
     if raw.flow:
-        return paragraphs_to_clean(flow_to_paragraphs(raw.pages), paged=False)
+        return paragraphs_to_clean(flow_to_paragraphs(raw.pages, raw.hard_breaks), paged=False)
     kept = strip_margins(raw.pages, settings)
     return paragraphs_to_clean(lines_to_paragraphs(raw.pages, kept), paged=True)

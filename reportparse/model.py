@@ -49,6 +49,8 @@ class RawDocument:
 
     ``flow`` is True for text input, where every non-blank line is a paragraph;
     False for paged input, where layout decides paragraphs from geometry.
+    ``hard_breaks`` (flow input only) says line ends are the author's paragraph ends (DOCX,
+    HTML): a line ending in ：or 、 is not joined to the next as a hard-wrapped .txt line is.
     """
 
     format: str
@@ -57,6 +59,7 @@ class RawDocument:
     flow: bool = False
     n_pages: int | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    hard_breaks: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,7 @@ from .model import Candidate, CleanText, DocumentResult, RawDocument, RawLine, R
 from .rulebook import RuleSet
 from .sections import clean_to_sections, clean_to_sentences
 from .segment import build_terms, segmenter_for
-from .settings import Settings
+from .settings import Settings, format_of
 
 TABLE_NAMES = ("figures", "dates", "departments", "officials", "references")
 
@@ -65,7 +65,7 @@ def parse_document(path: Path, rules: RuleSet, settings: Settings, source: str |
     except OSError as e:
         return _failed(doc, source, "ingest", f"cannot read file: {e.strerror or e}")
     doc["doc_id"], doc["sha256"] = doc_id_of(data)
-    doc["format"] = Path(path).suffix.lower().lstrip(".") or None
+    doc["format"] = format_of(path)
     cache, tkey, hit = None, "", None
     if settings.cache_dir is not None:  # see cache.py: a hit returns what a miss computes
         from .cache import Cache, text_key

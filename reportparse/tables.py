@@ -43,7 +43,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("doc_id", "string", "first 16 hex chars of the file's sha256"),
         ("source", "string", "path as given on the command line"),
         ("sha256", "string", "sha256 of the file bytes"),
-        ("format", "string", "pdf, txt, md, ..."),
+        ("format", "string", "pdf, txt, md, docx, html, image"),
         ("pages", "Int64", "page count; empty for text formats"),
         ("extractor", "string", "pdfplumber, pypdfium2, text, ..."),
         ("status", "string", "ok, empty, error"),

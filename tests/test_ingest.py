@@ -142,11 +142,11 @@ def test_scanned_pdf_has_no_text_layer(tmp_path: Path) -> None:
 
 
 def test_unknown_suffix(tmp_path: Path) -> None:
-    p = tmp_path / "r.docx"
+    p = tmp_path / "r.odt"
     p.write_bytes(b"plain words")
     with pytest.raises(InputError) as e:
         read_document(p)
-    _one_line_error(e, "unsupported", ".docx")
+    _one_line_error(e, "unsupported", ".odt")
 
 
 def test_pdf_sniffed_before_suffix(tmp_path: Path) -> None:

@@ -146,8 +146,9 @@ def test_documents_name_format_and_extractor(batch_out: Path) -> None:
     assert (docs["weekly-2023-35.html"]["format"], docs["weekly-2023-35.html"]["extractor"]) == ("html", "beautifulsoup4")
     for name in ("weekly-2023-35.docx", "weekly-2023-35.html"):
         assert docs[name]["status"] == "ok" and docs[name]["pages"] == ""
-    for name in ("corrupt.docx", "truncated.htm", "scan-p1.png"):
+    for name, fmt in (("corrupt.docx", "docx"), ("truncated.htm", "html"), ("scan-p1.png", "image")):
         assert docs[name]["status"] == "error" and "\n" not in docs[name]["error"], docs[name]
+        assert docs[name]["format"] == fmt  # the contract's format, not the suffix
 
 
 def test_bad_files_give_one_error_row_each(batch_out: Path) -> None:
@@ -293,3 +294,14 @@ def test_discovery_finds_office_files_and_images_not_saved_page_parts(tmp_path: 
     assert [Path(s).relative_to(root).as_posix() for s in sources] == [
         "2023/a.docx", "2023/b.htm", "2023/c.html", "orphan_files/page.jpg", "scans/p1.tif"]
     assert errors == []
+
+
+@pytest.mark.parametrize("form", ["docx", "html"])
+def test_office_paragraph_ends_are_real(tmp_path: Path, form: str) -> None:
+    """A Word or HTML paragraph ending in ：or 、 is not joined to the next, as a hard-wrapped
+    .txt line would be: the rows of a list stay paragraphs of their own."""
+    lines = ["2.本周受理量居前的部门窗口如下：", "省公安厅 86件", "省民政厅、", "省财政厅 12件"]
+    path = (make_docx if form == "docx" else make_html)(tmp_path / f"t.{form}", lines)
+    clean = raw_to_clean(read_document(path))
+    assert [clean.text[p.start:p.end] for p in clean.paragraphs] == [
+        "2.本周受理量居前的部门窗口如下：", "省公安厅86件", "省民政厅、", "省财政厅12件"]

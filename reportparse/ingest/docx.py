@@ -169,4 +169,4 @@ def read_docx(path: Path) -> RawDocument:
     raw = tuple(RawLine(text=t, bold=b) for t, b in lines)
     n_tables = sum(1 for _ in document.element.body.iter(f"{W}tbl"))
     return RawDocument(format="docx", extractor="python-docx", pages=(RawPage(number=None, lines=raw),),
-                       flow=True, n_pages=None, meta={"tables": n_tables})
+                       flow=True, hard_breaks=True, n_pages=None, meta={"tables": n_tables})

@@ -153,4 +153,4 @@ def read_html(path: Path) -> RawDocument:
     lines = tuple(RawLine(text=t, bold=b) for t, b in out.lines)
     meta = {"encoding": encoding, "html_title": title} if title else {"encoding": encoding}
     return RawDocument(format="html", extractor="beautifulsoup4", pages=(RawPage(number=None, lines=lines),),
-                       flow=True, n_pages=None, meta=meta)
+                       flow=True, hard_breaks=True, n_pages=None, meta=meta)
