@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -121,5 +122,7 @@ def _draw(panel: Panel, metric: str, scopes: dict[str, list[str]], out: Path, ta
         axes[-1].xaxis.set_major_formatter(ConciseDateFormatter(locator))
     fig.suptitle(metric)
     path = out / _file_name(metric, taken)
-    fig.savefig(path, dpi=100, metadata={"Software": None})
+    with warnings.catch_warnings():  # one issue, or many panels: matplotlib's layout notes, not errors
+        warnings.filterwarnings("ignore", "constrained_layout not applied|AutoDateLocator was unable", UserWarning)
+        fig.savefig(path, dpi=100, metadata={"Software": None})
     return path

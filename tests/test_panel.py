@@ -95,6 +95,19 @@ def test_plot_writes_a_png_per_metric(tmp_path: Path) -> None:
         pytest.skip("no CJK font installed (apt-get install fonts-noto-cjk)")
 
 
+def test_plot_of_a_single_issue_prints_no_matplotlib_warnings(tmp_path: Path) -> None:
+    """One issue (one x value) makes matplotlib's date locator and layout complain; the
+    researcher should not see those notes."""
+    pytest.importorskip("matplotlib")
+    import warnings
+
+    out = write_out(tmp_path / "out", *issue_rows(1))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UserWarning)
+        p = panel(out, plot=tmp_path / "plots", write=False)
+    assert p.plots
+
+
 def test_alias_file_problems(tmp_path: Path) -> None:
     (tmp_path / "gazetteers").mkdir()
     (tmp_path / "gazetteers" / "metric_aliases.yaml").write_text(
