@@ -3,7 +3,7 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test venv sysdeps lint clean bench
+.PHONY: run test venv sysdeps lint clean bench accuracy
 
 $(BIN)/reportparse: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -32,6 +32,9 @@ test: sysdeps venv
 
 bench: venv
 	$(BIN)/python bench/bench.py
+
+accuracy: venv
+	$(BIN)/python bench/accuracy.py --pdf
 
 clean:
 	rm -rf $(VENV) out .pytest_cache
