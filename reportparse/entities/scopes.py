@@ -58,7 +58,7 @@ def figure_scope(c: Candidate, cues: list[Candidate], ctx: DocContext) -> tuple[
         # the figure and read by no cue, bounds it (a total over that period, not a running one)
         after = max((q.end for _, q in seen if not q.fields.get("yields_to")), default=lo)
         row = _range_before(ctx, c, after)
-        if row is not None and (row[0].month, row[0].day) != (1, 1):
+        if row is not None and ((row[0].month, row[0].day) != (1, 1) or row[0].year != row[1].year):
             return "other", None
     if not seen:
         return _scope_carried(sent, cues, ctx) if sent is not None else ("other", None)
@@ -200,6 +200,9 @@ def figure_period(scope: str, ctx: DocContext, c: Candidate, cue: Candidate | No
     # the as-of date of the figure's sentence, else of the sentence its cue stands in (其中…)
     as_of = ctx.asof_near(c.start) or (ctx.asof_near(cue.start) if cue is not None else None) or pe
     year = as_int(group(cue, "year")) if cue is not None else None
+    if scope == "ytd" and year and as_of and year < as_of.year and cue is not None and cue.text.endswith("以来"):
+        # 2021年以来 in a 2023 issue: since 1 January of that year, up to the as-of date
+        return date(year, 1, 1), as_of
     if scope == "ytd" and year and (as_of is None or year < as_of.year):
         # an earlier year named in the cue (2025年全年 in the first issue of 2026): that year
         m = _CUE_MONTHS.search(cue.text) if cue is not None else None
@@ -229,16 +232,22 @@ def _range_before(ctx: DocContext, c: Candidate, lo: int | None = None) -> tuple
         return None
     lo = sent.start if lo is None else max(lo, sent.start)
     value_start = c.groups["value"][1]
-    best: tuple[int, date, date] | None = None
+    best: tuple[int, int, date, date] | None = None
     for s, e, a, b in ctx.periods:
-        if lo <= s and e <= value_start and (best is None or e > best[0]):
-            best = (e, a, b)
+        if lo <= s and e <= value_start and (best is None or e > best[1]):
+            best = (s, e, a, b)
     if best is None:
         return None
-    gap = ctx.text[best[0] : value_start]
+    gap = ctx.text[best[1] : value_start]
     if regex.search(r"[；;]", gap) or any(w in gap for w in _WEEK_WORDS):
         return None
-    return best[1], best[2]
+    # 2023年1月至2024年6月: two month rows joined by 至 are one range, from the first's start
+    first = next((a for s, e, a, _ in ctx.periods
+                  if lo <= s and _RANGE_JOIN.fullmatch(ctx.text[e : best[0]]) and a <= best[2]), None)
+    return (first or best[2]), best[3]
+
+
+_RANGE_JOIN = regex.compile(r"\s*(?:至|到|[—–\-~～]+)\s*")
 
 
 def intro_sentence(c: Candidate, ctx: DocContext) -> tuple[int, int]:
