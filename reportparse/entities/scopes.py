@@ -79,7 +79,7 @@ def _cues_before(ctx: DocContext, cues: list[Candidate], lo: int, value_start: i
                 "）", lo, q.start) + text.count(")", lo, q.start)
             if inside and any(b in text[q.end:value_start] for b in "）)"):
                 continue  # a cue inside brackets does not carry out of them
-            if q.fields.get("clause") and _clause_break(text, q.end, value_start):
+            if _clause_only(q, bool(seen)) and _clause_break(text, q.end, value_start):
                 continue  # a clause cue (新增, 减少) reaches only the figures of its own clause
             scope = str(q.fields.get("scope", "other"))
             # a cue that yields (累计) keeps the cue before it when that is of the scope it yields
@@ -87,6 +87,13 @@ def _cues_before(ctx: DocContext, cues: list[Candidate], lo: int, value_start: i
             yields = q.fields.get("yields_to")
             seen.append((yields, q) if seen and seen[-1][0] == yields else (scope, q))
     return seen
+
+
+def _clause_only(q: Candidate, after_cue: bool) -> bool:
+    """True when a cue reaches only its own clause: 新增 always (``clause: true``), 累计 when
+    another cue of its sentence comes before it (``clause: after-cue``)."""
+    clause = q.fields.get("clause")
+    return clause == "after-cue" and after_cue if isinstance(clause, str) else bool(clause)
 
 
 _LIST_MARK = regex.compile(r"^\s*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)])?\s*")
