@@ -1,5 +1,6 @@
 """A sentence opening with 其中 and no scope cue of its own takes the scope (and period) the
-sentence before it ended with; 分别 shares one change verb among several values."""
+sentence before it ended with (even across a paragraph break); 分别 shares one change verb among
+several values."""
 
 from __future__ import annotations
 
@@ -49,8 +50,8 @@ W = (D(2025, 11, 17), D(2025, 11, 21))
         # a cue of its own wins
         ("本周受理500件。其中，今年以来累计网上受理1.2万件。",
          [("受理", 500, "week", *W), ("受理", 12000, "ytd", D(2025, 1, 1), D(2025, 11, 21))]),
-        # no 其中: no carry
-        ("本周受理500件。网上办理300件。", [("受理", 500, "week", *W), ("办理", 300, "other", None, None)]),
+        # no 其中, a new paragraph: no carry (tests/test_scopes_paragraph.py: the same paragraph carries)
+        ("本周受理500件。\n网上办理300件。", [("受理", 500, "week", *W), ("办理", 300, "other", None, None)]),
     ],
 )
 def test_qizhong_takes_the_previous_scope(text: str, expected: list[tuple[Any, ...]]) -> None:

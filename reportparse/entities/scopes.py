@@ -61,7 +61,7 @@ def figure_scope(c: Candidate, cues: list[Candidate], ctx: DocContext) -> tuple[
         if row is not None and ((row[0].month, row[0].day) != (1, 1) or row[0].year != row[1].year):
             return "other", None
     if not seen:
-        return _scope_carried(sent, cues, ctx) if sent is not None else ("other", None)
+        return _scope_carried(sent, cues, ctx, c) if sent is not None else ("other", None)
     # 2025年全年，综窗累计… / 一季度，综窗累计…: the year or period of an earlier cue of the
     # same scope still holds
     dated = [q for s, q in seen if s == scope and (q.groups.get("year") or ctx.period_at(q.start, q.end))]
@@ -105,18 +105,38 @@ def _opens_with(sent: Sentence, words: tuple[str, ...]) -> bool:
 
 
 _CARRY_WORDS = ("其中",)
+# the scopes a paragraph carries to its next sentences: the week's work goes on (对已办结工单回访…),
+# a running total's levels too; after year-to-date statistics a sentence states a level of its own
+# (全省网上可办率98.6%), no total since 1 January
+_PARAGRAPH_SCOPES = ("week", "cumulative")
 
 
-def _scope_carried(sent: Sentence, cues: list[Candidate], ctx: DocContext) -> tuple[str, Candidate | None]:
-    """The scope a sentence with no cue of its own takes from the sentence before it, when it
-    opens with 其中 (本周，…受理1856件。其中，网上办理1342件: week): the scope that sentence
-    ended with (a 其中 sentence before it passes its own on). ``other`` when there is none."""
+def _scope_carried(sent: Sentence, cues: list[Candidate], ctx: DocContext,
+                   c: Candidate | None = None) -> tuple[str, Candidate | None]:
+    """The scope a sentence with no cue of its own takes from the sentence before it: the scope
+    that sentence ended with, when it opens with 其中 (本周，…受理1856件。其中，网上办理1342件:
+    week) or stands in the same paragraph (本周，…办结率98.1%。对已办结工单回访3200件: week; only a
+    week or running-total scope carries so, see ``_PARAGRAPH_SCOPES``). A
+    cue that reaches only its clause (新增, 累计 after 本周) does not carry past its sentence; a
+    sentence that passes no scope on (a cue-less one, or 新增… alone) hands on the one before it.
+    The first sentence of a paragraph, and a figure after a date range of its own sentence
+    (今年3月，…), take none: ``other``."""
+    qizhong = _opens_with(sent, _CARRY_WORDS)
+    if not qizhong and c is not None and _range_before(ctx, c) is not None:
+        return "other", None
     i = sent.id
-    while i > 0 and _opens_with(ctx.sentences[i], _CARRY_WORDS):
-        prev = ctx.sentences[i - 1]
+    while i > 0:
+        cur, prev = ctx.sentences[i], ctx.sentences[i - 1]
         if prev.section != sent.section:
             break
+        chained = _opens_with(cur, _CARRY_WORDS)
+        if not chained and "\n" in ctx.text[prev.start : cur.start]:
+            break  # the first sentence of its paragraph
         seen = _cues_before(ctx, cues, prev.start, prev.end)
+        if not chained:
+            seen = [(s, q) for s, q in seen if not _clause_only(q, True)]
+            if seen and seen[-1][0] not in _PARAGRAPH_SCOPES:
+                return "other", None
         if seen:
             scope, cue = seen[-1]
             dated = [q for s, q in seen if s == scope and (q.groups.get("year") or ctx.period_at(q.start, q.end))]
