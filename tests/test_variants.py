@@ -25,18 +25,7 @@ NAMES = sorted(p.name[: -len(".gold.json")] for p in VARIANTS.glob("*.gold.json"
 KEYS = ["fig_r", "fig_p", "date_r", "date_p", "dept_r", "dept_p", "off_r", "off_p", "ref_r", "doc"]
 
 # variant name -> why it does not score 1.00 yet
-KNOWN_MISSES: dict[str, str] = {
-    "weekly-2022-09": "fig_r 0.88: sentences after a 本周 sentence in its paragraph (回访三千二百件, 回访率, "
-    "差评十二条/整改十一条/整改率) get scope other, not week; 热线累计受理工单近11.2万件 yields nothing; "
-    "对38个部门窗口 gives metric 部门",
-    "weekly-2021-15": "fig_r 0.80, off_r 0.75: 查验健康码约1.8万人次, 全程网办比例约76.5%, 今年以来…被调用412.6万次 "
-    "and 事项清单95项 yield nothing; 新上线…事项十二项 gets scope week, not change; 两地互办件四百六十八件 after 累计上线 "
-    "gets cumulative, not week; 成都市政务服务管理和网络理政办公室主任谭光远 gets no organization",
-    "weekly-2023-50": "fig_r 0.77, off_r 0.75: 2.2023年以来 (list number glued to a year) is no ytd cue, so its totals "
-    "get cumulative; 省林草局 1 项；省交通运输厅 3 项 (elided 进驻事项) get no metric and the second scope week; "
-    "32名服务标兵 after 15个优秀窗口 yields nothing; 副主任邬晓川同志 does not inherit 省中心 across 同志，; "
-    "PDF only (fig_r 0.73): 1,806项 wrapped at its comma reads 1, 806 and yields nothing",
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def _scorer():

@@ -252,6 +252,54 @@ def _officials_listed_with(dept: dict[str, Any], officials: list[dict[str, Any]]
     return {o["organization"] or o.get("organization_mention") or "" for o in offs[lo : hi + 1]}
 
 
+_EACH_SEPS = regex.compile(r"、|和|及|与")
+_EACH_START = regex.compile(r"[，,。；;：:！？]")
+
+
+def _each_names(c: Candidate, ctx: DocContext) -> tuple[list[tuple[str, int, int]], str | None]:
+    """The names listed before 分别 for a ``metric_from: each`` figure, as (name, start, end),
+    and the metric verb written after 分别 (咨询、受理、办结分别为…: names 咨询 受理 办结, no verb;
+    省公安厅、省民政厅窗口分别受理…: two names, verb 受理)."""
+    vs = c.groups["value"][1]
+    at = ctx.text.rfind("分别", 0, vs)
+    if at < 0:
+        return [], None
+    sent = ctx.sentence_at(c.start)
+    lo = sent.start if sent else 0
+    cut = max((m.end() for m in _EACH_START.finditer(ctx.text, lo, at)), default=lo)
+    names, pos = [], cut
+    for m in [*_EACH_SEPS.finditer(ctx.text, cut, at), None]:
+        end = m.start() if m else at
+        names.append((ctx.text[pos:end], pos, end))
+        pos = m.end() if m else at
+    after = ctx.text[at + 2 : vs]
+    verbs = ctx.rules.lists.get("metric_verbs", ())
+    verb = next((v for v in longest_first(verbs) if after.startswith(v)), None)
+    return names, verb
+
+
+def _each(
+    c: Candidate, i: int, ctx: DocContext, depts: list[dict[str, Any]], lead_words: tuple[str, ...]
+) -> tuple[str | None, str | None] | None:
+    """(metric, department) of the ``i``-th value written after 分别: the ``i``-th name before
+    it. A name that holds a department gives the department (the metric is the verb after 分别);
+    another name is the metric (受理、办结量分别达到…: 受理, 办结). None when the names and the
+    values do not pair up."""
+    names, verb = _each_names(c, ctx)
+    if len(names) < 2 or i >= len(names):
+        return None
+    name, ns, ne = names[i]
+    dept = next((d for d in depts if d["kind"] != "division" and ns <= d["char_start"] and d["char_end"] <= ne), None)
+    if dept is not None:
+        return verb, dept["canonical"]
+    name = _strip_prefixes(name, {"subject_strip": lead_words})
+    for t in _MEASURE_TAIL:
+        if name.endswith(t) and len(name) > len(t):
+            name = name[: -len(t)]
+            break
+    return (name or verb), None
+
+
 def _joined(a: dict[str, Any], b: dict[str, Any], text: str) -> bool:
     """True when department ``a`` is listed right before ``b`` (省教育厅、省退役军人厅, 甲和乙)."""
     return a["char_end"] <= b["char_start"] and text[a["char_end"] : b["char_start"]] in ("、", "和", "及", "与", "，")
@@ -272,6 +320,7 @@ def build_figures(
     rows: list[dict[str, Any]] = []
     # (sentence id, end, subject, unit, scope) of an object shared by a list of verbs
     carried: tuple[int, int, str | None, str | None, str] | None = None
+    each_seen: dict[tuple[int, int], int] = {}  # (分别's offset, sentence) -> values read after it
     for c in cands:
         vtext, vs, _ = c.groups["value"]
         num = parse_number(vtext)
@@ -288,6 +337,13 @@ def build_figures(
         metric = _qualified_rate(metric, c, ctx)
         if c.groups.get("term") and not sgroup and seg is not None:
             subject = _words_before(ctx.text, c.start, seg, lead_words)  # 注册用户新增12.6万户
+        each = None
+        if c.fields.get("metric_from") == "each":
+            key = (ctx.text.rfind("分别", 0, vs), sent.id if sent else -1)
+            each_seen[key] = each_seen.get(key, -1) + 1
+            each = _each(c, each_seen[key], ctx, depts, lead_words)
+            if each is not None:
+                metric, subject = each[0], None
         if c.fields.get("metric_from") == "intro":
             metric, subject = _table_row(c, subject, ctx, depts, seg)
         elif _names_department(c.groups.get("metric") or c.groups.get("term"), depts, ctx.text):
@@ -328,14 +384,39 @@ def build_figures(
                 "scope": scope,
                 "period_start": start,
                 "period_end": end,
-                "department": _department(c, ctx, depts, officials),
+                "department": each[1] if each and each[1] else _department(c, ctx, depts, officials),
                 "sentence": sent.text if sent else "",
                 "value_text": vtext,
                 "approx": approx,
             }
         )
     _join_listed_objects(rows, ctx)
+    _break_down(rows, ctx)
     return rows
+
+
+_BREAKDOWN_GAP = regex.compile(r"\s*[：:]\s*")
+_BREAKDOWN_SEP = regex.compile(r"[\s；;、，,]*")
+
+
+def _break_down(rows: list[dict[str, Any]], ctx: DocContext) -> None:
+    """新增进驻事项4项：省林草局1项；省交通运输厅3项: rows after a colon that break a total down
+    by department (a department, no metric of their own, the total's unit) count what the total
+    counts, in its scope and period."""
+    total: dict[str, Any] | None = None
+    prev: dict[str, Any] | None = None
+    for row in rows:
+        if prev is not None and _BREAKDOWN_GAP.match(ctx.text, prev["char_end"]) and prev["metric"]:
+            total = prev  # the row right before a colon may be a total
+        part = (total is not None and prev is not None and row["metric"] is None and row["department"]
+                and row["unit"] == total["unit"] and "。" not in ctx.text[total["char_end"] : row["char_start"]]
+                and (prev is total or _BREAKDOWN_SEP.fullmatch(ctx.text, prev["char_end"], row["char_start"])))
+        if part:
+            row["metric"], row["subject"] = total["metric"], row["subject"] or total["subject"]
+            row["scope"], row["period_start"], row["period_end"] = total["scope"], total["period_start"], total["period_end"]
+        elif total is not prev:
+            total = None
+        prev = row
 
 
 def _join_listed_objects(rows: list[dict[str, Any]], ctx: DocContext) -> None:
