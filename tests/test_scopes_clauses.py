@@ -46,3 +46,20 @@ def _figs(text: str) -> list[tuple[float, str, D | None, D | None]]:
 )
 def test_cue_reach(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert _figs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a change after year-to-date figures covers their period
+        ("2024年以来，综窗累计受理2.9万件、办结2.8万件，受理量较上年同期增长6.1%",
+         [(29000, "ytd", *YTD), (28000, "ytd", *YTD), (6.1, "change", *YTD)]),
+        ("今年以来，全省共办结“一件事”3.3万件，同比增长百分之十二", [(33000, "ytd", *YTD), (12, "change", *YTD)]),
+        # after a week figure (or past a semicolon into one), the week
+        ("今年以来，综窗受理2.1万件；本周受理400件，环比下降2.5%",
+         [(21000, "ytd", *YTD), (400, "week", *W), (2.5, "change", *W)]),
+        ("本周受理400件，较上周增长5.2%", [(400, "week", *W), (5.2, "change", *W)]),
+    ],
+)
+def test_change_period_follows_its_cue(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert _figs(text) == expected

@@ -36,7 +36,8 @@ def figure_scope(c: Candidate, cues: list[Candidate], ctx: DocContext) -> tuple[
     """The figure's scope, and the cue it came from (None for a rule's own scope or none;
     the latest cue of that scope naming a year, if any)."""
     if "scope" in c.fields:
-        return str(c.fields["scope"]), None
+        scope = str(c.fields["scope"])
+        return scope, _ytd_cue(c, cues, ctx) if scope == "change" else None
     if "intro" in c.fields:  # a row of a table-like list: the scope its intro ends with
         lo, hi = intro_sentence(c, ctx)
         seen = _cues_before(ctx, cues, lo, hi)
@@ -66,6 +67,20 @@ def figure_scope(c: Candidate, cues: list[Candidate], ctx: DocContext) -> tuple[
     # same scope still holds
     dated = [q for s, q in seen if s == scope and (q.groups.get("year") or ctx.period_at(q.start, q.end))]
     return scope, dated[-1] if dated else cue
+
+
+def _ytd_cue(c: Candidate, cues: list[Candidate], ctx: DocContext) -> Candidate | None:
+    """The year-to-date cue a change figure follows in its sentence (2023年以来，综窗累计受理13110件，
+    受理量较上年同期增长7.4%): the change covers that cue's period. None when the nearest cue is
+    of another scope (…；本周受理400件，环比下降2%)."""
+    sent = ctx.sentence_at(c.start)
+    if sent is None:
+        return None
+    seen = _cues_before(ctx, cues, sent.start, c.groups["value"][1])
+    if not seen or seen[-1][0] != "ytd":
+        return None
+    dated = [q for s, q in seen if s == "ytd" and (q.groups.get("year") or ctx.period_at(q.start, q.end))]
+    return dated[-1] if dated else seen[-1][1]
 
 
 def _cues_before(ctx: DocContext, cues: list[Candidate], lo: int, value_start: int) -> list[tuple[str, Candidate]]:
@@ -223,7 +238,9 @@ def figure_period(scope: str, ctx: DocContext, c: Candidate, cue: Candidate | No
     if span is not None:
         return (None, span[1]) if scope == "cumulative" else span
     if scope == "change":
-        return ps, pe
+        # after a year-to-date cue (2023年以来，…，较上年同期增长7.4%): that cue's period
+        after_ytd = cue is not None and cue.fields.get("scope") != "change"
+        return figure_period("ytd", ctx, c, cue) if after_ytd else (ps, pe)
     # the as-of date of the figure's sentence, else of the sentence its cue stands in (其中…)
     as_of = ctx.asof_near(c.start) or (ctx.asof_near(cue.start) if cue is not None else None) or pe
     year = as_int(group(cue, "year")) if cue is not None else None
