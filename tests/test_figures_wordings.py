@@ -125,8 +125,13 @@ def test_an_object_listed_beside_a_count_noun_is_a_metric_like_it(text: str, exp
         ("完成省教育厅、省退役军人厅共36个办理项的受理工作手册编制", [None]),
         ("省公安厅、省人社厅和省医保局等8个窗口获评“红旗窗口”", [None]),
         ("省民宗委新增主项1个、办理项2个", ["四川省民族宗教事务委员会"] * 2),
+        # the actor is the department before 会同/联合, not the partner after it
         ("省中心会同省大数据中心上线事项60项；本周两地互办业务2150件",
-         ["四川省大数据中心", None]),
+         ["四川省政府政务服务和公共资源交易服务中心", None]),
+        ("省中心联合省人社厅、省医保局开设专窗，首日办理业务80余件",
+         ["四川省政府政务服务和公共资源交易服务中心"]),
+        ("省发展改革委会同省自然资源厅审批项目12个", ["四川省发展和改革委员会"]),
+        ("会同省公安厅、省民政厅开展联合检查，发现问题7个", [None]),
     ],
 )
 def test_department_of_a_figure(text: str, expected: list[str | None]) -> None:

@@ -221,11 +221,37 @@ def _department(
             best = d
     if best is None or regex.search(r"[；;]", ctx.text[best["char_end"] : value_start]):
         return None  # a clause after a semicolon starts afresh (…；本周两地互办业务2150件)
+    actor = _actor_before_partners(best, depts, ctx.text)
+    if actor is not None:
+        return actor["canonical"] if actor is not best else None
     if any(_joined(d, best, ctx.text) or _joined(best, d, ctx.text) for d in depts if d is not best):
         return None  # 省教育厅、省退役军人厅共36个办理项: several departments' figure, no one's
     if len(_officials_listed_with(best, officials or [], ctx.text)) > 1:
         return None  # 省公安厅副厅长甲、省市场监管局二级巡视员乙分别…: officials of several departments
     return best["canonical"]
+
+
+_PARTNER_WORDS = ("会同", "联合", "协同", "配合", "指导")
+
+
+def _actor_before_partners(
+    dept: dict[str, Any], depts: list[dict[str, Any]], text: str
+) -> dict[str, Any] | None:
+    """The department written before 会同/联合… when ``dept`` is one of the partners listed
+    after it (省中心会同省人社厅、省医保局开设…: the figures are 省中心's); ``dept`` itself when
+    they are partners but no department acts (会同省公安厅完成…); None when ``dept`` is no partner."""
+    first = dept
+    while True:
+        before = next((d for d in depts if d is not first and d["kind"] != "division" and _joined(d, first, text)), None)
+        if before is None:
+            break
+        first = before
+    word = next((w for w in _PARTNER_WORDS if text[max(0, first["char_start"] - len(w)) : first["char_start"]] == w), None)
+    if word is None:
+        return None
+    at = first["char_start"] - len(word)
+    actor = next((d for d in depts if d["kind"] != "division" and d["char_end"] == at), None)
+    return actor or dept
 
 
 _LIST_SEPS = ("、", "和", "及", "与", "，", ",")
