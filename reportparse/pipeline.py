@@ -23,6 +23,7 @@ from .entities.figures import build_figures
 from .entities.masthead import build_masthead
 from .entities.officials import build_officials
 from .entities.references import build_references
+from .entities.scopes import in_plan_section
 from .errors import InputError
 from .match import ClaimLedger, find_candidates, resolve_overlaps
 from .model import Candidate, CleanText, DocumentResult, RawDocument, RawLine, RawPage
@@ -211,6 +212,9 @@ def analyse(
     fig_won, fig_lost = resolve_overlaps(fig_cands)
     trace.add(fig_won, fig_lost)
     fig_rows = build_figures(fig_won, winners("scope"), ctx, dept_rows, seg, off_rows)
+    # planned work (四、下周工作安排 > 1: 计划检查窗口60个) is no measured figure
+    plans = rules.lists.get("plan_headings", ())
+    fig_rows = [r for r in fig_rows if not in_plan_section(r["section"], plans)]
     tables = {
         "figures": fig_rows,
         "dates": date_rows,

@@ -16,7 +16,7 @@ import regex
 
 from ..model import Candidate, Sentence
 from ..normalize.dates import month_span
-from .context import DocContext, as_int, group
+from .context import DocContext, alternation, as_int, group
 
 
 def _clause_break(text: str, start: int, end: int) -> bool:
@@ -299,3 +299,15 @@ def intro_sentence(c: Candidate, ctx: DocContext) -> tuple[int, int]:
     lo, hi = c.fields["intro"]
     last = ctx.sentence_at(max(lo, hi - 1))
     return (max(lo, last.start), hi) if last is not None else (lo, hi)
+
+
+_HEADING_MARK = regex.compile(r"^\s*(?:[一二三四五六七八九十百\d]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])?\s*")
+
+
+def in_plan_section(section: str, plan_headings: tuple[str, ...]) -> bool:
+    """True when a section path (一、… > （二）…) has a heading of planned work (四、下周工作安排,
+    下一步工作; gazetteers/plan_headings.txt): its numbers are plans, not measured figures."""
+    pattern = alternation(tuple(plan_headings))
+    if pattern is None or not section:
+        return False
+    return any(pattern.match(part, _HEADING_MARK.match(part).end()) for part in section.split(" > "))
