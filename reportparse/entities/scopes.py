@@ -3,9 +3,12 @@
 Scope comes from the rule (``set: {scope: change}``), from a cue right after the figure
 (a bracket or a clause summing up its list: （均为今年以来累计）), or from the nearest scope
 cue before it in its sentence, so a cue shared by a list carries to every item (本周，共计咨询
-3101 人次、受理 425 件…). A sentence opening with 其中 carries the scope the sentence before it
-ended with. The period is the issue's week, 1 January to the as-of date, or the range date row
-(一季度, 1—11月, 2025年全年) that the cue sits on.
+3101 人次、受理 425 件…). A clause cue (新增, 新上线; 累计 after another cue) reaches its clause
+only. A sentence opening with 其中 carries the scope the sentence before it ended with; so does any
+later sentence of a paragraph, for a week or running-total scope. The period is the issue's week,
+1 January (of the cue's year: 2022年以来) to the as-of date, or the range date row (一季度, 1—11月,
+2025年全年) that the cue sits on; a change after a year-to-date cue covers that cue's period.
+Figures under a heading of planned work (下周工作安排) are dropped (``in_plan_section``).
 """
 
 from __future__ import annotations
