@@ -30,6 +30,19 @@ def _in_doc_number(ctx: DocContext, end: int) -> bool:
     return _DOC_NUMBER_REST.match(ctx.text, end) is not None
 
 
+# A bare provincial name right after a city, prefecture, county or district (洛阳市统计局, 州医保局,
+# 成都市市场监管局, 某区人民政府外事办) names that place's own body, not the province's.
+_LOCAL_BEFORE = regex.compile(r"(?:[市州县区旗盟]|[市州县区](?:人民)?政府)$")
+_PROVINCIAL_PREFIXES = ("省", "四川", "中共四川", "川")
+
+
+def _local_body(ctx: DocContext, mention: str, start: int, level: str) -> bool:
+    """True when ``mention`` resolved to a provincial body but is written as a local one's tail."""
+    if level != "province" or mention.startswith(_PROVINCIAL_PREFIXES):
+        return False
+    return _LOCAL_BEFORE.search(ctx.text, max(0, start - 6), start) is not None
+
+
 def _row(ctx: DocContext, c: Candidate, mention: str, s: int, e: int, known: bool,
          canonical: str, kind: str, parent: str | None) -> dict[str, Any]:
     return {
@@ -65,6 +78,8 @@ def build_departments(cands: list[Candidate], ctx: DocContext) -> list[dict[str,
         if _is_excluded(ctx, s, e, excluded) or _in_doc_number(ctx, e):
             continue
         hit = gaz.lookup(mention, on) if gaz else None
+        if hit is not None and _local_body(ctx, mention, s, hit.level):
+            continue
         if hit is not None:
             rows.append(_row(ctx, c, mention, s, e, True, hit.canonical, hit.kind, hit.parent))
         elif c.fields.get("known") is False:
