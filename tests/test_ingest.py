@@ -231,3 +231,28 @@ def test_pdfminer_debug_calls_are_skipped_only_while_reading() -> None:
             assert psparser.log is before
     finally:
         logging.getLogger("pdfminer").setLevel(logging.NOTSET)
+
+
+def test_unmapped_glyphs_are_lost_text_read_by_pdfium(tmp_path: Path) -> None:
+    """An owner-password PDF (printable, no user password: common for published reports) whose CID
+    font pdfminer cannot map gives '(cid:4162)' glyphs: never in the text, and the page is read by
+    PDFium instead, so the figures still come out."""
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from reportparse.layout import raw_to_clean
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "owner-only.pdf"
+    enc = pdfencrypt.StandardEncryption("", ownerPassword="owner", canPrint=1, canCopy=0, strength=128)
+    c = canvas.Canvas(str(path), encrypt=enc, invariant=1)
+    c.setFont("STSong-Light", 14)
+    c.drawString(72, 760, "一、综合")
+    c.drawString(72, 730, "本周共受理425件。")
+    c.save()
+    raw = read_document(path)
+    text = raw_to_clean(raw).text
+    assert "(cid:" not in text and "本周共受理425件。" in text
+    assert raw.meta["engine_pages"] and raw.meta["chars_lost"] > 0

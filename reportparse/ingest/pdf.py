@@ -286,7 +286,9 @@ def read_pdf(path: Path, settings: Settings | None = None) -> RawDocument:
         with _quiet_pdfminer(), pdfplumber.open(path) as pdf:
             meta = {k: v for k, v in (pdf.metadata or {}).items() if k in ("Producer", "Creator", "Title")}
             for page in pdf.pages:
-                chars = dedupe_chars(page_chars(page))
+                # a glyph pdfminer cannot map to Unicode comes out as '(cid:4162)': it is lost text
+                # (counted so by the cross-check below, which then reads the page with PDFium)
+                chars = [c for c in dedupe_chars(page_chars(page)) if not c["text"].startswith("(cid:")]
                 counts.append(sum(1 for c in chars for t in c["text"] if not t.isspace()))
                 lines = chars_to_lines(chars, settings.x_tolerance)
                 pages.append(RawPage(page.page_number, tuple(lines), float(page.width), float(page.height)))
