@@ -64,6 +64,11 @@ def figure_scope(c: Candidate, cues: list[Candidate], ctx: DocContext) -> tuple[
         row = _range_before(ctx, c, after)
         if row is not None and ((row[0].month, row[0].day) != (1, 1) or row[0].year != row[1].year):
             return "other", None
+    if not seen and sent is not None and c.fields.get("lines"):
+        intro = _lines_intro(sent, ctx)
+        if intro is not None:
+            got = _cues_before(ctx, cues, intro[0].start, intro[1])
+            return got[-1] if got else _scope_carried(intro[0], cues, ctx)
     if not seen:
         return _scope_carried(sent, cues, ctx, c) if sent is not None else ("other", None)
     # 2025年全年，综窗累计… / 一季度，综窗累计…: the year or period of an earlier cue of the
@@ -161,6 +166,38 @@ def _scope_carried(sent: Sentence, cues: list[Candidate], ctx: DocContext,
             return scope, dated[-1] if dated else cue
         i -= 1
     return "other", None
+
+
+_LINE_HEAD = r"\p{Han}{1,10}\s*[：:]\s*[\d零〇一二两三四五六七八九十百千万]"
+_FIGURE_LINE = regex.compile(r"\s*" + _LINE_HEAD)
+# an intro's end: the end of its line, or the first figure line run into it (…如下：咨询：2918人次)
+_INTRO_END = regex.compile(r"(?:[：:]|如下[。.]?)\s*(?:$|(?=" + _LINE_HEAD + "))")
+
+
+def _lines_intro(sent: Sentence, ctx: DocContext) -> tuple[Sentence, int] | None:
+    """The last sentence, and the end, of the intro paragraph (本周主要数据如下。 / …如下：) above a paragraph of
+    figure lines (咨询：2918人次 / 受理：438件), the lines between skipped; None when ``sent``
+    does not open its paragraph or no such intro stands above it."""
+    text = ctx.text
+    para = text.rfind("\n", 0, sent.start) + 1
+    if text[para : sent.start].strip():
+        return None
+    while para > 0:
+        prev = text.rfind("\n", 0, para - 1) + 1
+        line = text[prev : para - 1]
+        if not line.strip():
+            para = prev
+            continue
+        if _FIGURE_LINE.match(line):
+            para = prev
+            continue
+        end = _INTRO_END.search(line)
+        if end is None:
+            return None
+        hi = prev + end.end()
+        last = ctx.sentence_at(max(prev, hi - 1))
+        return (last, hi) if last is not None and last.section == sent.section else None
+    return None
 
 
 def _paragraph_opens_ytd(ctx: DocContext, lo: int, cues: list[Candidate]) -> bool:
