@@ -114,6 +114,25 @@ def _qualified_rate(metric: str | None, c: Candidate, ctx: DocContext) -> str | 
     return metric
 
 
+def _nominal(
+    metric: str | None, subject: str | None, c: Candidate, ctx: DocContext, seg: Segmenter | None,
+    lead_words: tuple[str, ...],
+) -> tuple[str | None, str | None]:
+    """(metric, subject) of a verb of gazetteers/nominal_verbs.txt written right after the words
+    naming it: AI问答服务3.62万次 -> 问答服务; with a count noun after it, that noun is counted
+    (政务服务事项清单43项 -> 事项清单, subject 政务服务)."""
+    g = c.groups.get("metric") or c.groups.get("term")
+    if seg is None or g is None or metric != g[0] or metric not in ctx.rules.lists.get("nominal_verbs", ()):
+        return metric, subject
+    counted = bool(subject) and subject in ctx.rules.lists.get("count_nouns", ())
+    # before a count noun the verb and the word before it qualify that noun (政务服务事项清单):
+    # one word only, so a verb before them (编制政务服务…) stays out
+    before = _words_before(ctx.text, g[1], seg, lead_words, limit=2 if counted else 4)
+    if not before:
+        return metric, subject
+    return (subject, before + metric) if counted else (before + metric, subject)
+
+
 def _words_between(text: str, start: int, end: int, lead_words: tuple[str, ...]) -> bool:
     """True when words other than punctuation and fillers (累计, 省本级 …) stand between a figure
     and the next verb: in 办理医保关系转移接续862件、异地就医备案1040件 备案 has its own object."""
@@ -361,6 +380,7 @@ def build_figures(
         if not c.groups.get("subject") and c.groups.get("object"):
             metric, subject = _object(metric, subject, lists, seg)
         metric = _qualified_rate(metric, c, ctx)
+        metric, subject = _nominal(metric, subject, c, ctx, seg, lead_words)
         if c.groups.get("term") and not sgroup and seg is not None:
             subject = _words_before(ctx.text, c.start, seg, lead_words)  # 注册用户新增12.6万户
         each = None
