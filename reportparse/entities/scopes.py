@@ -4,7 +4,7 @@ Scope comes from the rule (``set: {scope: change}``), from a cue right after the
 (a bracket or a clause summing up its list: （均为今年以来累计）), or from the nearest scope
 cue before it in its sentence, so a cue shared by a list carries to every item (本周，共计咨询
 3101 人次、受理 425 件…). A clause cue (新增, 新上线; 累计 after another cue) reaches its clause
-only. A sentence opening with 其中 carries the scope the sentence before it ended with; so does any
+only. A sentence opening with 其中 or 同期 carries the scope the sentence before it ended with; so does any
 later sentence of a paragraph, for a week or running-total scope. The period is the issue's week,
 1 January (of the cue's year: 2022年以来) to the as-of date, or the range date row (一季度, 1—11月,
 2025年全年) that the cue sits on; a change after a year-to-date cue covers that cue's period.
@@ -85,6 +85,28 @@ def _ytd_cue(c: Candidate, cues: list[Candidate], ctx: DocContext) -> Candidate 
     if sent is None:
         return None
     seen = _cues_before(ctx, cues, sent.start, c.groups["value"][1])
+    if not seen:
+        return _ytd_before(sent, c, cues, ctx)
+    if seen[-1][0] != "ytd":
+        return None
+    dated = [q for s, q in seen if s == "ytd" and (q.groups.get("year") or ctx.period_at(q.start, q.end))]
+    return dated[-1] if dated else seen[-1][1]
+
+
+_YEAR_ON_YEAR = ("同期", "同比")
+
+
+def _ytd_before(sent: Sentence, c: Candidate, cues: list[Candidate], ctx: DocContext) -> Candidate | None:
+    """The year-to-date cue of the sentence before, in the same paragraph, for a change with no
+    cue of its own that opens with 同期 or compares with the same period (1—2月，…受理4.86万件。
+    受理量较去年同期下降27.5%: over January–February); None otherwise."""
+    if sent.id == 0 or not (_opens_with(sent, _CARRY_WORDS)
+                            or any(w in ctx.text[sent.start : c.end] for w in _YEAR_ON_YEAR)):
+        return None
+    prev = ctx.sentences[sent.id - 1]
+    if prev.section != sent.section or "\n" in ctx.text[prev.start : sent.start]:
+        return None
+    seen = _cues_before(ctx, cues, prev.start, prev.end)
     if not seen or seen[-1][0] != "ytd":
         return None
     dated = [q for s, q in seen if s == "ytd" and (q.groups.get("year") or ctx.period_at(q.start, q.end))]
@@ -108,8 +130,20 @@ def _cues_before(ctx: DocContext, cues: list[Candidate], lo: int, value_start: i
             # a cue that yields (累计) keeps the cue before it when that is of the scope it yields
             # to (截至目前，累计… stays cumulative; 截至2月10日，今年…累计… is ytd)
             yields = q.fields.get("yields_to")
-            seen.append((yields, q) if seen and seen[-1][0] == yields else (scope, q))
+            keeps = seen and seen[-1][0] == yields and not _new_subject(text, seen[-1][1].end, q.start)
+            seen.append((yields, q) if keeps else (scope, q))
     return seen
+
+
+_SUBJECT_AFTER_SEMICOLON = regex.compile(r"[；;]\s*(?:其中)?[，,]?\s*(?P<subject>\p{Han}{2,})\s*$")
+
+
+def _new_subject(text: str, start: int, cue_start: int) -> bool:
+    """True when a new subject stands between a semicolon and a running-total cue after an
+    earlier cue (今年以来调用31万余次；全省电子证照库累计调用1.24亿次: the library's running
+    total, not this year's); a bare 累计 after the semicolon (今年以来，…；累计办结…) goes on with
+    the earlier cue."""
+    return _SUBJECT_AFTER_SEMICOLON.search(text, start, cue_start) is not None
 
 
 def _clause_only(q: Candidate, after_cue: bool) -> bool:
@@ -127,7 +161,9 @@ def _opens_with(sent: Sentence, words: tuple[str, ...]) -> bool:
     return sent.text[_LIST_MARK.match(sent.text).end() :].startswith(words)
 
 
-_CARRY_WORDS = ("其中",)
+# a sentence opening with one of these goes on with the period of the sentence before it
+# (…受理1856件。其中，网上办理1342件 / 1—4月，…。同期，交易平台成交金额…)
+_CARRY_WORDS = ("其中", "同期", "同一时期")
 # the scopes a paragraph carries to its next sentences: the week's work goes on (对已办结工单回访…),
 # a running total's levels too; after year-to-date statistics a sentence states a level of its own
 # (全省网上可办率98.6%), no total since 1 January
