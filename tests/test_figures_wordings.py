@@ -132,6 +132,9 @@ def test_an_object_listed_beside_a_count_noun_is_a_metric_like_it(text: str, exp
          ["四川省政府政务服务和公共资源交易服务中心"]),
         ("省发展改革委会同省自然资源厅审批项目12个", ["四川省发展和改革委员会"]),
         ("会同省公安厅、省民政厅开展联合检查，发现问题7个", [None]),
+        # several departments acting together with a partner: no one's figure
+        ("省自然资源厅、省林草局联合省中心开展专项服务，办结林权登记32件", [None]),
+        ("省发展改革委和省能源局会同省中心审批项目9个", [None]),
     ],
 )
 def test_department_of_a_figure(text: str, expected: list[str | None]) -> None:

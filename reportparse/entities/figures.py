@@ -258,7 +258,8 @@ def _actor_before_partners(
 ) -> dict[str, Any] | None:
     """The department written before 会同/联合… when ``dept`` is one of the partners listed
     after it (省中心会同省人社厅、省医保局开设…: the figures are 省中心's); ``dept`` itself when
-    they are partners but no department acts (会同省公安厅完成…); None when ``dept`` is no partner."""
+    they are partners but no department acts (会同省公安厅完成…) or several do (甲、乙联合丙…);
+    None when ``dept`` is no partner."""
     first = dept
     while True:
         before = next((d for d in depts if d is not first and d["kind"] != "division" and _joined(d, first, text)), None)
@@ -270,6 +271,8 @@ def _actor_before_partners(
         return None
     at = first["char_start"] - len(word)
     actor = next((d for d in depts if d["kind"] != "division" and d["char_end"] == at), None)
+    if actor is not None and any(_joined(d, actor, text) for d in depts if d is not actor):
+        return dept  # 省经信厅、省商务厅联合省中心…: several departments act, no one's figure
     return actor or dept
 
 
