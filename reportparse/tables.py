@@ -174,11 +174,21 @@ def _table(table: str) -> tuple[Column, ...]:
 # -- rows to frames ---------------------------------------------------------------------------
 
 def _is_null(v: Any) -> bool:
-    if v is None or (isinstance(v, str) and not v.strip()):
+    """None, a blank string, NaN, pandas' NA/NaT (the plain types first: this runs per cell)."""
+    if v is None:
         return True
+    kind = type(v)
+    if kind is str:
+        return not v.strip()
+    if kind is int or kind is bool:
+        return False
+    if kind is float:
+        return v != v
+    if isinstance(v, str):
+        return not v.strip()
     if isinstance(v, float):
         return math.isnan(v)
-    return type(v).__name__ in ("NAType", "NaTType")
+    return kind.__name__ in ("NAType", "NaTType")
 
 
 def _to_int(v: Any) -> int | None:
@@ -231,13 +241,15 @@ def rows_to_frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame
     cols = _table(table)
     rows = list(rows)
     data = {}
+    is_null = _is_null
     for col in cols:
-        conv = _CONVERT[col.dtype]
-        values = []
-        for row in rows:
-            v = row.get(col.name)
-            values.append(None if _is_null(v) else conv(v))
-        data[col.name] = pd.array(values, dtype=_PANDAS_DTYPE[col.dtype])
+        conv, name = _CONVERT[col.dtype], col.name
+        if col.dtype == "string":  # most cells: already a non-blank str, kept as it is
+            values = [v if type(v) is str and v.strip() else None if is_null(v) else str(v)
+                      for v in (row.get(name) for row in rows)]
+        else:
+            values = [None if is_null(v) else conv(v) for v in (row.get(name) for row in rows)]
+        data[name] = pd.array(values, dtype=_PANDAS_DTYPE[col.dtype])
     return pd.DataFrame(data, columns=[c.name for c in cols])
 
 
