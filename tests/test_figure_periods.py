@@ -9,22 +9,13 @@ from datetime import date as D
 from typing import Any
 
 import pytest
-
-from reportparse.pipeline import parse_text
-from reportparse.rulebook import load_rules
-
-RULES = load_rules()
+from figure_helpers import periods
 
 MID = {"year": 2025, "period_start": "2025-07-07", "period_end": "2025-07-11", "published": "2025-07-15"}
 NEW_YEAR = {"year": 2026, "period_start": "2025-12-29", "period_end": "2026-01-02", "published": "2026-01-06"}
 LATE_DEC = {"year": 2025, "period_start": "2025-12-22", "period_end": "2025-12-26", "published": "2025-12-30"}
 Q1 = {"year": 2025, "period_start": "2025-03-31", "period_end": "2025-04-03", "published": "2025-04-09"}
 OCT = {"year": 2024, "period_start": "2024-10-14", "period_end": "2024-10-18", "published": "2024-10-22"}
-
-
-def _figs(text: str, ctx: dict[str, Any]) -> list[tuple[float, str, D | None, D | None]]:
-    _, tables, _, _ = parse_text(text, RULES, ctx)
-    return [(f["value"], f["scope"], f["period_start"], f["period_end"]) for f in tables["figures"]]
 
 
 @pytest.mark.parametrize(
@@ -52,7 +43,7 @@ def _figs(text: str, ctx: dict[str, Any]) -> list[tuple[float, str, D | None, D 
     ],
 )
 def test_ytd_cue_on_a_range_takes_its_dates(text: str, ctx: dict[str, Any], expected: list) -> None:
-    assert _figs(text, ctx) == expected
+    assert periods(text, ctx) == expected
 
 
 @pytest.mark.parametrize(
@@ -73,7 +64,7 @@ def test_ytd_cue_on_a_range_takes_its_dates(text: str, ctx: dict[str, Any], expe
     ],
 )
 def test_range_opening_the_clause_bounds_the_figure(text: str, ctx: dict[str, Any], expected: list) -> None:
-    assert _figs(text, ctx) == expected
+    assert periods(text, ctx) == expected
 
 
 @pytest.mark.parametrize(
@@ -90,7 +81,7 @@ def test_range_opening_the_clause_bounds_the_figure(text: str, ctx: dict[str, An
     ],
 )
 def test_asof_ends_the_period(text: str, ctx: dict[str, Any], expected: list) -> None:
-    assert _figs(text, ctx) == expected
+    assert periods(text, ctx) == expected
 
 
 @pytest.mark.parametrize(
@@ -114,12 +105,12 @@ def test_asof_ends_the_period(text: str, ctx: dict[str, Any], expected: list) ->
     ],
 )
 def test_running_total_scope(text: str, expected: list) -> None:
-    assert _figs(text, MID) == expected
+    assert periods(text, MID) == expected
 
 
 def test_ytd_in_a_years_last_issue_running_into_january() -> None:
     last = {"year": 2024, "period_start": "2024-12-30", "period_end": "2025-01-03", "published": "2025-01-07"}
-    assert _figs("本周受理296件（全年累计1.96万件）", last) == [
+    assert periods("本周受理296件（全年累计1.96万件）", last) == [
         (296, "week", D(2024, 12, 30), D(2025, 1, 3)), (19600, "ytd", D(2024, 1, 1), D(2024, 12, 31))]
     # the first issue of the new year keeps its own year
-    assert _figs("今年以来，综窗累计受理317件", NEW_YEAR) == [(317, "ytd", D(2026, 1, 1), D(2026, 1, 2))]
+    assert periods("今年以来，综窗累计受理317件", NEW_YEAR) == [(317, "ytd", D(2026, 1, 1), D(2026, 1, 2))]

@@ -6,18 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-from reportparse.pipeline import parse_text
-from reportparse.rulebook import load_rules
-
-RULES = load_rules()
+from figure_helpers import columns
 
 WEEK = {"year": 2025, "period_start": "2025-11-17", "period_end": "2025-11-21", "published": "2025-11-25"}
 
 
 def _figs(text: str) -> list[tuple[Any, ...]]:
-    _, tables, _, _ = parse_text(text, RULES, WEEK)
-    return [(f["metric"], f["subject"], f["value"], f["scope"]) for f in tables["figures"]]
+    return columns(text, WEEK, "metric", "subject", "value", "scope")
 
 
 @pytest.mark.parametrize(

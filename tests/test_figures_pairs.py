@@ -5,17 +5,13 @@ the number, quoted qualifiers before a rate or a count noun, later items of a li
 from __future__ import annotations
 
 import pytest
+from figure_helpers import figures
 
-from reportparse.pipeline import parse_text
-from reportparse.rulebook import load_rules
-
-RULES = load_rules()
 CONTEXT = {"year": 2024, "period_start": "2024-05-13", "period_end": "2024-05-17", "published": "2024-05-22"}
 
 
 def _rows(text: str) -> list[dict]:
-    _, tables, _, _ = parse_text(text, RULES, CONTEXT)
-    return tables["figures"]
+    return figures(text, CONTEXT)
 
 
 def _figs(text: str) -> list[tuple]:

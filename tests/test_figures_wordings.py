@@ -5,17 +5,13 @@ departments named in a list, numbers in words."""
 from __future__ import annotations
 
 import pytest
+from figure_helpers import figures
 
-from reportparse.pipeline import parse_text
-from reportparse.rulebook import load_rules
-
-RULES = load_rules()
 CONTEXT = {"year": 2025, "period_start": "2025-09-29", "period_end": "2025-10-03", "published": "2025-10-11"}
 
 
 def _rows(text: str) -> list[dict]:
-    _, tables, _, _ = parse_text(text, RULES, CONTEXT)
-    return tables["figures"]
+    return figures(text, CONTEXT)
 
 
 def _figures(text: str) -> list[tuple]:

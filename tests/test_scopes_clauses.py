@@ -8,11 +8,7 @@ from datetime import date as D
 from typing import Any
 
 import pytest
-
-from reportparse.pipeline import parse_text
-from reportparse.rulebook import load_rules
-
-RULES = load_rules()
+from figure_helpers import periods
 
 CTX = {"year": 2024, "period_start": "2024-07-08", "period_end": "2024-07-12", "published": "2024-07-16"}
 W = (D(2024, 7, 8), D(2024, 7, 12))
@@ -21,8 +17,7 @@ CUM = (None, D(2024, 7, 12))
 
 
 def _figs(text: str) -> list[tuple[float, str, D | None, D | None]]:
-    _, tables, _, _ = parse_text(text, RULES, CTX)
-    return [(f["value"], f["scope"], f["period_start"], f["period_end"]) for f in tables["figures"]]
+    return periods(text, CTX)
 
 
 @pytest.mark.parametrize(

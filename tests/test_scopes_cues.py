@@ -8,19 +8,10 @@ from datetime import date as D
 from typing import Any
 
 import pytest
-
-from reportparse.pipeline import parse_text
-from reportparse.rulebook import load_rules
-
-RULES = load_rules()
+from figure_helpers import periods
 
 MID = {"year": 2024, "period_start": "2024-07-08", "period_end": "2024-07-12", "published": "2024-07-16"}
 DEC = {"year": 2023, "period_start": "2023-12-11", "period_end": "2023-12-15", "published": "2023-12-20"}
-
-
-def _figs(text: str, ctx: dict[str, Any]) -> list[tuple[float, str, D | None, D | None]]:
-    _, tables, _, _ = parse_text(text, RULES, ctx)
-    return [(f["value"], f["scope"], f["period_start"], f["period_end"]) for f in tables["figures"]]
 
 
 @pytest.mark.parametrize(
@@ -47,7 +38,7 @@ def _figs(text: str, ctx: dict[str, Any]) -> list[tuple[float, str, D | None, D 
     ],
 )
 def test_year_cues(text: str, ctx: dict[str, Any], expected: list[tuple[Any, ...]]) -> None:
-    assert _figs(text, ctx) == expected
+    assert periods(text, ctx) == expected
 
 
 @pytest.mark.parametrize(
@@ -65,4 +56,4 @@ def test_year_cues(text: str, ctx: dict[str, Any], expected: list[tuple[Any, ...
     ],
 )
 def test_month_range_is_no_deadline(text: str, expected: list[tuple[Any, ...]]) -> None:
-    assert _figs(text, MID) == expected
+    assert periods(text, MID) == expected
