@@ -14,6 +14,7 @@ import regex
 from ..model import Candidate
 from ..normalize.numbers import parse_number
 from ..segment import Segmenter
+from .attribution import figure_department, names_department
 from .context import DocContext, group, longest_first
 from .scopes import figure_period, figure_scope, intro_sentence
 
@@ -216,90 +217,6 @@ def _first_verb(text: str, verbs: tuple[str, ...], seg: Segmenter | None) -> str
     return None
 
 
-_DEPT_TAILS = ("", "窗口")
-
-
-def _names_department(g: tuple[str, int, int] | None, depts: list[dict[str, Any]], text: str) -> bool:
-    """True when a metric's span is a department's name (or its 窗口): 省公安厅 in 省公安厅86件."""
-    return g is not None and any(
-        d["kind"] != "division" and d["char_start"] == g[1] and d["char_end"] <= g[2]
-        and text[d["char_end"] : g[2]] in _DEPT_TAILS for d in depts)
-
-
-def _department(
-    c: Candidate, ctx: DocContext, depts: list[dict[str, Any]], officials: list[dict[str, Any]] | None = None
-) -> str | None:
-    """The department named nearest before a figure in its sentence; none when that is one of
-    several listed (as departments or as officials' organizations)."""
-    sent = ctx.sentence_at(c.start)
-    lo = sent.start if sent else 0
-    best = None
-    value_start = c.groups["value"][1]
-    for d in depts:
-        if d["kind"] != "division" and lo <= d["char_start"] and d["char_end"] <= value_start:
-            best = d
-    if best is None or regex.search(r"[；;]", ctx.text[best["char_end"] : value_start]):
-        return None  # a clause after a semicolon starts afresh (…；本周两地互办业务2150件)
-    actor = _actor_before_partners(best, depts, ctx.text)
-    if actor is not None:
-        return actor["canonical"] if actor is not best else None
-    if any(_joined(d, best, ctx.text) or _joined(best, d, ctx.text) for d in depts if d is not best):
-        return None  # 省教育厅、省退役军人厅共36个办理项: several departments' figure, no one's
-    if len(_officials_listed_with(best, officials or [], ctx.text)) > 1:
-        return None  # 省公安厅副厅长甲、省市场监管局二级巡视员乙分别…: officials of several departments
-    return best["canonical"]
-
-
-_PARTNER_WORDS = ("会同", "联合", "协同", "配合", "指导")
-
-
-def _actor_before_partners(
-    dept: dict[str, Any], depts: list[dict[str, Any]], text: str
-) -> dict[str, Any] | None:
-    """The department written before 会同/联合… when ``dept`` is one of the partners listed
-    after it (省中心会同省人社厅、省医保局开设…: the figures are 省中心's); ``dept`` itself when
-    they are partners but no department acts (会同省公安厅完成…) or several do (甲、乙联合丙…);
-    None when ``dept`` is no partner."""
-    first = dept
-    while True:
-        before = next((d for d in depts if d is not first and d["kind"] != "division" and _joined(d, first, text)), None)
-        if before is None:
-            break
-        first = before
-    word = next((w for w in _PARTNER_WORDS if text[max(0, first["char_start"] - len(w)) : first["char_start"]] == w), None)
-    if word is None:
-        return None
-    at = first["char_start"] - len(word)
-    actor = next((d for d in depts if d["kind"] != "division" and d["char_end"] == at), None)
-    if actor is not None and any(_joined(d, actor, text) for d in depts if d is not actor):
-        return dept  # 省经信厅、省商务厅联合省中心…: several departments act, no one's figure
-    return actor or dept
-
-
-_LIST_SEPS = ("、", "和", "及", "与", "，", ",")
-
-
-def _officials_listed_with(dept: dict[str, Any], officials: list[dict[str, Any]], text: str) -> set[str]:
-    """The organizations of the officials listed (甲、乙 / 甲，乙 / 甲和乙) with the official whose
-    chain names ``dept``; empty when no official's chain names it."""
-    offs = sorted(officials, key=lambda o: o["char_start"])
-    i = next((k for k, o in enumerate(offs)
-              if o["char_start"] < dept["char_end"] and dept["char_start"] < o["char_end"]), None)
-    if i is None:
-        return set()
-    def listed(a: dict[str, Any], b: dict[str, Any]) -> bool:
-        # a separator, and at most one character the chain left out (和省医保局… read from 医保局)
-        gap = text[a["char_end"] : b["char_start"]]
-        return 0 < len(gap) <= 2 and gap[0] in _LIST_SEPS and gap[1:] not in ("。", "；", ";")
-
-    lo = hi = i
-    while lo > 0 and listed(offs[lo - 1], offs[lo]):
-        lo -= 1
-    while hi + 1 < len(offs) and listed(offs[hi], offs[hi + 1]):
-        hi += 1
-    return {o["organization"] or o.get("organization_mention") or "" for o in offs[lo : hi + 1]}
-
-
 _EACH_SEPS = regex.compile(r"、|和|及|与")
 _EACH_START = regex.compile(r"[，,。；;：:！？]")
 
@@ -348,11 +265,6 @@ def _each(
     return (name or verb), None
 
 
-def _joined(a: dict[str, Any], b: dict[str, Any], text: str) -> bool:
-    """True when department ``a`` is listed right before ``b`` (省教育厅、省退役军人厅, 甲和乙)."""
-    return a["char_end"] <= b["char_start"] and text[a["char_end"] : b["char_start"]] in ("、", "和", "及", "与", "，")
-
-
 def build_figures(
     cands: list[Candidate],
     cues: list[Candidate],
@@ -395,7 +307,7 @@ def build_figures(
                 metric, subject = each[0], None
         if c.fields.get("metric_from") == "intro":
             metric, subject = _table_row(c, subject, ctx, depts, seg)
-        elif _names_department(c.groups.get("metric") or c.groups.get("term"), depts, ctx.text):
+        elif names_department(c.groups.get("metric") or c.groups.get("term"), depts, ctx.text):
             metric = None  # 省公安厅86件: the department is the row's department, not what it counts
         scope, cue = figure_scope(c, cues, ctx)
         if c.rule == "figure.verb" and sent is not None:
@@ -433,7 +345,7 @@ def build_figures(
                 "scope": scope,
                 "period_start": start,
                 "period_end": end,
-                "department": each[1] if each and each[1] else _department(c, ctx, depts, officials),
+                "department": each[1] if each and each[1] else figure_department(c, ctx, depts, officials),
                 "sentence": sent.text if sent else "",
                 "value_text": vtext,
                 "approx": approx,
