@@ -48,7 +48,7 @@ def paragraph_marker(text: str, offset: int = 0) -> Marker | None:
 
 def is_heading_line(text: str) -> bool:
     """A paragraph that is all heading: short and with no sentence punctuation."""
-    return len(text) <= _HEADING_MAX and not regex.search(r"[。；！？，]", text)
+    return len(text) <= _HEADING_MAX and not any(ch in "。；！？，" for ch in text)
 
 
 def is_table_row(text: str) -> bool:

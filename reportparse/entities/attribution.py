@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import regex
-
 from ..model import Candidate
 from .context import DocContext
 
@@ -36,7 +34,7 @@ def figure_department(
     for d in depts:
         if d["kind"] != "division" and lo <= d["char_start"] and d["char_end"] <= value_start:
             best = d
-    if best is None or regex.search(r"[；;]", ctx.text[best["char_end"] : value_start]):
+    if best is None or any(ch in "；;" for ch in ctx.text[best["char_end"] : value_start]):
         return None  # a clause after a semicolon starts afresh (…；本周两地互办业务2150件)
     actor = _actor_before_partners(best, depts, ctx.text)
     if actor is not None:

@@ -267,12 +267,12 @@ def _cue_after(c: Candidate, cues: list[Candidate], ctx: DocContext) -> Candidat
             continue
         opening, close = span
         inner = text[opening + 1 : close]
-        if regex.search(r"[\d零〇一二两三四五六七八九十百千万]", inner):
+        if _NUMERAL.search(inner):
             return None
         before = text[c.end : opening]
         if text[opening] in "（(" and not before.strip():
             return q
-        if (any(w in inner for w in _ALL_WORDS) and not regex.search(r"[；;。]", before)
+        if (any(w in inner for w in _ALL_WORDS) and not any(ch in "；;。" for ch in before)
                 and not any(c.end <= o.start < opening for o in cues)):
             return q
         return None
@@ -294,10 +294,12 @@ def _summary_clause(text: str, start: int, q: Candidate, end: int) -> tuple[int,
     comma = max(text.rfind("，", start, q.start), text.rfind(",", start, q.start))
     if comma < 0 or not text[comma + 1 : q.start].startswith(_ALL_WORDS):
         return None
-    m = regex.compile(r"[，,；;。]").search(text, q.end, end)
+    m = _CLAUSE_END.search(text, q.end, end)
     return comma, m.start() if m else end
 
 
+_NUMERAL = regex.compile(r"[\d零〇一二两三四五六七八九十百千万]")
+_CLAUSE_END = regex.compile(r"[，,；;。]")
 _CUE_MONTHS = regex.compile(r"[—–\-~～至到]\s*(\d{1,2})月")
 
 
@@ -359,7 +361,7 @@ def _range_before(ctx: DocContext, c: Candidate, lo: int | None = None) -> tuple
     if best is None:
         return None
     gap = ctx.text[best[1] : value_start]
-    if regex.search(r"[；;]", gap) or any(w in gap for w in _WEEK_WORDS):
+    if any(ch in "；;" for ch in gap) or any(w in gap for w in _WEEK_WORDS):
         return None
     # 2023年1月至2024年6月: two month rows joined by 至 are one range, from the first's start
     first = next((a for s, e, a, _ in ctx.periods
