@@ -131,8 +131,16 @@ def _cues_before(ctx: DocContext, cues: list[Candidate], lo: int, value_start: i
             # to (截至目前，累计… stays cumulative; 截至2月10日，今年…累计… is ytd)
             yields = q.fields.get("yields_to")
             keeps = seen and seen[-1][0] == yields and not _new_subject(text, seen[-1][1].end, q.start)
-            seen.append((yields, q) if keeps else (scope, q))
+            if yields and seen and seen[-1][0] == "week" and _WEEK_TOTAL.fullmatch(text, seen[-1][1].end, q.start):
+                seen.append(("week", q))  # 本周累计…, 本周综窗累计…: the week's total, no running one
+            else:
+                seen.append((yields, q) if keeps else (scope, q))
     return seen
+
+
+# what may stand between a week cue and 累计 for the total to be the week's: a few Han characters
+# (本周累计, 本期综窗累计), no punctuation (本周，…，累计上线210项 is a running total)
+_WEEK_TOTAL = regex.compile(r"\p{Han}{0,6}")
 
 
 _SUBJECT_AFTER_SEMICOLON = regex.compile(r"[；;]\s*(?:其中)?[，,]?\s*(?P<subject>\p{Han}{2,})\s*$")
