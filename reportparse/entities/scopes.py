@@ -172,6 +172,9 @@ def _opens_with(sent: Sentence, words: tuple[str, ...]) -> bool:
 # a sentence opening with one of these goes on with the period of the sentence before it
 # (…受理1856件。其中，网上办理1342件 / 1—4月，…。同期，交易平台成交金额…)
 _CARRY_WORDS = ("其中", "同期", "同一时期")
+# a sentence opening with one of these sums up the list above it (上述5个窗口合计受理188件): it
+# goes on with the scope that list stands under, back across the list's lines to its intro
+_SUMMARY_WORDS = ("上述", "以上")
 # the scopes a paragraph carries to its next sentences: the week's work goes on (对已办结工单回访…),
 # a running total's levels too; after year-to-date statistics a sentence states a level of its own
 # (全省网上可办率98.6%), no total since 1 January
@@ -186,17 +189,20 @@ def _scope_carried(sent: Sentence, cues: list[Candidate], ctx: DocContext,
     week or running-total scope carries so, see ``_PARAGRAPH_SCOPES``). A
     cue that reaches only its clause (新增, 累计 after 本周) does not carry past its sentence; a
     sentence that passes no scope on (a cue-less one, or 新增… alone) hands on the one before it.
+    A sentence opening with 上述/以上 sums up the list above it and takes its scope across
+    paragraphs (the list's lines, up to its intro: 本周受理量居前的窗口如下：… 上述5个窗口合计…).
     The first sentence of a paragraph, and a figure after a date range of its own sentence
     (今年3月，…), take none: ``other``."""
     qizhong = _opens_with(sent, _CARRY_WORDS)
     if not qizhong and c is not None and _range_before(ctx, c) is not None:
         return "other", None
+    summary = _opens_with(sent, _SUMMARY_WORDS)
     i = sent.id
     while i > 0:
         cur, prev = ctx.sentences[i], ctx.sentences[i - 1]
         if prev.section != sent.section:
             break
-        chained = _opens_with(cur, _CARRY_WORDS)
+        chained = summary or _opens_with(cur, _CARRY_WORDS)
         if not chained and "\n" in ctx.text[prev.start : cur.start]:
             break  # the first sentence of its paragraph
         seen = _cues_before(ctx, cues, prev.start, prev.end)
