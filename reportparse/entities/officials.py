@@ -150,6 +150,19 @@ def _unlisted_org_before(text: str, start: int, sent: Any) -> str | None:
     return m.group("org") if m and (m.start() > lo or lo == (sent.start if sent is not None else 0)) else None
 
 
+@lru_cache(maxsize=8)
+def _division_pattern(departments: tuple[str, ...]) -> regex.Pattern[str]:
+    return regex.compile(r"(?P<org>\L<d>)(?P<division>\p{Han}{2,10}?[处科室])$", d=list(departments) or ["\uffff"])
+
+
+def _division_before(text: str, start: int, sent: Any, departments: tuple[str, ...]) -> tuple[str, str] | None:
+    """(organization, division) of a division of a listed body written right before a chain that
+    names none: 四川省自然资源厅行政审批处处长甲 -> (四川省自然资源厅, 行政审批处); None otherwise."""
+    lo = max(sent.start if sent is not None else 0, start - 32)
+    m = _division_pattern(departments).search(text, lo, start)
+    return (m.group("org"), m.group("division")) if m else None
+
+
 def _inherited_org(c: Candidate, text: str, rows: list[dict[str, Any]], titles: list[str]) -> str | None:
     """The organization of the official listed just before, when this chain continues
     that list with a title alone that fits it (省自然资源厅一级巡视员甲、二级巡视员乙 / 省中心主任甲，
@@ -198,7 +211,13 @@ def build_officials(
             for organization, ts in split_by_implied(written, post_titles, implied):
                 # 副省长宁志远: no organization written, the title names it; 、二级巡视员乙: the one before
                 if organization is None and not resolved and org is None:
-                    organization = written = org = _unlisted_org_before(ctx.text, c.start, sent)
+                    division = _division_before(ctx.text, c.start, sent, deps)
+                    if division is not None:  # 省自然资源厅行政审批处处长甲: the body, the division in the title
+                        org, ts = division[0], [division[1] + ts[0], *ts[1:]]
+                        hit = gaz.lookup(org, on) if gaz else None
+                        organization = written = hit.canonical if hit else other_orgs.get(org, org)
+                    else:
+                        organization = written = org = _unlisted_org_before(ctx.text, c.start, sent)
                 inherited = None if organization else _inherited_org(c, ctx.text, rows, ts)
                 resolved.append((organization or inherited, org if organization == written else None, ts))
         for (name, ns, ne), (organization, mention, post_titles) in ((n, p) for n in names for p in resolved):
