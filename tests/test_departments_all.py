@@ -72,7 +72,9 @@ def test_full_forms_and_reformed_bodies(mention: str, canonical: str) -> None:
 
 def test_old_names_resolve_in_their_years_only() -> None:
     _, old, _, _ = parse_text("省金融办印发《通知》", RULES, {"year": 2017, "period_end": "2017-06-09"})
-    assert [d["canonical"] for d in old["departments"]] == ["四川省地方金融监督管理局"]
+    assert [(d["canonical"], d["successor"]) for d in old["departments"]] == [
+        ("四川省人民政府金融工作办公室", "四川省地方金融管理局")
+    ]
     _, new, _, _ = parse_text("省金融办印发《通知》", RULES, {"year": 2025, "period_end": "2025-06-06"})
     assert [d["canonical"] for d in new["departments"] if d["known"]] == []
 

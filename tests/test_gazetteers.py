@@ -78,22 +78,80 @@ def test_not_departments_do_not_resolve(gazetteer, mention: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("mention", "on", "canonical"),
+    ("mention", "on", "canonical", "successor"),
     [
-        ("省卫生计生委", None, "四川省卫生健康委员会"),
-        ("省卫生计生委", date(2017, 5, 2), "四川省卫生健康委员会"),
-        ("省卫生计生委", date(2018, 10, 31), "四川省卫生健康委员会"),
-        ("省卫生计生委", date(2023, 9, 8), None),
-        ("四川省国土资源厅", date(2016, 1, 1), "四川省自然资源厅"),
-        ("四川省国土资源厅", date(2020, 1, 1), None),
-        ("省卫生健康委", date(2023, 9, 8), "四川省卫生健康委员会"),
+        # a body the 2018 reform retired: its own entry, full name of then, today's body as successor
+        ("省卫生计生委", None, "四川省卫生和计划生育委员会", "四川省卫生健康委员会"),
+        ("省卫生计生委", date(2017, 5, 2), "四川省卫生和计划生育委员会", "四川省卫生健康委员会"),
+        ("省卫生计生委", date(2018, 10, 31), "四川省卫生和计划生育委员会", "四川省卫生健康委员会"),
+        ("省卫生计生委", date(2023, 9, 8), None, None),  # outside the body's life: no body
+        ("四川省国土资源厅", date(2016, 1, 1), "四川省国土资源厅", "四川省自然资源厅"),
+        ("四川省国土资源厅", date(2020, 1, 1), None, None),
+        ("省工商局", date(2018, 5, 4), "四川省工商行政管理局", "四川省市场监督管理局"),
+        ("四川省工商行政管理局", date(2018, 5, 4), "四川省工商行政管理局", "四川省市场监督管理局"),
+        ("省质监局", date(2017, 3, 3), "四川省质量技术监督局", "四川省市场监督管理局"),
+        ("省食药监局", date(2016, 8, 1), "四川省食品药品监督管理局", "四川省市场监督管理局"),
+        ("省安监局", date(2018, 1, 5), "四川省安全生产监督管理局", "四川省应急管理厅"),
+        ("省环保厅", date(2015, 12, 1), "四川省环境保护厅", "四川省生态环境厅"),
+        ("省经信委", date(2018, 9, 28), "四川省经济和信息化委员会", "四川省经济和信息化厅"),
+        # two bodies merged into one: each keeps its name
+        ("省国税局", date(2018, 3, 9), "四川省国家税务局", "国家税务总局四川省税务局"),
+        ("省地税局", date(2018, 3, 9), "四川省地方税务局", "国家税务总局四川省税务局"),
+        ("省地税局", date(2018, 7, 6), None, None),
+        ("省税务局", date(2018, 3, 9), None, None),  # before the merger there was no one 税务局
+        ("省税务局", date(2019, 3, 8), "国家税务总局四川省税务局", None),
+        # a chain of reforms: successor is the end of it, today's body
+        ("省金融办", date(2017, 6, 9), "四川省人民政府金融工作办公室", "四川省地方金融管理局"),
+        ("省地方金融监管局", date(2020, 6, 5), "四川省地方金融监督管理局", "四川省地方金融管理局"),
+        ("省扶贫开发局", date(2020, 6, 5), "四川省扶贫开发局", "四川省农业农村厅"),
+        # current bodies: no successor
+        ("省卫生健康委", date(2023, 9, 8), "四川省卫生健康委员会", None),
+        ("省市场监管局", date(2024, 2, 2), "四川省市场监督管理局", None),
+        ("省地方金融管理局", date(2025, 1, 3), "四川省地方金融管理局", None),
     ],
 )
-def test_old_aliases_honor_validity(gazetteer, mention: str, on: date | None, canonical: str | None) -> None:
+def test_retired_bodies_resolve_as_of_the_date(
+    gazetteer, mention: str, on: date | None, canonical: str | None, successor: str | None
+) -> None:
     entry = gazetteer.lookup(mention, on)
     assert (entry.canonical if entry else None) == canonical
     if entry is not None:
-        assert entry.historic is (mention != "省卫生健康委")
+        assert entry.successor == successor
+        assert entry.current == (successor or canonical)
+
+
+def test_every_successor_is_a_current_body(gazetteer) -> None:
+    by_name = {e.canonical: e for e in gazetteer.entries}
+    retired = [e for e in gazetteer.entries if e.successor]
+    assert len(retired) >= 20
+    for e in retired:
+        assert e.successor in by_name and by_name[e.successor].successor is None, e.canonical
+        if e.valid_to is not None and e.level == "province" and e.kind == "department":
+            assert e.valid_to <= date(2024, 12, 31), e.canonical
+
+
+def test_publisher_of_then_and_now(gazetteer) -> None:
+    old = gazetteer.lookup("四川省政务服务和资源交易服务中心")
+    assert old is not None and old.kind == "publisher"
+    assert old.successor == "四川省政府政务服务和公共资源交易服务中心"
+    short = gazetteer.lookup("省中心", date(2018, 5, 4))
+    assert short is not None and short.canonical == old.successor  # the masthead decides (as_in_masthead)
+
+
+def test_old_aliases_are_spellings_of_the_same_body_in_a_period(tmp_path: Path) -> None:
+    path = tmp_path / "departments.yaml"
+    path.write_text(
+        "- canonical: 四川省甲乙厅\n  kind: department\n  aliases: [省甲乙厅]\n"
+        "  old_aliases:\n    - {name: 四川省甲和乙厅, valid_to: 2015-12-31}\n"
+        "    - {name: 省新甲乙厅, valid_from: 2030-01-01}\n",
+        encoding="utf-8",
+    )
+    gaz = load_departments(path)
+    hit = gaz.lookup("省甲和乙厅", date(2015, 6, 1))  # a prefix variant of an old alias
+    assert hit is not None and hit.canonical == "四川省甲乙厅" and hit.historic and hit.successor is None
+    assert gaz.lookup("四川省甲和乙厅", date(2016, 1, 1)) is None
+    assert gaz.lookup("省新甲乙厅", date(2029, 12, 31)) is None
+    assert gaz.lookup("省新甲乙厅", date(2030, 1, 1)) is not None
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,25 @@ from typing import Any
 import regex
 
 from ..model import Candidate
+from ..normalize.orgs import DeptEntry, as_in_masthead
 from .context import DocContext, alternation
+
+
+def resolve_department(ctx: DocContext, mention: str) -> DeptEntry | None:
+    """The gazetteer entry ``mention`` names in this document, or None.
+
+    Names are read as of the issue's date (a retired body's names give that body, its
+    ``successor`` today's); the publisher's short forms (省中心) give the publisher as the
+    masthead prints it when the masthead names one of its bodies."""
+    gaz = ctx.rules.departments
+    if gaz is None or not mention:
+        return None
+    on = ctx.issue.period_end or ctx.issue.published
+    hit = gaz.lookup(mention, on)
+    printed = getattr(ctx.issue, "publisher", None)  # MastheadIssue (entities/masthead.py)
+    if hit is None or hit.kind != "publisher" or not printed:
+        return hit
+    return as_in_masthead(mention, hit, gaz.lookup(printed, on))
 
 
 def _is_excluded(ctx: DocContext, start: int, end: int, pat: regex.Pattern[str] | None) -> bool:
@@ -44,7 +62,7 @@ def _local_body(ctx: DocContext, mention: str, start: int, level: str) -> bool:
 
 
 def _row(ctx: DocContext, c: Candidate, mention: str, s: int, e: int, known: bool,
-         canonical: str, kind: str, parent: str | None) -> dict[str, Any]:
+         canonical: str, kind: str, parent: str | None, successor: str | None = None) -> dict[str, Any]:
     return {
         **ctx.provenance(s, e, c.rule),
         "mention": mention,
@@ -52,22 +70,22 @@ def _row(ctx: DocContext, c: Candidate, mention: str, s: int, e: int, known: boo
         "known": known,
         "kind": kind,
         "parent": parent,
+        "successor": successor,
     }
 
 
 def build_departments(cands: list[Candidate], ctx: DocContext) -> list[dict[str, Any]]:
     """One row per department mention (divisions carry their parent)."""
-    gaz = ctx.rules.departments
-    on = ctx.issue.period_end or ctx.issue.published
     excluded = alternation(ctx.rules.lists.get("not_departments", ()))
     rows: list[dict[str, Any]] = []
     for c in cands:
         if c.fields.get("kind") == "division":
             ptext, ps, pe = c.groups["parent"]
-            parent = gaz.lookup(ptext, on) if gaz else None
+            parent = resolve_department(ctx, ptext)
             pcanon = parent.canonical if parent else ptext
             rows.append(_row(ctx, c, ptext, ps, pe, parent is not None, pcanon,
-                             parent.kind if parent else "department", parent.parent if parent else None))
+                             parent.kind if parent else "department", parent.parent if parent else None,
+                             parent.successor if parent else None))
             dtext, ds, _ = c.groups["division"]
             pos = ds
             for part in dtext.split("、"):
@@ -77,11 +95,11 @@ def build_departments(cands: list[Candidate], ctx: DocContext) -> list[dict[str,
         mention, s, e = c.groups.get("dept", (c.text, c.start, c.end))
         if _is_excluded(ctx, s, e, excluded) or _in_doc_number(ctx, e):
             continue
-        hit = gaz.lookup(mention, on) if gaz else None
+        hit = resolve_department(ctx, mention)
         if hit is not None and _local_body(ctx, mention, s, hit.level):
             continue
         if hit is not None:
-            rows.append(_row(ctx, c, mention, s, e, True, hit.canonical, hit.kind, hit.parent))
+            rows.append(_row(ctx, c, mention, s, e, True, hit.canonical, hit.kind, hit.parent, hit.successor))
         elif c.fields.get("known") is False:
             rows.append(_row(ctx, c, mention, s, e, False, mention, "department", None))
     return rows

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -9,6 +10,15 @@ from ..model import Candidate
 from ..normalize.dates import resolve_range
 from ..normalize.numbers import parse_number
 from .context import IssueDates, as_int, group
+
+
+@dataclass
+class MastheadIssue(IssueDates):
+    """The issue's dates plus the publisher its masthead prints (as written), which names the
+    publisher's short forms in the text (省中心 in a 2018 issue is the centre of 2018)."""
+
+    publisher: str | None = None
+
 
 # Fields a masthead rule may fill, and the group names that carry them.
 _TEXT_FIELDS = ("title", "publisher")
@@ -44,7 +54,7 @@ def _anchor(issue: IssueDates, issue_no: int | None) -> date | None:
 
 def build_masthead(
     cands: list[Candidate], header_end: int, defaults: dict[str, Any] | None = None
-) -> tuple[dict[str, Any], IssueDates, list[Candidate]]:
+) -> tuple[dict[str, Any], MastheadIssue, list[Candidate]]:
     """Fill the documents-row fields from masthead candidates (first match of each field wins).
 
     Only candidates before ``header_end`` count, except copies printed. Returns the fields,
@@ -74,7 +84,8 @@ def build_masthead(
             used.append(c)
     for k, v in (defaults or {}).items():
         fields.setdefault(k, v)
-    issue = IssueDates(year=fields.get("year"), published=fields.get("published"))
+    issue = MastheadIssue(year=fields.get("year"), published=fields.get("published"),
+                          publisher=fields.get("publisher") or None)
     if issue.year is None and issue.published:
         issue.year = issue.published.year  # the bulletin's year is its publication year
         fields["year"] = issue.year

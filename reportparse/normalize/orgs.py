@@ -1,8 +1,10 @@
 """Gazetteers: the departments YAML and the plain-text lists under ``rules/gazetteers``.
 
 ``load_departments(path)`` returns a :class:`Gazetteer` that maps a mention
-(省卫生健康委, 经济和信息化厅, 省中心 ...) to its canonical entry, honouring the
-validity period of names retired by a reform. ``load_list(path)`` reads the
+(省卫生健康委, 经济和信息化厅, 省中心 ...) to its canonical entry. A body retired by a
+reform (省工商局, 2018) is an entry of its own whose ``successor`` is today's body.
+A name resolves only within its validity period: the entry's (``valid_from`` /
+``valid_to``, the body's life) or, for an ``old_aliases`` name, its own. ``load_list(path)`` reads the
 one-entry-per-line lists (titles, surnames, units, not_departments).
 Every problem in a file is reported at once in a ``RuleFileError``.
 """
@@ -21,7 +23,9 @@ from ..errors import RuleFileError, RuleProblem
 
 KINDS = ("department", "central", "publisher", "division", "other")
 LEVELS = ("province", "central", "city")
-ENTRY_KEYS = ("canonical", "aliases", "kind", "level", "parent", "old_aliases", "note")
+ENTRY_KEYS = (
+    "canonical", "aliases", "kind", "level", "parent", "successor", "valid_from", "valid_to", "old_aliases", "note",
+)
 OLD_ALIAS_KEYS = ("name", "valid_from", "valid_to")
 REGEX_PREFIX = "re:"
 _SPACE = regex.compile(r"\s+")
@@ -36,6 +40,9 @@ class DeptEntry:
     ``known`` is True when the mention is listed verbatim in the gazetteer and
     False when it was resolved through a prefix variant (四川省X <-> 省X);
     ``historic`` is True when it was resolved through an ``old_aliases`` name.
+    ``successor`` is the canonical name of the body that carries on a retired one
+    today (the end of the file's ``successor`` chain); None for a current body.
+    ``valid_from`` / ``valid_to`` are the dates the body existed under its name, when known.
     """
 
     canonical: str
@@ -44,6 +51,14 @@ class DeptEntry:
     parent: str | None = None
     known: bool = True
     historic: bool = False
+    successor: str | None = None
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+    @property
+    def current(self) -> str:
+        """Canonical name of the body as it is today: the successor, else the entry itself."""
+        return self.successor or self.canonical
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +103,8 @@ class Gazetteer:
     def lookup(self, mention: str, on: date | None = None) -> DeptEntry | None:
         """The entry a mention names on date ``on`` (any date when None), or None.
 
-        Whitespace inside the mention is ignored. An old alias resolves only
-        within its validity period. When the exact name is unknown, the
+        Whitespace inside the mention is ignored. A name resolves only within its
+        validity period (its entry's, or its own for an old alias). When the exact name is unknown, the
         variants 四川省X / 省X / 中共四川省委X / 省委X are tried (``known`` False).
         """
         name = _SPACE.sub("", mention)
@@ -101,6 +116,23 @@ class Gazetteer:
             if hit is not None and hit.valid_on(on):
                 return replace(hit.entry, known=False)
         return None
+
+
+def as_in_masthead(mention: str, hit: DeptEntry | None, masthead: DeptEntry | None) -> DeptEntry | None:
+    """``hit`` (what ``mention`` resolves to) as the document's masthead names its publisher.
+
+    When the masthead names a publisher of the same line of bodies as ``hit`` under another
+    name (a 2018 masthead prints the centre's name of then), a short or loose name of that
+    publisher (省中心, 省政务服务中心) means the body the masthead names; the current body's
+    canonical name written out in full keeps meaning the current body. Otherwise ``hit``.
+    """
+    if hit is None or masthead is None or hit.canonical == masthead.canonical:
+        return hit
+    if hit.kind != "publisher" or masthead.kind != "publisher" or hit.current != masthead.current:
+        return hit
+    if _SPACE.sub("", mention) == hit.canonical:
+        return hit
+    return replace(masthead, known=hit.known, historic=hit.historic)
 
 
 def _variants(name: str) -> list[str]:
@@ -193,6 +225,7 @@ def load_departments(path: str | Path) -> Gazetteer:
     names: dict[str, _Name] = {}
     first_line: dict[str, int] = {}
     parents: list[tuple[yaml.Node, str, str]] = []
+    successors: dict[str, tuple[yaml.Node, str]] = {}  # canonical -> (node, successor as written)
 
     def add(name: str, node: yaml.Node, rec: _Name) -> None:
         name = _SPACE.sub("", name)
@@ -229,14 +262,19 @@ def load_departments(path: str | Path) -> Gazetteer:
             problem(item, "a division needs a 'parent'", canonical)
         if parent is not None:
             parents.append((fields["parent"], parent, canonical))
-        entry = DeptEntry(canonical, kind, level, parent)
+        successor = _scalar(fields.get("successor")) or None
+        if successor is not None:
+            successors[canonical] = (fields["successor"], successor)
+        bounds = _bounds(fields, canonical, problem) or {}
+        entry = DeptEntry(canonical, kind, level, parent, **bounds)
         entries.append(entry)
-        add(canonical, fields["canonical"], _Name(entry))
+        own = _Name(entry, entry.valid_from, entry.valid_to)  # a body's names live as long as it
+        add(canonical, fields["canonical"], own)
         for node in _sequence(fields.get("aliases"), "aliases", canonical, problem):
             if not _scalar(node):
                 problem(node, "alias must be a non-empty string", canonical)
             else:
-                add(_scalar(node), node, _Name(entry))
+                add(_scalar(node), node, own)
         historic = replace(entry, historic=True)
         for node in _sequence(fields.get("old_aliases"), "old_aliases", canonical, problem):
             rec = _old_alias(node, historic, canonical, problem)
@@ -247,9 +285,36 @@ def load_departments(path: str | Path) -> Gazetteer:
     for node, parent, canonical in parents:
         if parent not in canonicals:
             problem(node, f"parent {parent!r} is not the canonical name of any entry", canonical)
+    current = _current_bodies(successors, canonicals, problem)
     if problems:
         raise RuleFileError(problems)
+    if current:
+        entries = [replace(e, successor=current.get(e.canonical)) for e in entries]
+        names = {n: replace(r, entry=replace(r.entry, successor=current.get(r.entry.canonical)))
+                 for n, r in names.items()}
     return Gazetteer(entries, names)
+
+
+def _current_bodies(
+    successors: dict[str, tuple[yaml.Node, str]], canonicals: set[str], problem: _Report
+) -> dict[str, str]:
+    """Each retired body's canonical -> today's body (the end of its ``successor`` chain).
+
+    A successor that names no entry, the entry itself, or leads back round is a problem."""
+    out: dict[str, str] = {}
+    for canonical, (node, successor) in successors.items():
+        if successor not in canonicals:
+            problem(node, f"successor {successor!r} is not the canonical name of any entry", canonical)
+            continue
+        seen = [canonical]
+        while successor in successors and successor not in seen:
+            seen.append(successor)
+            successor = successors[successor][1]
+        if successor in seen:
+            problem(node, f"successor chain goes round: {' -> '.join([*seen, successor])}", canonical)
+        elif successor in canonicals:
+            out[canonical] = successor
+    return out
 
 
 def _scalar(node: yaml.Node | None) -> str:
@@ -285,6 +350,15 @@ def _old_alias(
     if not name:
         problem(node, "old alias without 'name'", canonical)
         return None
+    bounds = _bounds(values, canonical, problem)
+    if bounds is not None and bounds["valid_from"] is None and bounds["valid_to"] is None:
+        problem(node, f"old alias {name!r} needs valid_to or valid_from", canonical)
+        bounds = None
+    return (name, _Name(entry, bounds["valid_from"], bounds["valid_to"])) if bounds is not None else None
+
+
+def _bounds(values: dict[str, yaml.Node], canonical: str, problem: _Report) -> dict[str, date | None] | None:
+    """``valid_from`` / ``valid_to`` of a mapping as dates (None when absent); None on a bad date."""
     bounds: dict[str, date | None] = {"valid_from": None, "valid_to": None}
     ok = True
     for key in bounds:
@@ -296,7 +370,8 @@ def _old_alias(
         except ValueError:
             problem(values[key], f"{key} {text!r} is not a date YYYY-MM-DD", canonical)
             ok = False
-    if ok and bounds["valid_from"] is None and bounds["valid_to"] is None:
-        problem(node, f"old alias {name!r} needs valid_to or valid_from", canonical)
+    start, end = bounds["valid_from"], bounds["valid_to"]
+    if start is not None and end is not None and end < start:
+        problem(values["valid_to"], f"valid_to {end} is before valid_from {start}", canonical)
         ok = False
-    return (name, _Name(entry, bounds["valid_from"], bounds["valid_to"])) if ok else None
+    return bounds if ok else None
