@@ -99,6 +99,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("known", "boolean", "the mention is in the department gazetteer"),
         ("kind", "string", "kind of body (department, bureau, commission ...)"),
         ("parent", "string", "canonical name of the parent body"),
+        ("successor", "string", "today's canonical name of a body a reform retired or renamed (省工商局, 2018: "
+                                "四川省市场监督管理局); empty for a current body"),
     ),
     "officials": _cols(
         ("doc_id", "string", "document id"),
