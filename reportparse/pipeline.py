@@ -252,7 +252,8 @@ def _table_rows(cands: list[Candidate], clean: CleanText, trace: Trace, depts: l
     NUMBER UNIT) only under an intro paragraph ending in ：, other rows standing between (the
     first row may run into the intro: …如下：省公安厅86件); the intro's span goes in the row's
     fields (``intro``). A row with no intro is dropped, so the other rules read that paragraph
-    (本周受理425件 alone in its paragraph), unless its NAME is a department (四川省市场监督管理局：61件)."""
+    (本周受理425件 alone in its paragraph), unless its NAME is a department or its window
+    (四川省市场监督管理局：61件; not 省公安厅窗口办结32件, a sentence of its own)."""
     rows = [c for c in cands if c.fields.get("metric_from") == "intro"]
     if not rows:
         return cands
@@ -281,10 +282,11 @@ def _table_rows(cands: list[Candidate], clean: CleanText, trace: Trace, depts: l
                 intro = (starts[i - 1], inline[i - 1])
             elif i > 0:
                 intro = (starts[i - 1], clean.paragraphs[i - 1].end)
-        name = c.groups["subject"][1]
+        _, name, name_end = c.groups["subject"]
         if intro is not None and clean.text[intro[0] : intro[1]].rstrip().endswith(("：", ":")):
             out.append(replace(c, fields={**c.fields, "intro": intro}))
-        elif any(d["char_start"] == name and d["kind"] != "division" for d in depts):
+        elif any(d["char_start"] == name and clean.text[d["char_end"] : name_end] in ("", "窗口")
+                 and d["kind"] != "division" for d in depts):
             out.append(c)
         else:
             trace.add([], [(c, "a NAME NUMBER UNIT paragraph with no intro ending in ：")])
@@ -293,7 +295,8 @@ def _table_rows(cands: list[Candidate], clean: CleanText, trace: Trace, depts: l
 
 def _align_metric(c: Candidate, text: str, seg: Any) -> Candidate | None:
     """Make the metric a whole word (jieba): None when it ends inside a word (办理 in 办理项);
-    a metric that starts inside a word is moved to the next word (…保障厅办理项 -> 办理项)."""
+    a metric that starts inside a word is moved to the next word (…保障厅办理项 -> 办理项), or,
+    when it ends that word, widened to the whole word (设立登记一百九十三件 -> 设立登记)."""
     g = c.groups.get("metric")
     if g is None:
         return c
@@ -309,8 +312,25 @@ def _align_metric(c: Candidate, text: str, seg: Any) -> Candidate | None:
         return c
     new_s = next((b for b in bounds if s < b < e), None)
     if new_s is None:
-        return None
+        return _widen_metric(c, text, max(b for b in bounds if b < s), s, e)
     return replace(c, groups={**c.groups, "metric": (text[new_s:e], new_s, e)})
+
+
+def _widen_metric(c: Candidate, text: str, word_start: int, s: int, e: int) -> Candidate | None:
+    """The candidate with its metric widened to the word it ends (设立登记, 变更登记: a verb jieba
+    reads with the words before it), when those are up to four Han characters no other group of
+    the candidate holds; None otherwise."""
+    lead = text[word_start:s]
+    if not 0 < len(lead) <= 4 or not _HAN_WORD.fullmatch(lead):
+        return None
+    if any(k != "metric" and g[2] > word_start and g[1] < s for k, g in c.groups.items() if g is not None):
+        return None
+    groups = {**c.groups, "metric": (text[word_start:e], word_start, e)}
+    start = min(c.start, word_start)
+    return replace(c, start=start, text=text[start : c.end], groups=groups)
+
+
+_HAN_WORD = regex.compile(r"\p{Han}+")
 
 
 def _edge(text: str, i: int) -> bool:
