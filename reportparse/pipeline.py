@@ -20,6 +20,7 @@ from .entities.context import DocContext
 from .entities.dates import build_dates
 from .entities.departments import build_departments
 from .entities.figures import build_figures
+from .entities.grids import grid_candidates
 from .entities.masthead import build_masthead
 from .entities.officials import build_officials
 from .entities.references import build_references
@@ -152,6 +153,7 @@ def analyse(
     sections, markers = clean_to_sections(clean)
     sentences = clean_to_sentences(clean, sections)
     cands = find_candidates(clean.text, rules.rules, clean.paragraphs, rules.gates)
+    cands += grid_candidates(clean, rules.lists.get("units", ()), rules.lists.get("grid_row_heads", ()))
     by_kind: dict[str, list[Candidate]] = {}
     for c in cands:
         by_kind.setdefault(c.kind, []).append(c)

@@ -198,6 +198,15 @@ def _table_row(
     return (None, None) if is_dept else (name, None)
 
 
+def _grid_label(c: Candidate, depts: list[dict[str, Any]], totals: set[str]) -> str | None:
+    """The subject of a line table's cell: its row's label, unless the label is a department
+    (the row's department says it) or a total (合计, 总计)."""
+    label, start, _ = c.groups["subject"]
+    if label in totals or label.replace(" ", "").replace("　", "") in ("合计", "总计", "小计"):
+        return None
+    return None if any(d["char_start"] == start and d["kind"] != "division" for d in depts) else label
+
+
 _MEASURE_TAIL = ("总量", "量", "总数", "数")
 
 
@@ -307,6 +316,9 @@ def build_figures(
                 metric, subject = each[0], None
         if c.fields.get("metric_from") == "intro":
             metric, subject = _table_row(c, subject, ctx, depts, seg)
+        elif c.fields.get("metric_from") == "grid":
+            metric, subject = group(c, "metric"), _grid_label(c, depts, totals)
+            num = parse_number(vtext + str(c.fields.get("scale", ""))) or num  # a column in 万元
         elif names_department(c.groups.get("metric") or c.groups.get("term"), depts, ctx.text):
             metric = None  # 省公安厅86件: the department is the row's department, not what it counts
         scope, cue = figure_scope(c, cues, ctx)
