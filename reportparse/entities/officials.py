@@ -15,6 +15,7 @@ import regex
 from ..model import Candidate
 from ..segment import Segmenter
 from .context import DocContext, group
+from .departments import resolve_department
 
 
 @lru_cache(maxsize=8)
@@ -179,10 +180,8 @@ def build_officials(
     cands: list[Candidate], ctx: DocContext, seg: Segmenter, dates: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
     """Official rows; ``date`` is the first point date in the same sentence."""
-    gaz = ctx.rules.departments
     deps = ctx.rules.lists.get("departments", ())
     titles = ctx.rules.lists.get("titles", ()) + ctx.rules.lists.get("leader_titles", ())
-    on = ctx.issue.period_end or ctx.issue.published
     implied = pairs(ctx.rules.lists.get("implied_orgs", ()))
     other_orgs = pairs(ctx.rules.lists.get("official_orgs", ()))
     deps = tuple(deps) + tuple(other_orgs)
@@ -205,7 +204,7 @@ def build_officials(
                          and d["kind"] in ("point", "range")), None)
         resolved: list[tuple[str | None, str | None, list[str]]] = []
         for org, post_titles in posts:
-            hit = gaz.lookup(org, on) if (gaz and org) else None
+            hit = resolve_department(ctx, org) if org else None  # 省中心: the publisher as the masthead prints it
             # 省政府副秘书长邝海涛: an organization that is no department
             written = hit.canonical if hit else other_orgs.get(org or "", org)
             for organization, ts in split_by_implied(written, post_titles, implied):
@@ -214,7 +213,7 @@ def build_officials(
                     division = _division_before(ctx.text, c.start, sent, deps)
                     if division is not None:  # 省自然资源厅行政审批处处长甲: the body, the division in the title
                         org, ts = division[0], [division[1] + ts[0], *ts[1:]]
-                        hit = gaz.lookup(org, on) if gaz else None
+                        hit = resolve_department(ctx, org)
                         organization = written = hit.canonical if hit else other_orgs.get(org, org)
                     else:
                         organization = written = org = _unlisted_org_before(ctx.text, c.start, sent)
