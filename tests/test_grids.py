@@ -83,3 +83,16 @@ def test_grid_scope_from_its_caption() -> None:
     assert columns(text, {"year": 2024, "period_start": "2024-03-04", "period_end": "2024-03-08"},
                    "metric", "value", "unit", "scope") == [
         ("办件量", 123000, "件", "ytd"), ("好评率", 99.8, "%", "ytd")]
+
+
+def test_statistics_table_marks_and_heads() -> None:
+    text = "指标名称　年末数（人）　比重（%）\n全州总户籍人口　4899310　100.0\n#城镇　1654272　33.8\n"
+    assert cells(text) == [("年末数", "4899310", "人", "全州总户籍人口"), ("比重", "100.0", "%", "全州总户籍人口"),
+                           ("年末数", "1654272", "人", "城镇"), ("比重", "33.8", "%", "城镇")]
+
+
+def test_row_label_marks_and_glued_empty_cells_are_trimmed() -> None:
+    text = "指标　增加值（亿元）　比上年增长（%）\n其中：轻工业　12.5　0.2\n集体企业-　28.0\n"
+    got = cells(text)
+    assert [c[3] for c in got] == ["轻工业", "轻工业", "集体企业"]
+    assert got[-1] == ("比上年增长", "28.0", "%", "集体企业")

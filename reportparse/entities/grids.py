@@ -37,6 +37,7 @@ _ROW = regex.compile(
 )
 _CELL = regex.compile(rf"(?P<value>(?:{_NUM})(?:万|亿)?)(?P<unit>%)?|[-—–－]+")
 _INTRO_MAX = 40
+_LABEL_LEAD = regex.compile(r"[#＃]*(?:(?:其中|在总计中|在总数中)[：:]?)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +137,9 @@ def _row(text: str, start: int, end: int, n_cols: int) -> tuple[tuple[str, int, 
     label = m.group("label").strip()
     if not regex.search(r"\p{Han}", label):
         return None
+    # a statistics table's "of which" marks (#城镇, 在总计中：轻工业) and an empty cell's dash glued on
+    lead = _LABEL_LEAD.match(label).end()
+    label = label.rstrip("-—–－ 　")
     cells: list[_Cell | None] = []
     for c in _CELL.finditer(text, m.start("cells"), m.end("cells")):
         if c.group("value") is None:
@@ -145,7 +149,8 @@ def _row(text: str, start: int, end: int, n_cols: int) -> tuple[tuple[str, int, 
             cells.append((c.group("value"), c.start("value"), c.end("value"), unit))
     if len(cells) != n_cols:
         return None
-    return (label, m.start("label"), m.start("label") + len(label)), cells
+    at = m.start("label") + len(m.group("label")) - len(m.group("label").lstrip()) + lead
+    return (label[lead:], at, at + len(label) - lead), cells
 
 
 def _intro(text: str, start: int, end: int) -> tuple[int, int] | None:
