@@ -86,8 +86,6 @@ def test_publisher_short_forms_follow_the_masthead(masthead: str | None, year: i
         assert tables_pub == {expected}
 
 
-@pytest.mark.xfail(strict=True, reason="officials.py resolves organizations with gaz.lookup(org, on), "
-                   "not departments.resolve_department(ctx, org): the masthead is not consulted yet")
 def test_publisher_official_follows_the_masthead() -> None:
     text = _issue(THEN, 2018, "（1）3月15日，省中心副主任李文涛带队到窗口督导。")
     assert [o["organization"] for o in _run(text)["officials"]] == [THEN]
