@@ -96,3 +96,8 @@ def test_row_label_marks_and_glued_empty_cells_are_trimmed() -> None:
     got = cells(text)
     assert [c[3] for c in got] == ["轻工业", "轻工业", "集体企业"]
     assert got[-1] == ("比上年增长", "28.0", "%", "集体企业")
+
+
+def test_row_label_may_open_with_a_service_number() -> None:
+    text = "评价渠道　评价数（条）\n窗口评价器　1128\n12345热线　87\n合计　1215\n"
+    assert [(c[3], c[1]) for c in cells(text)] == [("窗口评价器", "1128"), ("12345热线", "87"), ("合计", "1215")]

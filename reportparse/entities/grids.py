@@ -31,9 +31,10 @@ _SPLIT = regex.compile(r"\s+")
 _LABEL = (r"\s*(?P<name>[\p{Han}A-Za-z“”\"·]{1,14}?)\s*"
           r"(?:[（(](?P<unit>[^（）()\d]{1,6})[）)]|(?P<unit>\L<units>)数(?![（(])|(?=\s)|$)")
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-# a body row: a label (no digits), then number cells (a dash for an empty cell)
+# a body row: a label (no digits, but for a leading service number: 12345热线), then number
+# cells (a dash for an empty cell)
 _ROW = regex.compile(
-    rf"(?P<label>[^\d\s][^\d]*?)\s*(?P<cells>(?:(?:{_NUM})(?:万|亿)?%?|[-—–－]+)(?:\s+(?:(?:{_NUM})(?:万|亿)?%?|[-—–－]+))*)"
+    rf"(?P<label>(?:\d{{3,6}}(?=\p{{Han}}))?[^\d\s][^\d]*?)\s*(?P<cells>(?:(?:{_NUM})(?:万|亿)?%?|[-—–－]+)(?:\s+(?:(?:{_NUM})(?:万|亿)?%?|[-—–－]+))*)"
 )
 _CELL = regex.compile(rf"(?P<value>(?:{_NUM})(?:万|亿)?)(?P<unit>%)?|[-—–－]+")
 _INTRO_MAX = 40
