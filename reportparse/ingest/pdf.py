@@ -6,12 +6,11 @@ while it draws a string but does not keep it on the ``LTChar``, and
 pdfplumber only copies a fixed set of attributes into its char dicts. So,
 scoped to the pages this module opens (nothing global is patched):
 
-* ``_RenderModeAggregator`` (a subclass of pdfplumber's own device) stores
-  ``textstate.render`` on every ``LTChar`` as ``render_mode``;
-* ``_layout`` builds the page's layout with that device (pdfplumber's
-  ``Page.layout`` caches its result in ``page._layout``, which we fill first);
-* ``page_chars`` makes pdfplumber's char dicts from that layout, with only the
-  keys used here and ``render_mode``.
+* ``_CharDevice`` (a pdfminer page device) records each glyph's text, font,
+  size and box as ``LTChar`` computes them, with ``textstate.render`` as its
+  render mode, and nothing else (no layout objects, no paths, no images);
+* ``page_chars`` makes pdfplumber's char dicts from those, with only the keys
+  used here and ``render_mode``.
 """
 
 from __future__ import annotations
@@ -29,10 +28,12 @@ from typing import Any
 
 import pdfplumber
 import regex
-from pdfminer.layout import LTChar, LTContainer
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.pdffont import PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.psexceptions import PSException
-from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
+from pdfminer.utils import apply_matrix_rect
+from pdfplumber.page import Page, fix_fontname_bytes
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from ..errors import NoTextLayer, PdfReadError
@@ -47,65 +48,91 @@ READ_ERRORS = (PdfminerException, PSException, MalformedPDFException, ValueError
                AssertionError, IndexError, AttributeError, ZeroDivisionError, RecursionError, OverflowError)
 
 
-class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):
-    """pdfplumber's page device, also recording the text render mode of each char."""
+class _CharDevice(PDFPageAggregator):
+    """A pdfminer page device that keeps only what ``page_chars`` needs, char by char.
 
-    _render_mode = 0
+    pdfplumber's device makes an ``LTChar`` per glyph (and an ``LTCurve`` per path, an
+    ``LTImage`` per image) and tags each with marked-content ids; its char dicts then copy
+    every attribute. Only the text, font, size, box and render mode are used here, so this
+    device computes them as ``LTChar.__init__`` does (same arithmetic, same floats) and
+    appends one tuple per glyph, in drawing order (the order a walk of the layout tree gives);
+    paths and images are skipped. The render mode is the one the string is drawn with
+    (``textstate.render``), which pdfminer does not keep.
+    """
+
+    def __init__(self, rsrcmgr: Any, pageno: int) -> None:
+        super().__init__(rsrcmgr, pageno=pageno, laparams=None)
+        self.glyphs: list[tuple[str, Any, float, float, float, float, float, bool, int]] = []
+        self._render_mode = 0
 
     def render_string(self, textstate: Any, seq: Any, ncs: Any, graphicstate: Any) -> None:
         self._render_mode = textstate.render
         super().render_string(textstate, seq, ncs, graphicstate)
 
-    def render_char(self, *args: Any, **kwargs: Any) -> float:
-        adv = super().render_char(*args, **kwargs)
-        if self.cur_item._objs:
-            self.cur_item._objs[-1].render_mode = self._render_mode  # type: ignore[attr-defined]
+    def render_char(self, matrix: Any, font: Any, fontsize: float, scaling: float, rise: float,
+                    cid: int, ncs: Any, graphicstate: Any) -> float:
+        try:
+            text = font.to_unichr(cid)
+        except PDFUnicodeNotDefined:
+            text = self.handle_undefined_char(font, cid)
+        adv = font.char_width(cid) * fontsize * scaling
+        vertical = font.is_vertical()
+        if vertical:
+            vx, vy = font.char_disp(cid)
+            vx = fontsize * 0.5 if vx is None else vx * fontsize * 0.001
+            vy = (1000 - vy) * fontsize * 0.001
+            bbox = (-vx, vy + rise + adv, -vx + fontsize, vy + rise)
+        else:
+            descent = font.get_descent() * fontsize
+            bbox = (0, descent + rise, adv, descent + rise + fontsize)
+        a, b, c, d, _e, _f = matrix
+        upright = a * d * scaling > 0 and b * c <= 0
+        x0, y0, x1, y1 = apply_matrix_rect(matrix, bbox)
+        if x1 < x0:
+            x0, x1 = x1, x0
+        if y1 < y0:
+            y0, y1 = y1, y0
+        size = x1 - x0 if vertical else y1 - y0
+        self.glyphs.append((text, font.fontname, size, x0, y0, x1, y1, upright, self._render_mode))
         return adv
 
+    def paint_path(self, *args: Any, **kwargs: Any) -> None:
+        """Paths (rules, table borders) carry no text."""
 
-def _layout(page: Page) -> Any:
-    """The page's pdfminer layout, built by :class:`_RenderModeAggregator` (chars know their render mode)."""
-    if not hasattr(page, "_layout"):  # pdfplumber's ``Page.layout`` caches its result here
-        device = _RenderModeAggregator(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
-        interpreter = PDFPageInterpreter(page.pdf.rsrcmgr, device)
-        try:
-            interpreter.process_page(page.page_obj)
-        except Exception as e:
-            raise PdfminerException(e) from e
-        page._layout = device.get_result()
-    return page._layout
+    def render_image(self, *args: Any, **kwargs: Any) -> None:
+        """Images carry no text layer."""
+
+
+def _glyphs(page: Page) -> list[tuple[str, Any, float, float, float, float, float, bool, int]]:
+    """The page's glyphs as :class:`_CharDevice` records them."""
+    device = _CharDevice(page.pdf.rsrcmgr, pageno=page.page_number)
+    interpreter = PDFPageInterpreter(page.pdf.rsrcmgr, device)
+    try:
+        interpreter.process_page(page.page_obj)
+    except Exception as e:
+        raise PdfminerException(e) from e
+    return device.glyphs
 
 
 def page_chars(page: Page) -> list[dict[str, Any]]:
     """The page's chars as pdfplumber's ``page.chars`` gives them, with only the keys used here
     (text, fontname, size, x0, x1, top, bottom, doctop, upright) plus ``render_mode``.
 
-    pdfplumber converts every attribute of every layout object (colours, matrices, marked
-    content...) into its dicts: about 15 % of the time of ``page.chars`` on report pages.
     Geometry as ``Page.process_object`` computes it (coordinates relative to the MediaBox).
     """
     mb_x0, mb_top = page.mediabox[:2]
     height, doctop0 = page.height, page.initial_doctop
     norm = page.pdf.unicode_norm
     out: list[dict[str, Any]] = []
-    stack = [iter(_layout(page)._objs)]
-    while stack:
-        obj = next(stack[-1], None)
-        if obj is None:
-            stack.pop()
-        elif isinstance(obj, LTChar):
-            text = obj.get_text()
-            font = obj.fontname
-            top = height - obj.y1 + mb_top
-            out.append({
-                "text": unicodedata.normalize(norm, text) if norm is not None else text,
-                "fontname": fix_fontname_bytes(font) if isinstance(font, bytes) else font,
-                "size": obj.size, "x0": obj.x0 + mb_x0, "x1": obj.x1 + mb_x0, "top": top,
-                "bottom": height - obj.y0 + mb_top, "doctop": doctop0 + top, "upright": obj.upright,
-                "render_mode": getattr(obj, "render_mode", 0),
-            })
-        elif isinstance(obj, LTContainer):
-            stack.append(iter(obj._objs))
+    for text, font, size, x0, y0, x1, y1, upright, mode in _glyphs(page):
+        top = height - y1 + mb_top
+        out.append({
+            "text": unicodedata.normalize(norm, text) if norm is not None else text,
+            "fontname": fix_fontname_bytes(font) if isinstance(font, bytes) else font,
+            "size": size, "x0": x0 + mb_x0, "x1": x1 + mb_x0, "top": top,
+            "bottom": height - y0 + mb_top, "doctop": doctop0 + top, "upright": upright,
+            "render_mode": mode,
+        })
     return out
 
 
