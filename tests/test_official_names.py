@@ -88,3 +88,41 @@ def test_organization_of_the_provincial_government(text: str, expected: tuple[st
 def test_the_provincial_government_is_no_department_row() -> None:
     _, tables, _, _ = parse_text("省政府副秘书长邝海涛陪同", RULES, {"year": 2024})
     assert tables["departments"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("龚明远率工作组到成都市", "龚明远"),  # 率 ends a name
+        ("郑楠率队检查", "郑楠"),
+        ("韦嘉的陪同下", "韦嘉"),  # a two-character name before 的: not 韦嘉的
+        ("钱文斌的带领下", "钱文斌"),
+        ("陶然汇报了本周工作", "陶然"),  # jieba reads 汇报 as a noun: the stop list says
+        ("沈一鸣通报了进展", "沈一鸣"),
+        ("孔令辉携窗口负责人", "孔令辉"),
+    ],
+)
+def test_name_end_before_particles_and_verbs(text: str, name: str) -> None:
+    seg = segmenter_for(RULES)
+    end = name_end(seg, text, 0, min(4, len(text)), STOPS)
+    assert text[:end] == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会上，省医保局局长强调，要抓好医保事项进驻。",  # 强 is a surname, 强调 no name
+        "省人社厅副厅长查阅了办件档案。",
+        "省中心主任表示将继续推进。",
+    ],
+)
+def test_a_verb_after_a_title_is_no_name(text: str) -> None:
+    assert _officials(text) == []
+
+
+def test_names_before_particles_in_sentences() -> None:
+    assert _officials("在省司法厅副厅长韦嘉的陪同下，考察组参观了大厅。") == [("韦嘉", "副厅长", "四川省司法厅")]
+    assert _officials("省政协副主席龚明远率调研组到省政务服务大厅调研。") == [
+        ("龚明远", "副主席", "中国人民政治协商会议四川省委员会")]
+    assert _officials("省中心党委书记、主任吕芙蓉汇报了一季度工作进展。") == [
+        ("吕芙蓉", "党委书记、主任", "四川省政府政务服务和公共资源交易服务中心")]

@@ -76,6 +76,19 @@ def name_end(seg: Segmenter, text: str, start: int, max_end: int, stops: tuple[s
     return None
 
 
+# A name is no single word of these kinds: 主任强调, 副主任查阅了 (强 and 查 are surnames).
+_WORD_POS = ("v", "p", "c", "u", "d")
+
+
+def is_word(seg: Segmenter, name: str, stops: tuple[str, ...] = ()) -> bool:
+    """True when ``name`` is a word, not a name: a stop word (强调, 汇报) or one token jieba reads
+    as a verb, preposition, conjunction, particle or adverb (查阅). 夏天 or 文明 stay names."""
+    if name in stops:
+        return True
+    toks = seg.tagged(name)
+    return len(toks) == 1 and toks[0].pos.startswith(_WORD_POS)
+
+
 def _more_names(text: str, end: int, seg: Segmenter, stops: tuple[str, ...], surnames: tuple[str, ...],
                 departments: tuple[str, ...], titles: tuple[str, ...]) -> list[tuple[str, int, int]]:
     """Names after the first that share its posts: 省中心党委委员、副主任李明、张华到… gives 张华 too.
@@ -193,7 +206,7 @@ def build_officials(
         names = [(name, ns, ne)]
         if c.groups["name"][1] > c.groups["chain"][1]:  # ORG TITLE NAME
             end = name_end(seg, ctx.text, ns, ne, stops)
-            if end is None:
+            if end is None or is_word(seg, ctx.text[ns:end], stops):
                 continue
             names = [(ctx.text[ns:end], ns, end)] + _more_names(ctx.text, end, seg, stops, surnames, deps, titles)
         posts = split_chain(group(c, "chain") or "", deps, titles)
