@@ -109,8 +109,55 @@ def _more_names(text: str, end: int, seg: Segmenter, stops: tuple[str, ...], sur
 
 
 def pairs(lines: tuple[str, ...]) -> dict[str, str]:
-    """A ``KEY=VALUE`` list (gazetteers/official_orgs.txt, implied_orgs.txt) as a dict."""
-    return dict(line.split("=", 1) for line in lines if "=" in line)
+    """A ``KEY=VALUE`` list (gazetteers/official_orgs.txt, implied_orgs.txt) as a dict; values
+    with a ``*`` (templates of local governments) are left to ``templates``."""
+    return dict(kv for kv in (line.split("=", 1) for line in lines if "=" in line) if "*" not in kv[1])
+
+
+def templates(lines: tuple[str, ...]) -> dict[str, str]:
+    """The ``TITLE=…*…`` lines of gazetteers/implied_orgs.txt: 副市长 -> ``*市人民政府``."""
+    return dict(kv for kv in (line.split("=", 1) for line in lines if "=" in line) if "*" in kv[1])
+
+
+# Where a place written before a local head's title starts: after a punctuation mark or the
+# sentence's start, or after a preposition or conjunction (在德阳市副市长…的陪同下, 和绵阳市副市长).
+_PLACE_LEAD = r"(?:(?<!\p{Han})|(?<=[在和与及由同]))"
+
+
+def local_org(text: str, start: int, lo: int, titles: list[str], tmpl: dict[str, str]) -> str | None:
+    """The government or party committee a local head's title names, from the place written
+    right before it (``text[lo:start]``): 德阳市副市长 -> 德阳市人民政府, 德阳市委书记 -> 中共德阳市委员会.
+    None when no title is a local head's or no place is written."""
+    form = next((tmpl[t] for t in titles if t in tmpl), None)
+    if form is None:
+        return None
+    kind = form[form.index("*") + 1]  # 市, 州, 县, 区
+    own = next(t for t in titles if t in tmpl).startswith(kind + "委")  # 市委书记 carries the place's 市
+    found = list(_place_pattern(kind, own).finditer(text, lo, start, overlapped=True))
+    if not found:
+        return None
+    place = found[-1].group("place").removesuffix(kind)  # the shortest (和|绵阳市); 南充市|市委书记
+    return form.replace("*", place) if len(place) >= 2 else None
+
+
+@lru_cache(maxsize=16)
+def _place_pattern(kind: str, own: bool) -> regex.Pattern[str]:
+    """A place ending in ``kind`` right at the end of the searched span (``kind`` optional when
+    the title carries it): 德阳市|副市长, 德阳|市委书记, 阿坝藏族羌族自治州|副州长."""
+    tail = regex.escape(kind) + ("?" if own else "")
+    return regex.compile(rf"{_PLACE_LEAD}(?P<place>[\p{{Han}}--[省市州县区的各全本该]]\p{{Han}}{{1,8}}){tail}$", regex.V1)
+
+
+_LOCAL_GOV = regex.compile(r"^(?P<place>\p{Han}+[市州县区])政府$")
+
+
+def canonical_unlisted(org: str | None, other_orgs: dict[str, str]) -> str | None:
+    """An unlisted body as written, a local government under its full name: 成都市政府 ->
+    成都市人民政府, 阿坝州人民政府 -> 阿坝藏族羌族自治州人民政府 (gazetteers/official_orgs.txt)."""
+    if org is None:
+        return None
+    org = _LOCAL_GOV.sub(r"\g<place>人民政府", org)
+    return other_orgs.get(org, org)
 
 
 def implied_org(titles: list[str], implied: dict[str, str]) -> str | None:
@@ -196,6 +243,7 @@ def build_officials(
     deps = ctx.rules.lists.get("departments", ())
     titles = ctx.rules.lists.get("titles", ()) + ctx.rules.lists.get("leader_titles", ())
     implied = pairs(ctx.rules.lists.get("implied_orgs", ()))
+    local = templates(ctx.rules.lists.get("implied_orgs", ()))
     other_orgs = pairs(ctx.rules.lists.get("official_orgs", ()))
     deps = tuple(deps) + tuple(other_orgs)
     stops = ctx.rules.lists.get("name_stops", ())
@@ -229,7 +277,13 @@ def build_officials(
                         hit = resolve_department(ctx, org)
                         organization = written = hit.canonical if hit else other_orgs.get(org, org)
                     else:
-                        organization = written = org = _unlisted_org_before(ctx.text, c.start, sent)
+                        org = _unlisted_org_before(ctx.text, c.start, sent)
+                        if org is None:  # 德阳市副市长: the government the title names, of the place before it
+                            lo = max(sent.start if sent is not None else 0, c.start - 16)
+                            organization = written = canonical_unlisted(
+                                local_org(ctx.text, c.start, lo, ts, local), other_orgs)
+                        else:
+                            organization = written = canonical_unlisted(org, other_orgs)
                 inherited = None if organization else _inherited_org(c, ctx.text, rows, ts)
                 resolved.append((organization or inherited, org if organization == written else None, ts))
         for (name, ns, ne), (organization, mention, post_titles) in ((n, p) for n in names for p in resolved):
