@@ -208,7 +208,9 @@ def _unlisted_org_before(text: str, start: int, sent: Any) -> str | None:
     punctuation mark or the sentence's start; None when there is none."""
     lo = max(sent.start if sent is not None else 0, start - 24)
     m = _UNLISTED_ORG.search(text, lo, start)
-    return m.group("org") if m and (m.start() > lo or lo == (sent.start if sent is not None else 0)) else None
+    if m is None or _BARE_HEAD.fullmatch(m.group("org")):  # 该厅副厅长: a body named before (_referred_body)
+        return None
+    return m.group("org") if m.start() > lo or lo == (sent.start if sent is not None else 0) else None
 
 
 @lru_cache(maxsize=8)
@@ -222,6 +224,37 @@ def _division_before(text: str, start: int, sent: Any, departments: tuple[str, .
     lo = max(sent.start if sent is not None else 0, start - 32)
     m = _division_pattern(departments).search(text, lo, start)
     return (m.group("org"), m.group("division")) if m else None
+
+
+# A bare head word before a title refers back to the body of that kind named just before:
+# …到省中心调研，中心主任甲陪同 / 省人社厅…，该厅副厅长乙.
+_BARE_HEAD = regex.compile(r"(?:(?<!\p{Han})|(?<=[在和与及由同]))(?:该|本)?(?P<head>中心|厅|局|委|办|院)$")
+
+
+@lru_cache(maxsize=8)
+def _bodies_pattern(departments: tuple[str, ...]) -> regex.Pattern[str]:
+    return regex.compile(r"\L<d>", d=list(departments) or ["\uffff"])
+
+
+def _referred_body(ctx: DocContext, start: int, sent: Any, departments: tuple[str, ...],
+                   other_orgs: dict[str, str]) -> str | None:
+    """The canonical name of the body a bare 中心 / 厅 / 局 … before a title (``start``) refers
+    back to: the body named last before it, in the sentence or the one before in the same
+    paragraph, when it is of that kind and no other body of that kind is named there."""
+    lo = sent.start if sent is not None else 0
+    bare = _BARE_HEAD.search(ctx.text, lo, start)
+    if bare is None:
+        return None
+    prev = ctx.sentence_at(lo - 1) if lo > 0 else None
+    if prev is not None and "\n" not in ctx.text[prev.end : lo]:
+        lo = prev.start
+    names: list[str] = []
+    for m in _bodies_pattern(departments).finditer(ctx.text, lo, bare.start()):
+        hit = resolve_department(ctx, m.group())
+        names.append(hit.canonical if hit else other_orgs.get(m.group(), m.group()))
+    head = bare.group("head")
+    same = {n for n in names if n.endswith(head) or (head == "委" and n.endswith("委员会"))}
+    return names[-1] if names and len(same) == 1 and names[-1] in same else None
 
 
 def _inherited_org(c: Candidate, text: str, rows: list[dict[str, Any]], titles: list[str]) -> str | None:
@@ -281,7 +314,8 @@ def build_officials(
                         if org is None:  # 德阳市副市长: the government the title names, of the place before it
                             lo = max(sent.start if sent is not None else 0, c.start - 16)
                             organization = written = canonical_unlisted(
-                                local_org(ctx.text, c.start, lo, ts, local), other_orgs)
+                                local_org(ctx.text, c.start, lo, ts, local), other_orgs) or _referred_body(
+                                ctx, c.start, sent, deps, other_orgs)  # …到省中心调研，中心主任甲
                         else:
                             organization = written = canonical_unlisted(org, other_orgs)
                 inherited = None if organization else _inherited_org(c, ctx.text, rows, ts)
