@@ -9,13 +9,15 @@ from .context import DocContext, as_int, group, longest_first
 
 
 def _trim_issuer(issuer: str, lead_words: tuple[str, ...]) -> tuple[str, int]:
-    """Drop words such as 根据/印发 written before the issuer; returns (issuer, chars cut)."""
+    """Drop words such as 根据/印发 written before the issuer; returns (issuer, chars cut).
+    A one-character word (以, 按) is dropped only where the issuer starts with it: inside a code
+    it may be part of it."""
     cut = 0
     changed = True
     while changed:
         changed = False
         for w in longest_first(lead_words):
-            i = issuer.find(w)
+            i = issuer.find(w) if len(w) > 1 else (0 if issuer.startswith(w) else -1)
             if i >= 0 and len(issuer) - (i + len(w)) >= 1:
                 cut += i + len(w)
                 issuer = issuer[i + len(w) :]
