@@ -29,7 +29,6 @@ KNOWN_MISSES: dict[str, str] = {
     "weekly-2021-47": "blind round 9, first run: number-first sentences (2,617人次前来综窗咨询, 441件申请事项获受理); a table row label opening with digits (12345热线)",
     "weekly-2022-22": "blind round 9, first run: officials in NAME TITLE order (强调/查阅 read as names), 市/州 governments; 3 figures",
     "weekly-2025-19": "blind round 10, first run: scores in 分 (平均得分96.4分, 分别提高1.8分…, 扣1分) not read; a reference missed",
-    "weekly-2023-48": "blind round 10, first run: （总第468期） on its own line and 共印86份 without brackets not read",
     "weekly-2023-14": "blind round 8, first run: a plain-text table (部门　受理（件）　办结（件）) gives no rows; 宋怀瑾率 as a name",
     "weekly-2024-09": "blind round 8, first run: 7 figures missed (土地使用权和矿业权出让, 新注册市场主体, 接待考察交流 …); a division row from 等行业监管部门有关处",
 }
