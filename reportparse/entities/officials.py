@@ -48,17 +48,25 @@ _STOP_POS = ("v", "p", "d", "c", "u", "m", "q", "r", "f", "t", "x", "w")
 _HAN = regex.compile(r"\p{Han}")
 
 
-def name_end(seg: Segmenter, text: str, start: int, max_end: int, stops: tuple[str, ...] = ()) -> int | None:
+def _stop_at(text: str, end: int, stops: tuple[str, ...], given: int) -> bool:
+    """True when a stop word starts at ``end``; a one-character one (的, 到, 等) only after a given
+    name of 1–2 characters, as after three it more often follows a verb (李某组织的, 李某整理到)."""
+    return any(text.startswith(s, end) for s in stops if len(s) > 1 or given <= 2)
+
+
+def name_end(seg: Segmenter, text: str, start: int, max_end: int, stops: tuple[str, ...] = (),
+             surname: int = 1) -> int | None:
     """Where a name starting at ``start`` ends (2–4 chars).
 
     First the text itself: the shortest name after which the text goes on with punctuation
-    or a stop word (同志, 一行, 分别, 到 …), so 朱涛明分别 keeps 朱涛明 even where jieba reads
+    or a stop word (a one-character one only after a given name of 1–2 characters: ``surname``
+    is the surname's length, 2 for 欧阳) (同志, 一行, 分别, 到 …), so 朱涛明分别 keeps 朱涛明 even where jieba reads
     明 as a word of its own. Else jieba: the shortest token boundary after which the text goes
     on with a token that cannot continue a name (a verb, preposition, adverb …).
     """
     last = min(start + 4, max_end)
     for end in range(start + 2, last + 1):
-        if end >= len(text) or not _HAN.match(text[end]) or text.startswith(stops, end):
+        if end >= len(text) or not _HAN.match(text[end]) or _stop_at(text, end, stops, end - start - surname):
             return end
     window = text[start : min(start + 10, len(text))]
     toks = seg.tagged(window, start)
@@ -89,6 +97,11 @@ def is_word(seg: Segmenter, name: str, stops: tuple[str, ...] = ()) -> bool:
     return len(toks) == 1 and toks[0].pos.startswith(_WORD_POS)
 
 
+def surname_length(text: str, start: int, surnames: tuple[str, ...]) -> int:
+    """The length of the longest surname of the list written at ``start`` (欧阳某某: 2), 1 if none."""
+    return max((len(s) for s in surnames if len(s) > 1 and text.startswith(s, start)), default=1)
+
+
 def _more_names(text: str, end: int, seg: Segmenter, stops: tuple[str, ...], surnames: tuple[str, ...],
                 departments: tuple[str, ...], titles: tuple[str, ...]) -> list[tuple[str, int, int]]:
     """Names after the first that share its posts: 省中心党委委员、副主任李明、张华到… gives 张华 too.
@@ -100,7 +113,7 @@ def _more_names(text: str, end: int, seg: Segmenter, stops: tuple[str, ...], sur
         start = end + 1
         if post.match(text, start) or not text.startswith(surnames, start):
             break
-        e = name_end(seg, text, start, min(start + 4, len(text)), stops)
+        e = name_end(seg, text, start, min(start + 4, len(text)), stops, surname_length(text, start, surnames))
         if e is None or (post.match(text, e) and not text.startswith(stops, e)):
             break
         out.append((text[start:e], start, e))
@@ -269,6 +282,62 @@ def _inherited_org(c: Candidate, text: str, rows: list[dict[str, Any]], titles: 
     return org if between.removeprefix("同志") in ("、", "，", ",") and org and _fits(org, titles) else None
 
 
+def _ends_a_phrase(seg: Segmenter, text: str, end: int, stops: tuple[str, ...]) -> bool:
+    """True when the text after a NAME TITLE (``end``) goes on as after a person: punctuation,
+    a stop word (一行, 同志, 的, 强调 …) or a verb, preposition, adverb … (吕芙蓉主任察看了)."""
+    if end >= len(text) or not _HAN.match(text[end]) or text.startswith(stops, end):
+        return True
+    toks = seg.tagged(text[end : end + 6], end)
+    return bool(toks) and toks[0].pos.startswith(_STOP_POS)
+
+
+def _same_person(row: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """A row of the same name, written ORG TITLE NAME, with an organization: the one holding
+    the post written after the name (吕芙蓉主任: 党委书记、主任 of 省中心) first, else one whose body
+    that title fits (王某局长: a 局)."""
+    title = row["title"]
+    same = [r for r in rows if r["name"] == row["name"] and r["organization"] and not r.get("_name_title")]
+    exact = [r for r in same if any(t == title or (t.endswith(title) and not t.endswith("副" + title))
+                                    for t in r["title"].split("、"))]
+    return next(iter(exact), None) or next((r for r in same if _fits(r["organization"], [title])), None)
+
+
+def _settle_name_titles(rows: list[dict[str, Any]], seg: Segmenter, stops: tuple[str, ...]) -> list[dict[str, Any]]:
+    """NAME TITLE rows (吕芙蓉主任强调) take the organization of the same person written ORG TITLE
+    NAME in the document; one whose name is nobody's there and reads as a word (夏天, 常务) goes."""
+    out = []
+    for r in rows:
+        if r.get("_name_title"):
+            known = any(o["name"] == r["name"] and not o.get("_name_title") for o in rows)
+            if not known and (is_word(seg, r["name"], stops) or _unlike_a_name(seg, r["name"])):
+                continue
+            other = _same_person(r, rows)
+            if r["organization"] is None and other is not None:
+                r["organization"] = other["organization"]
+        out.append(r)
+    return out
+
+
+def _unlike_a_name(seg: Segmenter, name: str) -> bool:
+    """True when jieba reads ``name`` as one word that is no person's name (夏天, 中心, 常务), or
+    as a phrase opened by a preposition or conjunction (由中心) or closed by one or by a verb
+    (王某为, 王某任): a NAME TITLE needs the document's ORG TITLE NAME to be read so."""
+    toks = seg.tagged(name)
+    if len(toks) == 1:
+        return not toks[0].pos.startswith("nr")
+    first, last = toks[0], toks[-1]
+    return (len(first.text) == 1 and first.pos.startswith(("p", "c"))) or (
+        len(last.text) == 1 and last.pos.startswith(("p", "c", "u", "v")))
+
+
+def _preposition_phrase(seg: Segmenter, name: str) -> bool:
+    """True when a "name" after a title is a preposition and a time or pronoun (副主任于近日,
+    局长向大家): 于 and 向 are surnames too, 于某某 stays a name."""
+    toks = seg.tagged(name)
+    return (len(toks) == 2 and len(toks[0].text) == 1 and toks[0].pos.startswith("p")
+            and toks[1].pos.startswith(("t", "r")) and "某" not in toks[1].text)
+
+
 def build_officials(
     cands: list[Candidate], ctx: DocContext, seg: Segmenter, dates: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
@@ -281,15 +350,18 @@ def build_officials(
     deps = tuple(deps) + tuple(other_orgs)
     stops = ctx.rules.lists.get("name_stops", ())
     surnames = ctx.rules.lists.get("surnames", ())
+    leaders = set(ctx.rules.lists.get("leaders", ()))
     rows: list[dict[str, Any]] = []
     for c in cands:
         name, ns, ne = c.groups["name"]
         names = [(name, ns, ne)]
         if c.groups["name"][1] > c.groups["chain"][1]:  # ORG TITLE NAME
-            end = name_end(seg, ctx.text, ns, ne, stops)
-            if end is None or is_word(seg, ctx.text[ns:end], stops):
+            end = name_end(seg, ctx.text, ns, ne, stops, surname_length(ctx.text, ns, surnames))
+            if end is None or is_word(seg, ctx.text[ns:end], stops) or _preposition_phrase(seg, ctx.text[ns:end]):
                 continue
             names = [(ctx.text[ns:end], ns, end)] + _more_names(ctx.text, end, seg, stops, surnames, deps, titles)
+        elif name not in leaders and not _ends_a_phrase(seg, ctx.text, c.groups["chain"][2], stops):
+            continue  # NAME TITLE: 吕芙蓉主任强调, not 王某主任科员
         posts = split_chain(group(c, "chain") or "", deps, titles)
         sent = ctx.sentence_at(c.start)
         when = None
@@ -330,9 +402,12 @@ def build_officials(
                     "organization_mention": mention,
                     "date": when,
                     "sentence": sent.text if sent else "",
-                    "name_end": ne,
+                    "name_end": max(ne, c.groups["chain"][2]),
+                    "_name_title": ns < c.groups["chain"][1] and name not in leaders,
                 }
             )
+    rows = _settle_name_titles(rows, seg, stops)
     for r in rows:
         r.pop("name_end", None)
+        r.pop("_name_title", None)
     return rows
