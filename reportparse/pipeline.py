@@ -205,7 +205,7 @@ def analyse(
         if owner:
             trace.add([], [(c, f"number claimed by {owner}")])
         else:
-            aligned = _align_metric(c, clean.text, seg)
+            aligned = _align_metric(c, clean.text, seg, rules.lists)
             if aligned is None:
                 trace.add([], [(c, "metric does not end on a word boundary (jieba)")])
             else:
@@ -295,10 +295,12 @@ def _table_rows(cands: list[Candidate], clean: CleanText, trace: Trace, depts: l
     return out
 
 
-def _align_metric(c: Candidate, text: str, seg: Any) -> Candidate | None:
+def _align_metric(c: Candidate, text: str, seg: Any, lists: dict[str, tuple[str, ...]] | None = None) -> Candidate | None:
     """Make the metric a whole word (jieba): None when it ends inside a word (办理 in 办理项);
     a metric that starts inside a word is moved to the next word (…保障厅办理项 -> 办理项), or,
-    when it ends that word, widened to the whole word (设立登记一百九十三件 -> 设立登记)."""
+    when it ends that word, widened to the whole word (设立登记一百九十三件 -> 设立登记).
+    A verb (or verb and measure) with only a filler between it and its number ends where the
+    filler starts, whatever jieba reads there (办结为284.1万件: 结为; 办结量计498件: 量计)."""
     g = c.groups.get("metric")
     if g is None:
         return c
@@ -307,7 +309,7 @@ def _align_metric(c: Candidate, text: str, seg: Any) -> Candidate | None:
         return c  # a Han word next to a digit, punctuation or the paragraph's edge: no need to ask jieba
     lo, hi = max(0, s - 12), min(len(text), e + 12)
     bounds = sorted(b + lo for b in seg.boundaries(text[lo:hi]))
-    if e not in bounds:
+    if e not in bounds and not _verb_before_filler(c, text, lists or {}):
         return None
     # where the number, or its unit, ends is a boundary the rule itself drew: 21个|市（州）
     if s in bounds or any(c.groups[k][2] == s for k in ("value", "approx", "unit") if k in c.groups):
@@ -318,6 +320,20 @@ def _align_metric(c: Candidate, text: str, seg: Any) -> Candidate | None:
     return replace(c, groups={**c.groups, "metric": (text[new_s:e], new_s, e)})
 
 
+_MEASURES = ("", "量", "总量", "数", "总数", "额", "金额", "率")
+
+
+def _verb_before_filler(c: Candidate, text: str, lists: dict[str, tuple[str, ...]]) -> bool:
+    """True when the metric is a metric verb (or one with its measure: 办结量) and only a filler
+    of gazetteers/fillers.txt stands between it and the number."""
+    metric, _, e = c.groups["metric"]
+    verbs = lists.get("metric_verbs", ())
+    if not any(metric.endswith(v + m) for v in verbs for m in _MEASURES):
+        return False
+    gap = text[e : c.groups["value"][1]].strip()
+    return gap in lists.get("fillers", ())
+
+
 def _widen_metric(c: Candidate, text: str, word_start: int, s: int, e: int) -> Candidate | None:
     """The candidate with its metric widened to the word it ends (设立登记, 变更登记: a verb jieba
     reads with the words before it), when those are up to four Han characters no other group of
@@ -325,9 +341,14 @@ def _widen_metric(c: Candidate, text: str, word_start: int, s: int, e: int) -> C
     lead = text[word_start:s]
     if not 0 < len(lead) <= 4 or not _HAN_WORD.fullmatch(lead):
         return None
-    if any(k != "metric" and g[2] > word_start and g[1] < s for k, g in c.groups.items() if g is not None):
+    groups = dict(c.groups)
+    subj = groups.get("subject")
+    if subj is not None and subj[2] == s and c.rule != "figure.verb":
+        # a modifier jieba reads with the noun (87家中小企业: 中小|企业 is 中小企业): the word is counted
+        groups["subject"] = (text[subj[1] : word_start], subj[1], word_start) if subj[1] < word_start else None
+    if any(k != "metric" and g[2] > word_start and g[1] < s for k, g in groups.items() if g is not None):
         return None
-    groups = {**c.groups, "metric": (text[word_start:e], word_start, e)}
+    groups["metric"] = (text[word_start:e], word_start, e)
     start = min(c.start, word_start)
     return replace(c, start=start, text=text[start : c.end], groups=groups)
 

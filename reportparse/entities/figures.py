@@ -26,9 +26,21 @@ _PUNCT_SPACE = regex.compile(r"[\p{P}\s]+")
 _RATE_UNITS = ("%", "％", "‰", "个百分点", "百分点")
 
 
-def _strip_subject(subject: str | None, start: int, ctx: DocContext) -> str | None:
+# a time a subject may open with when no scope cue says it (二季度全省不动产登记事项, 上半年…)
+_LEAD_TIME = regex.compile(r"(?:\d{4}年)?(?:第?[一二三四1-4]季度|[上下]半年|前[二两三]个?季度)")
+
+
+def _strip_subject(subject: str | None, start: int, ctx: DocContext, cues: list[Candidate] = ()) -> str | None:
+    """The subject without a unit read into it, a scope cue it opens with (一季度省本级行政许可事项
+    -> 行政许可事项) and the words of gazetteers/subject_strip.txt."""
     if not subject:
         return None
+    cut = max((q.end for q in cues if start <= q.start < start + 2 and q.end < start + len(subject)), default=start)
+    subject = subject[cut - start :]
+    start = cut
+    lead = _LEAD_TIME.match(subject)
+    if lead and lead.end() < len(subject):
+        subject, start = subject[lead.end() :], start + lead.end()
     units = ctx.rules.lists.get("units", ())
     if start > 0 and ctx.text[start - 1].isdigit():
         for u in longest_first(units):
@@ -210,6 +222,15 @@ def _grid_label(c: Candidate, depts: list[dict[str, Any]], totals: set[str]) -> 
 _MEASURE_TAIL = ("总量", "量", "总数", "数")
 
 
+def _bare_verb(metric: str | None, lists: dict[str, tuple[str, ...]]) -> str | None:
+    """A metric verb without the measure after it (受理量 -> 受理), for a figure whose subject
+    says what is counted, as 行政许可事项受理1200件 does."""
+    for t in _MEASURE_TAIL:
+        if metric and metric.endswith(t) and metric[: -len(t)] in lists.get("metric_verbs", ()):
+            return metric[: -len(t)]
+    return metric
+
+
 def _first_verb(text: str, verbs: tuple[str, ...], seg: Segmenter | None) -> str | None:
     """The first word of ``text`` that is a metric verb, or one with a measure (受理量 -> 受理)."""
     if seg is None:
@@ -298,7 +319,7 @@ def build_figures(
         sent = ctx.sentence_at(c.start)
         subject = group(c, "subject") or group(c, "object")
         sgroup = c.groups.get("subject") or c.groups.get("object")
-        subject = _strip_subject(subject, sgroup[1] if sgroup else 0, ctx)
+        subject = _strip_subject(subject, sgroup[1] if sgroup else 0, ctx, cues if sgroup else [])
         # a `term` group is a metric taken as written (the pipeline checks only `metric` against jieba)
         metric = _trim_metric(group(c, "metric") or group(c, "term") or c.fields.get("metric"), seg, lead_words)
         if not c.groups.get("subject") and c.groups.get("object"):
@@ -333,6 +354,8 @@ def build_figures(
                 carried = (sent.id, c.end, subject, carried[3], scope)  # the list goes on from here
             else:
                 carried = None
+            if subject and (c.groups.get("subject") or subject == (carried or (0, 0, None))[2]):
+                metric = _bare_verb(metric, lists)  # 行政许可事项受理量为…，办结量计…: 受理, 办结 of 行政许可事项
         vfrom = parse_number(group(c, "value_from") or "") if group(c, "value_from") else None
         same_sentence = bool(rows) and sent is not None and rows[-1]["sentence"] == sent.text
         if c.fields.get("metric_from") == "previous" and same_sentence:
