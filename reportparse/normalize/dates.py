@@ -73,7 +73,7 @@ def resolve_range(
     y2: int | None,
     m2: int | None,
     d2: int | None,
-    anchor: date,
+    anchor: date | None,
 ) -> tuple[date, date] | None:
     """Resolve a written range to (start, end), inheriting missing parts.
 
@@ -82,7 +82,8 @@ def resolve_range(
     from the other side or, failing that, from ``anchor`` via the end date; an
     end before the start rolls into the next year (``12月28日—1月3日``).
     Explicit years win. Missing days make a month range (``9月至10月``: the 1st to
-    the last day). None when the range is impossible or runs backwards.
+    the last day). None when the range is impossible or runs backwards, or has no year and no
+    ``anchor``.
     """
     if m2 is None and m1 is not None:
         m2 = m1 if d1 is None or d2 is None or d2 >= d1 else m1 % 12 + 1  # 9月28日至3日
@@ -92,6 +93,8 @@ def resolve_range(
         return None
     start_key, end_key = (m1, d1 or 1), (m2, d2 or 31)
     if y1 is None and y2 is None:
+        if anchor is None:
+            return None  # no year written and none known for the document
         y2 = infer_year(m2, d2 or 15, anchor)
     if y1 is None:
         assert y2 is not None
