@@ -49,7 +49,8 @@ def build_references(cands: list[Candidate], ctx: DocContext) -> list[dict[str, 
         if kind == "doc_number":
             issuer, cut = _trim_issuer(group(c, "issuer") or "", lead)
             issuer, body = _trim_body(issuer, bodies)
-            cut += body
+            issuer, again = _trim_issuer(issuer, lead)  # 省中心以川政公函: the body, then 以
+            cut += body + again
             start = c.start + cut
             row = {
                 **ctx.provenance(start, c.end, c.rule),
