@@ -4,18 +4,16 @@ party committee) of the place written before it (gazetteers/implied_orgs.txt tem
 from __future__ import annotations
 
 import pytest
+from official_helpers import RULES, officials
 
 from reportparse.entities.officials import canonical_unlisted, local_org, templates
-from reportparse.pipeline import parse_text
-from reportparse.rulebook import load_rules
 
-RULES = load_rules()
 TMPL = templates(RULES.lists["implied_orgs"])
 
 
+
 def _officials(text: str) -> list[tuple[str, str, str | None]]:
-    _, tables, _, _ = parse_text(text, RULES, {"year": 2024, "period_end": "2024-06-07"})
-    return [(o["name"], o["title"], o["organization"]) for o in tables["officials"]]
+    return officials(text, {"year": 2024, "period_end": "2024-06-07"})
 
 
 @pytest.mark.parametrize(

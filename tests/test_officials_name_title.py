@@ -5,17 +5,11 @@ document names that person ORG TITLE NAME, whose organization it then takes."""
 from __future__ import annotations
 
 import pytest
-
-from reportparse.pipeline import parse_text
-from reportparse.rulebook import load_rules
-
-RULES = load_rules()
-CENTRE = "四川省政府政务服务和公共资源交易服务中心"
+from official_helpers import CENTRE, officials
 
 
 def _officials(text: str) -> list[tuple[str, str, str | None]]:
-    _, tables, _, _ = parse_text(text, RULES, {"year": 2024, "period_end": "2024-06-07"})
-    return [(o["name"], o["title"], o["organization"]) for o in tables["officials"]]
+    return officials(text, {"year": 2024, "period_end": "2024-06-07"})
 
 
 @pytest.mark.parametrize(

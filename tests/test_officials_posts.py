@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from official_helpers import officials
 
 from reportparse.entities.officials import split_by_implied
-from reportparse.pipeline import parse_text
-from reportparse.rulebook import load_rules
 
-RULES = load_rules()
 GOV, PARTY = "四川省人民政府", "中共四川省委"
 IMPLIED = {"副省长": GOV, "常务副省长": GOV, "省长": GOV, "省委常委": PARTY, "省委副书记": PARTY}
 
 
+
 def _officials(text: str) -> list[tuple[str, str, str | None]]:
-    _, tables, _, _ = parse_text(text, RULES, {"year": 2025, "period_end": "2025-04-03"})
-    return [(o["name"], o["title"], o["organization"]) for o in tables["officials"]]
+    return officials(text, {"year": 2025, "period_end": "2025-04-03"})
 
 
 @pytest.mark.parametrize(
