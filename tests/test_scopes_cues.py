@@ -22,8 +22,13 @@ DEC = {"year": 2023, "period_start": "2023-12-11", "period_end": "2023-12-15", "
          [(13110, "ytd", D(2023, 1, 1), D(2023, 12, 15)), (12900, "ytd", D(2023, 1, 1), D(2023, 12, 15)),
           (118600, "ytd", D(2023, 1, 1), D(2023, 12, 15))]),
         ("2024年以来，省本级共办结行政许可事项二十一万件", MID, [(210000, "ytd", D(2024, 1, 1), D(2024, 7, 12))]),
-        # an earlier year + 以来: from 1 January of that year up to the as-of date
-        ("2022年以来，全省累计建成便民服务站点3.2万个", MID, [(32000, "ytd", D(2022, 1, 1), D(2024, 7, 12))]),
+        # an earlier year + 以来: a running total from 1 January of that year up to the as-of date
+        ("2022年以来，全省累计建成便民服务站点3.2万个", MID, [(32000, "cumulative", D(2022, 1, 1), D(2024, 7, 12))]),
+        ("2023年以来，全省累计办理“一件事”45万件", MID, [(450000, "cumulative", D(2023, 1, 1), D(2024, 7, 12))]),
+        # a month (or day) + 以来/起: a running total from that date
+        ("自2023年10月起，已累计办理3万件", MID, [(30000, "cumulative", D(2023, 10, 1), D(2024, 7, 12))]),
+        ("2024年3月以来，累计受理1.2万件", MID, [(12000, "cumulative", D(2024, 3, 1), D(2024, 7, 12))]),
+        ("11月以来，累计受理8600件", MID, [(8600, "cumulative", D(2023, 11, 1), D(2024, 7, 12))]),
         # 近年以来 names no year: no year-to-date
         ("近年以来，累计建成便民服务站点3.2万个", MID, [(32000, "cumulative", None, D(2024, 7, 12))]),
         # 今年N月: that month (like 本年4月份), not the year to date

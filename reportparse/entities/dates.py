@@ -40,12 +40,20 @@ def resolve_candidate(c: Candidate, ctx: DocContext) -> tuple[date | None, date 
     if kind == "relative":
         label = c.fields.get("relative", "")
         as_of = ctx.asof_near(c.start)
+        if label == "since":
+            return _since(c, y1, m1, d1, as_of or issue.period_end, anchor)
         start, end = resolve_relative(label, issue.period_start, issue.period_end, as_of or issue.period_end)
         if label == "ytd" and y1 and start is not None and end is not None and y1 <= end.year:
             start = date(y1, 1, 1)  # 2021年以来: since the year written
         return start, end
     if c.fields.get("month_range"):
-        return _period(c, "month_range", m1, as_int(group(c, "m2")), y1, ctx)
+        y2, m2 = as_int(group(c, "y2")), as_int(group(c, "m2"))
+        if y2 and m1 and m2 and 1 <= m1 <= 12 and 1 <= m2 <= 12:
+            y1 = y1 or (y2 if m1 <= m2 else y2 - 1)  # 11月至2025年2月: the November before
+            if (y1, m1) > (y2, m2):
+                return None, None
+            return month_span(y1, m1)[0], month_span(y2, m2)[1]  # 2025年1月至2026年4月
+        return _period(c, "month_range", m1, m2, y1, ctx)
     span = c.fields.get("span")
     if span:
         a, b = _period_parts(c, span, m1)
@@ -62,6 +70,25 @@ def resolve_candidate(c: Candidate, ctx: DocContext) -> tuple[date | None, date 
         return span if span else (None, None)
     d = _point(y1, m1, d1, anchor, issue.year)
     return d, d
+
+
+def _since(
+    c: Candidate, y: int | None, m: int | None, d: int | None, as_of: date | None, anchor: date | None
+) -> tuple[date | None, date | None]:
+    """自2024年10月起 / 2025年10月以来: from that month's first (or the day written) to the as-of
+    date. Without a year, 以来 looks back (the latest such day not after the issue), 起 takes the
+    nearest year; a start after the as-of date (自12月起推行, a plan) stays the whole month."""
+    if not m or not 1 <= m <= 12 or as_of is None:
+        return None, None
+    if y is None:
+        ref = anchor or as_of
+        y = infer_year(m, d or 1, ref)
+        if c.text.endswith("以来") and date(y, m, 1) > ref:
+            y -= 1
+    start = _point(y, m, d or 1, None, None)
+    if start is None:
+        return None, None
+    return (start, as_of) if start <= as_of else month_span(y, m)
 
 
 _DECADES = {"上": 1, "中": 2, "下": 3}
@@ -118,8 +145,8 @@ def build_dates(cands: list[Candidate], ctx: DocContext) -> tuple[list[dict[str,
         if start is None and end is None:
             continue
         kind = c.fields.get("kind", "point")
-        if kind == "range" and start and end:
-            ctx.periods.append((c.start, c.end, start, end))
+        if (kind == "range" or c.fields.get("relative") == "since") and start and end:
+            ctx.periods.append((c.start, c.end, start, end))  # what a scope cue written there covers
         rows.append(
             {
                 **ctx.provenance(c.start, c.end, c.rule),

@@ -37,7 +37,23 @@ def _clause_break(text: str, start: int, end: int) -> bool:
 
 def figure_scope(c: Candidate, cues: list[Candidate], ctx: DocContext) -> tuple[str, Candidate | None]:
     """The figure's scope, and the cue it came from (None for a rule's own scope or none;
-    the latest cue of that scope naming a year, if any)."""
+    the latest cue of that scope naming a year, if any). A year before the issue's with 以来
+    (2021年以来 in a 2026 issue) is a running total since that year (cumulative), not a year to date."""
+    scope, cue = _figure_scope(c, cues, ctx)
+    if scope == "ytd" and _since_earlier_year(cue, ctx):
+        return "cumulative", cue
+    return scope, cue
+
+
+def _since_earlier_year(cue: Candidate | None, ctx: DocContext) -> bool:
+    """True for a cue YYYY年以来 whose year is before the issue's (its year, else its week's end)."""
+    year = as_int(group(cue, "year")) if cue is not None else None
+    ref = ctx.issue.year or (ctx.issue.period_end.year if ctx.issue.period_end else None)
+    return bool(cue is not None and year and ref and year < ref and cue.text.endswith("以来"))
+
+
+def _figure_scope(c: Candidate, cues: list[Candidate], ctx: DocContext) -> tuple[str, Candidate | None]:
+    """figure_scope before a past year's 以来 is told from a year to date."""
     if "scope" in c.fields:
         scope = str(c.fields["scope"])
         return scope, _ytd_cue(c, cues, ctx) if scope == "change" else None
@@ -328,7 +344,9 @@ def figure_period(scope: str, ctx: DocContext, c: Candidate, cue: Candidate | No
     if scope in ("other", "change") and span is None:
         span = _range_before(ctx, c)
     if span is not None:
-        return (None, span[1]) if scope == "cumulative" else span
+        # a running total since a date (2025年10月以来): from that date; else up to the range's end
+        since = cue is not None and cue.fields.get("since")
+        return (None, span[1]) if scope == "cumulative" and not since else span
     if scope == "change":
         # after a year-to-date cue (2023年以来，…，较上年同期增长7.4%): that cue's period
         after_ytd = cue is not None and cue.fields.get("scope") != "change"
@@ -351,6 +369,8 @@ def figure_period(scope: str, ctx: DocContext, c: Candidate, cue: Candidate | No
         return date(issue_year, 1, 1), date(issue_year, 12, 31)
     if scope == "ytd" and as_of:
         return date(as_of.year, 1, 1), as_of
+    if scope == "cumulative" and _since_earlier_year(cue, ctx) and as_of:
+        return date(as_int(group(cue, "year")), 1, 1), as_of  # 2021年以来: since 1 January 2021
     if scope == "cumulative":
         return None, as_of
     return None, None
