@@ -31,8 +31,6 @@ KNOWN_MISSES: dict[str, str] = {
     "weekly-2024-39": "blind round 11, first run: 较二季度 (a comparison base) and 前三季度 in a heading give no date row; 容缺受理 per department, 延时服务4次",
     "weekly-2025-50": "blind round 11, first run: business-environment metrics (新设立企业N户, 平均用时N小时, 缩短N分钟, 共享复用N万次 …) missed",
     "weekly-2025-19": "blind round 10, first run: scores in 分 (平均得分96.4分, 分别提高1.8分…, 扣1分) not read",
-    "weekly-2023-14": "blind round 8, first run: 二季度 in a heading gives no date row (table and officials fixed)",
-    "weekly-2024-09": "blind round 8, first run: 7 figures missed (土地使用权和矿业权出让, 新注册市场主体, 接待考察交流 …); a division row from 等行业监管部门有关处",
 }
 
 
