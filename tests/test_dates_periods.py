@@ -72,6 +72,7 @@ def _dates(text: str, ctx: dict[str, Any]) -> list[tuple[str, D, D, str]]:
 
 Q1 = {"year": 2025, "period_start": "2025-03-31", "period_end": "2025-04-03", "published": "2025-04-09"}
 NEW_YEAR = {"year": 2026, "period_start": "2025-12-29", "period_end": "2026-01-02", "published": "2026-01-06"}
+OCT = {"year": 2025, "period_start": "2025-10-13", "period_end": "2025-10-17", "published": "2025-10-21"}
 LATE_DEC = {"year": 2025, "period_start": "2025-12-22", "period_end": "2025-12-26", "published": "2025-12-30"}
 
 
@@ -88,6 +89,21 @@ LATE_DEC = {"year": 2025, "period_start": "2025-12-22", "period_end": "2025-12-2
         ("四季度，综窗累计办结2100件", NEW_YEAR, [("四季度", D(2025, 10, 1), D(2025, 12, 31), "range")]),
         ("省中心召开第一季度窗口工作讲评会", Q1, []),
         ("印发《2025年上半年窗口考核办法》", Q1, []),
+        # a quarter names a period wherever it stands: a comparison base, a heading, a plan, the
+        # work a meeting is about, the period of an assessment
+        ("网办率较第一季度提高2.4个百分点", OCT, [("第一季度", D(2025, 1, 1), D(2025, 3, 31), "range")]),
+        ("同上半年相比，咨询量有所回落", OCT, [("上半年", D(2025, 1, 1), D(2025, 6, 30), "range")]),
+        ("三、前三季度全省政务服务运行分析", OCT, [("前三季度", D(2025, 1, 1), D(2025, 9, 30), "range")]),
+        ("（二）四季度重点工作", OCT, [("四季度", D(2025, 10, 1), D(2025, 12, 31), "range")]),
+        ("四季度，力争完成剩余办理项编制", OCT, [("四季度", D(2025, 10, 1), D(2025, 12, 31), "range")]),
+        ("省中心召开窗口作风建设暨四季度攻坚任务推进会", OCT,
+         [("四季度", D(2025, 10, 1), D(2025, 12, 31), "range")]),
+        ("会上通报了前三季度各窗口“好差评”情况", OCT, [("前三季度", D(2025, 1, 1), D(2025, 9, 30), "range")]),
+        # a period in an evaluation's name or a title, or counted from the issue, is no date
+        ("10月15日，省中心举行第三季度“红旗窗口”授牌暨讲评会", OCT, [("10月15日", D(2025, 10, 15), D(2025, 10, 15), "point")]),
+        ("组织开展前三季度窗口工作评比", OCT, []),
+        ("下发《关于开展2025年下半年窗口服务质量评估的通知》", OCT, []),
+        ("受理量较上一季度增长", OCT, []),
     ],
 )
 def test_quarters_and_halves(text: str, ctx: dict[str, Any], expected: list) -> None:
