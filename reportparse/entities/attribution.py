@@ -39,7 +39,7 @@ def figure_department(
     actor = _actor_before_partners(best, depts, ctx.text)
     if actor is not None:
         return actor["canonical"] if actor is not best else None
-    if any(_joined(d, best, ctx.text) or _joined(best, d, ctx.text) for d in depts if d is not best):
+    if any(joined(d, best, ctx.text) or joined(best, d, ctx.text) for d in depts if d is not best):
         return None  # 省教育厅、省退役军人厅共36个办理项: several departments' figure, no one's
     if len(_officials_listed_with(best, officials or [], ctx.text)) > 1:
         return None  # 省公安厅副厅长甲、省市场监管局二级巡视员乙分别…: officials of several departments
@@ -58,7 +58,7 @@ def _actor_before_partners(
     None when ``dept`` is no partner."""
     first = dept
     while True:
-        before = next((d for d in depts if d is not first and d["kind"] != "division" and _joined(d, first, text)), None)
+        before = next((d for d in depts if d is not first and d["kind"] != "division" and joined(d, first, text)), None)
         if before is None:
             break
         first = before
@@ -67,7 +67,7 @@ def _actor_before_partners(
         return None
     at = first["char_start"] - len(word)
     actor = next((d for d in depts if d["kind"] != "division" and d["char_end"] == at), None)
-    if actor is not None and any(_joined(d, actor, text) for d in depts if d is not actor):
+    if actor is not None and any(joined(d, actor, text) for d in depts if d is not actor):
         return dept  # 省经信厅、省商务厅联合省中心…: several departments act, no one's figure
     return actor or dept
 
@@ -96,6 +96,6 @@ def _officials_listed_with(dept: dict[str, Any], officials: list[dict[str, Any]]
     return {o["organization"] or o.get("organization_mention") or "" for o in offs[lo : hi + 1]}
 
 
-def _joined(a: dict[str, Any], b: dict[str, Any], text: str) -> bool:
+def joined(a: dict[str, Any], b: dict[str, Any], text: str) -> bool:
     """True when department ``a`` is listed right before ``b`` (省教育厅、省退役军人厅, 甲和乙)."""
     return a["char_end"] <= b["char_start"] and text[a["char_end"] : b["char_start"]] in ("、", "和", "及", "与", "，")

@@ -14,7 +14,7 @@ import regex
 from ..model import Candidate
 from ..normalize.numbers import parse_number
 from ..segment import Segmenter
-from .attribution import figure_department, names_department
+from .attribution import figure_department, joined, names_department
 from .context import DocContext, group, longest_first
 from .scopes import figure_period, figure_scope, intro_sentence
 
@@ -326,8 +326,9 @@ def build_figures(
             metric, subject = _object(metric, subject, lists, seg)
         metric = _qualified_rate(metric, c, ctx)
         metric, subject = _nominal(metric, subject, c, ctx, seg, lead_words)
-        if c.groups.get("term") and not sgroup and seg is not None:
-            subject = _words_before(ctx.text, c.start, seg, lead_words)  # 注册用户新增12.6万户
+        if c.groups.get("term") and c.groups["term"][1] >= c.start and not sgroup and seg is not None:
+            # 注册用户新增12.6万户; not a later value of 分别增长8件、7件 (its verb is in the lookbehind)
+            subject = _words_before(ctx.text, c.start, seg, lead_words)
         each = None
         if c.fields.get("metric_from") == "each":
             key = (ctx.text.rfind("分别", 0, vs), sent.id if sent else -1)
@@ -388,7 +389,58 @@ def build_figures(
         )
     _join_listed_objects(rows, ctx)
     _break_down(rows, ctx)
+    _each_departments(rows, ctx, depts)
     return rows
+
+
+_LIST_GAP = ("", "、", "和", "及", "与", "，", ",")
+_CLAUSE_PUNCT = regex.compile(r"[，,。；;：:！？]")
+
+
+def _each_departments(rows: list[dict[str, Any]], ctx: DocContext, depts: list[dict[str, Any]]) -> None:
+    """省林草局、省自然资源厅、省住建厅窗口进步明显，得分较3月份分别提高1.8分、1.5分、1.2分: values
+    listed after 分别 whose own clause names no departments pair, in order, with a list of as many
+    departments named earlier in the sentence."""
+    i = 0
+    while i < len(rows):
+        run = _each_run(rows, i, ctx)
+        if len(run) >= 2 and all(r["department"] is None for r in run):
+            at = ctx.text.rfind("分别", 0, run[0]["char_end"])
+            chain = _last_dept_chain(depts, ctx, run[0]["char_start"], at)
+            if len(chain) == len(run):
+                for r, d in zip(run, chain, strict=True):
+                    r["department"] = d["canonical"]
+        i += max(1, len(run))
+
+
+def _each_run(rows: list[dict[str, Any]], i: int, ctx: DocContext) -> list[dict[str, Any]]:
+    """The rows from ``i`` on that are values listed right after a 分别 of their clause."""
+    first = rows[i]
+    sent = ctx.sentence_at(first["char_start"])
+    lo = sent.start if sent else 0
+    at = ctx.text.rfind("分别", lo, first["char_end"])
+    if at < 0 or _CLAUSE_PUNCT.search(ctx.text, at, first["char_end"]):
+        return []
+    run = [first]
+    for nxt in rows[i + 1 :]:
+        if ctx.text[run[-1]["char_end"] : nxt["char_start"]].strip() not in _LIST_GAP or nxt["sentence"] != first["sentence"]:
+            break
+        run.append(nxt)
+    return run
+
+
+def _last_dept_chain(depts: list[dict[str, Any]], ctx: DocContext, pos: int, at: int) -> list[dict[str, Any]]:
+    """The last list of departments (甲、乙、丙) that ends before ``at`` in the sentence at ``pos``."""
+    sent = ctx.sentence_at(pos)
+    lo = sent.start if sent else 0
+    found = sorted((d for d in depts if d["kind"] != "division" and lo <= d["char_start"] and d["char_end"] <= at),
+                   key=lambda d: d["char_start"])
+    chain: list[dict[str, Any]] = []
+    for d in reversed(found):
+        if chain and not joined(d, chain[0], ctx.text):
+            break
+        chain.insert(0, d)
+    return chain
 
 
 _BREAKDOWN_GAP = regex.compile(r"\s*[：:]\s*")
