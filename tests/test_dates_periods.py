@@ -91,6 +91,8 @@ LATE_DEC = {"year": 2025, "period_start": "2025-12-22", "period_end": "2025-12-2
         ("印发《2025年上半年窗口考核办法》", Q1, []),
         # a quarter names a period wherever it stands: a comparison base, a heading, a plan, the
         # work a meeting is about, the period of an assessment
+        ("办结4697件，比四季度减少3.2%", Q1, [("四季度", D(2024, 10, 1), D(2024, 12, 31), "range")]),
+        ("与下半年相比，受理量增长", Q1, [("下半年", D(2024, 7, 1), D(2024, 12, 31), "range")]),
         ("网办率较第一季度提高2.4个百分点", OCT, [("第一季度", D(2025, 1, 1), D(2025, 3, 31), "range")]),
         ("同上半年相比，咨询量有所回落", OCT, [("上半年", D(2025, 1, 1), D(2025, 6, 30), "range")]),
         ("三、前三季度全省政务服务运行分析", OCT, [("前三季度", D(2025, 1, 1), D(2025, 9, 30), "range")]),
@@ -145,6 +147,21 @@ def test_quarters_and_halves(text: str, ctx: dict[str, Any], expected: list) -> 
 )
 def test_spans(text: str, ctx: dict[str, Any], expected: list) -> None:
     assert [(s, e) for _, s, e, _ in _dates(text, ctx)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx", "period"),
+    [
+        # a comparison base is a date row, not the period of the change after it
+        ("三季度，综窗办结6120件，较二季度增长4.6%", OCT, (D(2025, 7, 1), D(2025, 9, 30))),
+        ("下半年累计受理2.3万件，比上半年增加1800件", LATE_DEC, (D(2025, 7, 1), D(2025, 12, 31))),
+        ("10月份受理1950件，与9月份相比增长3.3%", OCT, (D(2025, 10, 1), D(2025, 10, 31))),
+    ],
+)
+def test_comparison_base_is_not_the_change_period(text: str, ctx: dict[str, Any], period: tuple[D, D]) -> None:
+    _, tables, _, _ = parse_text(text, RULES, ctx)
+    changes = [f for f in tables["figures"] if f["scope"] == "change"]
+    assert [(f["period_start"], f["period_end"]) for f in changes] == [period]
 
 
 def test_asof_month_end_ends_a_ytd_period() -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+import regex
+
 from ..model import Candidate
 from ..normalize.dates import (
     infer_year,
@@ -124,6 +126,8 @@ def _period(
             this = period_span(kind, y, a, b)
             if c.fields.get("asof") and this and this[1] > anchor + timedelta(days=31):
                 y -= 1  # an as-of date is past: 截至9月底 in January's first issue is last year's
+            elif this and this[0] > anchor and _is_base(ctx, c):
+                y -= 1  # a comparison base is past: 比四季度 in an April issue is last year's
     if y is None:
         return None, None
     span = period_span(kind, y, a, b)
@@ -145,7 +149,7 @@ def build_dates(cands: list[Candidate], ctx: DocContext) -> tuple[list[dict[str,
         if start is None and end is None:
             continue
         kind = c.fields.get("kind", "point")
-        if (kind == "range" or c.fields.get("relative") == "since") and start and end:
+        if (kind == "range" or c.fields.get("relative") == "since") and start and end and not _is_base(ctx, c):
             ctx.periods.append((c.start, c.end, start, end))  # what a scope cue written there covers
         rows.append(
             {
@@ -159,6 +163,15 @@ def build_dates(cands: list[Candidate], ctx: DocContext) -> tuple[list[dict[str,
         )
         used.append(c)
     return rows, used
+
+
+_BASE_BEFORE = regex.compile(r"(?:较|比|与|同|相[比较]于?|对比)\s*$")
+
+
+def _is_base(ctx: DocContext, c: Candidate) -> bool:
+    """True for a period written as a comparison base (较二季度增长6.3%, 比3月份提高, 与上半年相比):
+    a row of its own, but not the period of the figures after it."""
+    return bool(_BASE_BEFORE.search(ctx.text[max(0, c.start - 4) : c.start]))
 
 
 def _section(ctx: DocContext, offset: int) -> str:
