@@ -13,12 +13,15 @@ from ..model import Candidate
 from .context import DocContext
 
 _DEPT_TAILS = ("", "窗口")
+_DEPT_LEADS = ("", "其中", "包括", "含")
 
 
 def names_department(g: tuple[str, int, int] | None, depts: list[dict[str, Any]], text: str) -> bool:
-    """True when a metric's span is a department's name (or its 窗口): 省公安厅 in 省公安厅86件."""
+    """True when a metric's span is a department's name (or its 窗口), after 其中 at most: 省公安厅 in
+    省公安厅86件, 其中省人社厅12件."""
     return g is not None and any(
-        d["kind"] != "division" and d["char_start"] == g[1] and d["char_end"] <= g[2]
+        d["kind"] != "division" and g[1] <= d["char_start"] and d["char_end"] <= g[2]
+        and text[g[1] : d["char_start"]] in _DEPT_LEADS
         and text[d["char_end"] : g[2]] in _DEPT_TAILS for d in depts)
 
 

@@ -443,13 +443,13 @@ def _last_dept_chain(depts: list[dict[str, Any]], ctx: DocContext, pos: int, at:
     return chain
 
 
-_BREAKDOWN_GAP = regex.compile(r"\s*[：:]\s*")
+_BREAKDOWN_GAP = regex.compile(r"\s*(?:[：:]|[，,]\s*其中\s*[：:，,]?)\s*")
 _BREAKDOWN_SEP = regex.compile(r"[\s；;、，,]*")
 
 
 def _break_down(rows: list[dict[str, Any]], ctx: DocContext) -> None:
-    """新增进驻事项4项：省林草局1项；省交通运输厅3项: rows after a colon that break a total down
-    by department (a department, no metric of their own, the total's unit) count what the total
+    """新增进驻事项4项：省林草局1项；省交通运输厅3项 / 容缺受理33件，其中省人社厅12件、省住建厅9件:
+    rows after a colon or 其中 that break a total down by department (a department, no metric of their own, the total's unit) count what the total
     counts, in its scope and period."""
     total: dict[str, Any] | None = None
     prev: dict[str, Any] | None = None
