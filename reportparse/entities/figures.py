@@ -390,7 +390,30 @@ def build_figures(
     _join_listed_objects(rows, ctx)
     _break_down(rows, ctx)
     _each_departments(rows, ctx, depts)
+    _elided_objects(rows, ctx)
     return rows
+
+
+_CLAUSE_END = regex.compile(r"\s*(?:[，,。；;！？）)]|$)")
+
+
+def _elided_objects(rows: list[dict[str, Any]], ctx: DocContext) -> None:
+    """本周完成23个办理项的受理工作手册编制，累计完成1,204个: a bare VERB NUMBER UNIT ending its clause,
+    whose verb is the one written before the figure before it in the sentence (same unit), counts
+    what that figure counts (its count noun, or its object: 新上线事项9项，累计上线150项); the
+    counted noun becomes its subject."""
+    nouns = set(ctx.rules.lists.get("count_nouns", ()))
+    for prev, row in zip(rows, rows[1:], strict=False):
+        verb = row["metric"]
+        if (not verb or len(verb) < 2 or row["subject"] or row["unit"] != prev["unit"]
+                or row["sentence"] != prev["sentence"] or not _CLAUSE_END.match(ctx.text, row["char_end"])):
+            continue
+        if prev["metric"] == verb and prev["subject"]:
+            row["subject"] = prev["subject"]
+            continue
+        at = ctx.text.find(prev["value_text"], prev["char_start"], prev["char_end"])
+        if prev["metric"] in nouns and at >= 0 and ctx.text[max(0, at - len(verb)) : at] == verb:
+            row["subject"] = prev["metric"]
 
 
 _LIST_GAP = ("", "、", "和", "及", "与", "，", ",")
