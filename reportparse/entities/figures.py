@@ -72,11 +72,18 @@ def _object(
     lead = _leading_verb(obj, verbs, seg) if metric else None
     rest = _strip_prefixes(obj[len(lead) :], lists) if lead else ""
     heads = lists.get("subject_heads", ()) + lists.get("count_nouns", ())
-    if metric and lead and lead != metric and rest not in heads:
+    if metric and lead and lead != metric and rest not in heads and not _names_thing(rest, lists):
         # two verbs in a row: both are the metric, the words after them the object; not a verb
         # that only qualifies a bare noun (受理审批事项, 办理备案业务)
         return _object(metric + lead, rest, lists, seg)
     return metric, obj
+
+
+def _names_thing(rest: str, lists: dict[str, tuple[str, ...]]) -> bool:
+    """True when the words after an object's leading verb make that verb part of a noun: a head of
+    gazetteers/compound_heads.txt (核查评价器: 评价|器) or a second verb (受理帮办代办事项: 帮办|代办事项)."""
+    return rest.startswith(lists.get("compound_heads", ())) or any(
+        len(v) >= 2 and rest.startswith(v) and len(rest) > len(v) for v in lists.get("metric_verbs", ()))
 
 
 def _leading_verb(obj: str, verbs: tuple[str, ...], seg: Segmenter | None) -> str | None:
