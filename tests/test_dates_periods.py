@@ -164,6 +164,35 @@ def test_comparison_base_is_not_the_change_period(text: str, ctx: dict[str, Any]
     assert [(f["period_start"], f["period_end"]) for f in changes] == [period]
 
 
+SEP = {"year": 2024, "period_start": "2024-09-23", "period_end": "2024-09-29", "published": "2024-10-08"}
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx", "expected"),
+    [
+        # a year written, this year, last year
+        ("2024年第四季度，省中心将新增集成服务", SEP, [("2024年第四季度", D(2024, 10, 1), D(2024, 12, 31))]),
+        ("今年三季度综窗办结5120件", SEP, [("今年三季度", D(2024, 7, 1), D(2024, 9, 30))]),
+        ("办结量较去年四季度增长9.1%", SEP, [("去年四季度", D(2023, 10, 1), D(2023, 12, 31))]),
+        ("上年第二季度全省共办结", SEP, [("上年第二季度", D(2023, 4, 1), D(2023, 6, 30))]),
+        # lists and ranges of quarters
+        ("预计三、四季度办件量持续增长", SEP, [("三、四季度", D(2024, 7, 1), D(2024, 12, 31))]),
+        ("今年第一、二季度累计受理9860件", SEP, [("今年第一、二季度", D(2024, 1, 1), D(2024, 6, 30))]),
+        ("全省一、二、三季度累计受理", SEP, [("一、二、三季度", D(2024, 1, 1), D(2024, 9, 30))]),
+        ("二季度和三季度，综窗受理量稳定", SEP, [("二季度", D(2024, 4, 1), D(2024, 6, 30)),
+                                            ("三季度", D(2024, 7, 1), D(2024, 9, 30))]),
+        ("受理量在第二、四季度较为集中", SEP, [("第二、四季度", D(2024, 4, 1), D(2024, 6, 30)),
+                                           ("第二、四季度", D(2024, 10, 1), D(2024, 12, 31))]),
+        ("第二至第四季度，分三批推出", Q1, [("第二至第四季度", D(2025, 4, 1), D(2025, 12, 31))]),
+        ("全年来看，三、四季度办件量明显高于上半年", NEW_YEAR,
+         [("三、四季度", D(2025, 7, 1), D(2025, 12, 31)), ("上半年", D(2025, 1, 1), D(2025, 6, 30))]),
+        ("三、四季度重点工作", SEP, [("四季度", D(2024, 10, 1), D(2024, 12, 31))]),  # 三、 is a heading number
+    ],
+)
+def test_quarter_years_and_lists(text: str, ctx: dict[str, Any], expected: list) -> None:
+    assert [(t, s, e) for t, s, e, _ in _dates(text, ctx)] == expected
+
+
 def test_asof_month_end_ends_a_ytd_period() -> None:
     _, tables, _, _ = parse_text("截至3月底，今年综窗累计受理4852件", RULES, Q1)
     figs = tables["figures"]

@@ -126,8 +126,8 @@ def _period(
             this = period_span(kind, y, a, b)
             if c.fields.get("asof") and this and this[1] > anchor + timedelta(days=31):
                 y -= 1  # an as-of date is past: 截至9月底 in January's first issue is last year's
-            elif this and this[0] > anchor and _is_base(ctx, c):
-                y -= 1  # a comparison base is past: 比四季度 in an April issue is last year's
+            elif this and this[1] > anchor and _is_base(ctx, c):
+                y -= 1  # a comparison base is over: 比四季度 in an April issue is last year's
     if y is None:
         return None, None
     span = period_span(kind, y, a, b)
@@ -145,31 +145,76 @@ def build_dates(cands: list[Candidate], ctx: DocContext) -> tuple[list[dict[str,
             if start and sent:
                 ctx.asofs.setdefault(sent.id, start)
     for c in cands:
-        start, end = resolve_candidate(c, ctx)
-        if start is None and end is None:
-            continue
+        spans = [s for s in _spans(c, ctx) if s != (None, None)]
         kind = c.fields.get("kind", "point")
-        if (kind == "range" or c.fields.get("relative") == "since") and start and end and not _is_base(ctx, c):
-            ctx.periods.append((c.start, c.end, start, end))  # what a scope cue written there covers
-        rows.append(
-            {
-                **ctx.provenance(c.start, c.end, c.rule),
-                "text": c.text,
-                "start": start,
-                "end": end,
-                "kind": "point" if kind == "asof" else kind,
-                "section": _section(ctx, c.start),
-            }
-        )
-        used.append(c)
+        for start, end in spans:
+            if (kind == "range" or c.fields.get("relative") == "since") and start and end and not _is_base(ctx, c):
+                ctx.periods.append((c.start, c.end, start, end))  # what a scope cue written there covers
+            rows.append(
+                {
+                    **ctx.provenance(c.start, c.end, c.rule),
+                    "text": c.text,
+                    "start": start,
+                    "end": end,
+                    "kind": "point" if kind == "asof" else kind,
+                    "section": _section(ctx, c.start),
+                }
+            )
+        if spans:
+            used.append(c)
     return rows, used
 
 
-_BASE_BEFORE = regex.compile(r"(?:较|比|与|同|相[比较]于?|对比)\s*$")
+_QUARTER_ITEM = regex.compile(r"第?([一二三四1-4１-４])\s*([、，,和及与]|至|到|[—–\-~～])?")
+
+
+def _spans(c: Candidate, ctx: DocContext) -> list[tuple[date | None, date | None]]:
+    """The (start, end) rows of a date candidate: one, except for a list of quarters, one row per
+    run of consecutive quarters (三、四季度: July–December; 一、三季度: two rows); a range of
+    quarters (二至四季度) is one row."""
+    span = resolve_candidate(c, ctx)
+    head = group(c, "ql")
+    last = small_number(group(c, "q"))
+    if not head or span[1] is None or last is None:
+        return [span]
+    items = [(small_number(n), j) for n, j in _QUARTER_ITEM.findall(head)]
+    if any(n is None for n, _ in items):
+        return [span]
+    nums = sorted({n for n, _ in items if n} | {last})
+    year = span[1].year
+    anchor = ctx.issue.anchor()
+    if not (group(c, "y1") or group(c, "yrel")) and anchor is not None:
+        year = min((anchor.year, anchor.year - 1), key=lambda y: _distance(_quarters(y, nums[0], nums[-1]), anchor))
+    if any(j and j not in "、，,和及与" for _, j in items):  # 二至四季度: from the first to the last
+        first = items[0][0]
+        return [_quarters(year, first, last)] if first and first < last else []
+    runs: list[list[int]] = []
+    for n in nums:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return [_quarters(year, r[0], r[-1]) for r in runs]
+
+
+def _distance(span: tuple[date, date], day: date) -> int:
+    """Days from ``day`` to a span (0 inside it): which year a list of quarters is nearest in."""
+    return max((span[0] - day).days, (day - span[1]).days, 0)
+
+
+def _quarters(year: int, first: int, last: int) -> tuple[date, date]:
+    """First day of quarter ``first`` to the last day of quarter ``last`` of ``year``."""
+    a, b = period_span("quarter", year, first), period_span("quarter", year, last)
+    assert a is not None and b is not None
+    return a[0], b[1]
+
+
+_BASE_BEFORE = regex.compile(r"(?:较|比|与|同|相[比较]于?|对比|[高低多少]于)\s*$")
 
 
 def _is_base(ctx: DocContext, c: Candidate) -> bool:
-    """True for a period written as a comparison base (较二季度增长6.3%, 比3月份提高, 与上半年相比):
+    """True for a period written as a comparison base (较二季度增长6.3%, 比3月份提高, 与上半年相比,
+    高于上半年):
     a row of its own, but not the period of the figures after it."""
     return bool(_BASE_BEFORE.search(ctx.text[max(0, c.start - 4) : c.start]))
 
