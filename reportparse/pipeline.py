@@ -195,8 +195,8 @@ def analyse(
         ledger.claim(c.start, c.end, c.rule)
 
     ref_rows = build_references(sorted(doc_won + titles, key=lambda c: (c.start, c.end)), ctx)
-    dept_rows = build_departments(winners("department"), ctx)
     seg = segmenter_for(rules)
+    dept_rows = build_departments(winners("department"), ctx, seg)
     off_rows = build_officials(winners("official"), ctx, seg, date_rows)
     fig_cands = []
     for c in by_kind.get("figure", []):

@@ -61,6 +61,20 @@ def _local_body(ctx: DocContext, mention: str, start: int, level: str) -> bool:
     return _LOCAL_BEFORE.search(ctx.text, max(0, start - 6), start) is not None
 
 
+_SHORT = 2  # a mention this short (中办, 国办, 两办) must be a word of its own, not inside one
+
+
+def _inside_word(ctx: DocContext, seg: Any, start: int, end: int) -> bool:
+    """True when jieba reads both ends of the short mention at [start, end) as parts of other
+    words (集中办理: 集中|办理 holds no 中办; 联合国办、 keeps 国办, one end being free)."""
+    if seg is None or end - start > _SHORT:
+        return False
+    sent = ctx.sentence_at(start)
+    lo, hi = (sent.start, sent.end) if sent is not None else (max(0, start - 8), min(len(ctx.text), end + 8))
+    cuts = seg.boundaries(ctx.text[lo:hi])
+    return start - lo not in cuts and end - lo not in cuts
+
+
 def _row(ctx: DocContext, c: Candidate, mention: str, s: int, e: int, known: bool,
          canonical: str, kind: str, parent: str | None, successor: str | None = None) -> dict[str, Any]:
     return {
@@ -74,8 +88,9 @@ def _row(ctx: DocContext, c: Candidate, mention: str, s: int, e: int, known: boo
     }
 
 
-def build_departments(cands: list[Candidate], ctx: DocContext) -> list[dict[str, Any]]:
-    """One row per department mention (divisions carry their parent)."""
+def build_departments(cands: list[Candidate], ctx: DocContext, seg: Any = None) -> list[dict[str, Any]]:
+    """One row per department mention (divisions carry their parent); with ``seg`` (the
+    segmenter), a two-character mention inside other words (集中办理) is none."""
     excluded = alternation(ctx.rules.lists.get("not_departments", ()))
     rows: list[dict[str, Any]] = []
     for c in cands:
@@ -93,7 +108,7 @@ def build_departments(cands: list[Candidate], ctx: DocContext) -> list[dict[str,
                 pos += len(part) + 1
             continue
         mention, s, e = c.groups.get("dept", (c.text, c.start, c.end))
-        if _is_excluded(ctx, s, e, excluded) or _in_doc_number(ctx, e):
+        if _is_excluded(ctx, s, e, excluded) or _in_doc_number(ctx, e) or _inside_word(ctx, seg, s, e):
             continue
         hit = resolve_department(ctx, mention)
         if hit is not None and _local_body(ctx, mention, s, hit.level):
