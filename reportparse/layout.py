@@ -121,16 +121,20 @@ def _join(para: _Para, line: RawLine, page: int | None) -> None:
     new = _line_chars(line, page)
     if para.chars and new:
         a, b = para.chars[-1][0], new[0][0]
-        if not (a.isspace() or b.isspace() or CJK.match(a) or CJK.match(b) or _wrapped_number(para, b)):
+        head = "".join(c for c, _, _ in new[:2])
+        if not (a.isspace() or b.isspace() or CJK.match(a) or CJK.match(b) or _wrapped_number(para, head)):
             para.chars.append((" ", False, page))  # a wrapped line of Latin text
     para.chars.extend(new)
     para.lines.append(line)
 
 
-def _wrapped_number(para: _Para, b: str) -> bool:
-    """True when a number runs on across the line break: 1,|806 or 13|110 (no space between)."""
+def _wrapped_number(para: _Para, head: str) -> bool:
+    """True when a number runs on across the line break (no space between): 1,|806, 13|110 or
+    1|,063.9 (``head``: the next line's first two characters)."""
     tail = "".join(c for c, _, _ in para.chars[-2:])
-    return b.isdigit() and (tail[-1:].isdigit() or (len(tail) == 2 and tail[0].isdigit() and tail[1] in ",."))
+    if head[:1].isdigit():
+        return tail[-1:].isdigit() or (len(tail) == 2 and tail[0].isdigit() and tail[1] in ",.")
+    return tail[-1:].isdigit() and len(head) == 2 and head[0] in ",." and head[1].isdigit()
 
 
 def _edge(values: list[float], fallback: float, largest: bool) -> float:

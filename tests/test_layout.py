@@ -174,6 +174,8 @@ def test_geometry_paragraphs() -> None:
     ("综窗进驻主项792项、办理项1,", "806项，受理工作手册累计完成。", "综窗进驻主项792项、办理项1,806项，受理工作手册累计完成。"),
     ("本周共受理政务服务事项13", "110件，同比增长。", "本周共受理政务服务事项13110件，同比增长。"),
     ("交易金额3.", "5亿元，节约资金。", "交易金额3.5亿元，节约资金。"),
+    ("公共服务事项累计办结1", ",063.9万件，同比增长。", "公共服务事项累计办结1,063.9万件，同比增长。"),
+    ("年内受理量达12", ".5万件，创历史新高。", "年内受理量达12.5万件，创历史新高。"),
     ("see section 1,", "then 2.", "see section 1, then 2."),  # a comma after a word: a space
 ])
 def test_a_number_wrapped_across_lines_stays_one_number(first: str, second: str, joined: str) -> None:
