@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from gazetteer_helpers import department_problems
 
-from reportparse.errors import RuleFileError
 from reportparse.normalize.orgs import DeptEntry, as_in_masthead, load_departments
 from reportparse.pipeline import parse_text
 from reportparse.rulebook import load_rules
@@ -137,13 +137,9 @@ BAD_SUCCESSORS = """\
 
 
 def test_bad_successor_is_reported_with_file_and_line(tmp_path: Path) -> None:
-    path = tmp_path / "departments.yaml"
-    path.write_text(BAD_SUCCESSORS, encoding="utf-8")
-    with pytest.raises(RuleFileError) as info:
-        load_departments(path)
-    found = {(p.line, p.message.split(" ")[0]) for p in info.value.problems}
+    path, error, found = department_problems(tmp_path, BAD_SUCCESSORS)
     assert found == {(6, "successor"), (10, "successor"), (13, "successor"), (18, "valid_to")}
-    assert f"{path}:6: 四川省旧甲局: successor '四川省不存在厅' is not the canonical name" in str(info.value)
+    assert f"{path}:6: 四川省旧甲局: successor '四川省不存在厅' is not the canonical name" in str(error)
 
 
 def test_successor_chain_ends_at_todays_body(tmp_path: Path) -> None:
