@@ -25,7 +25,7 @@ from ..model import Candidate, CleanText
 
 RULE = "figure.grid"
 PRIORITY = 70  # above every figure rule: a table's cell is read as the table says
-_SPLIT = regex.compile(r"\s+")
+_HAN = regex.compile(r"\p{Han}")
 # a column label: words, no digits, with an optional bracketed unit (受理（件）, 金额(万元), 好评率（%）)
 # its unit in brackets (受理（件）), or as a unit + 数 (受理件数), or a plain label (好评率)
 _LABEL = (r"\s*(?P<name>[\p{Han}A-Za-z“”\"·]{1,14}?)\s*"
@@ -136,7 +136,7 @@ def _row(text: str, start: int, end: int, n_cols: int) -> tuple[tuple[str, int, 
     if m is None:
         return None
     label = m.group("label").strip()
-    if not regex.search(r"\p{Han}", label):
+    if not _HAN.search(label):
         return None
     # a statistics table's "of which" marks (#城镇, 在总计中：轻工业) and an empty cell's dash glued on
     lead = _LABEL_LEAD.match(label).end()
