@@ -14,6 +14,12 @@ from reportparse.rulebook import load_rules
 
 RULES = load_rules()
 
+# issue contexts the period tests read the same text in: the week after Q1, January's first
+# issue (its week across New Year), late December
+Q1 = {"year": 2025, "period_start": "2025-03-31", "period_end": "2025-04-03", "published": "2025-04-09"}
+NEW_YEAR = {"year": 2026, "period_start": "2025-12-29", "period_end": "2026-01-02", "published": "2026-01-06"}
+LATE_DEC = {"year": 2025, "period_start": "2025-12-22", "period_end": "2025-12-26", "published": "2025-12-30"}
+
 
 def figures(text: str, ctx: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """The figures rows of ``text``."""

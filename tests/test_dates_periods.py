@@ -6,6 +6,7 @@ from datetime import date as D
 from typing import Any
 
 import pytest
+from figure_helpers import LATE_DEC, NEW_YEAR, Q1
 
 from reportparse.normalize.dates import period_span, period_year, small_number
 from reportparse.pipeline import parse_text
@@ -70,10 +71,7 @@ def _dates(text: str, ctx: dict[str, Any]) -> list[tuple[str, D, D, str]]:
     return [(r["text"], r["start"], r["end"], r["kind"]) for r in tables["dates"]]
 
 
-Q1 = {"year": 2025, "period_start": "2025-03-31", "period_end": "2025-04-03", "published": "2025-04-09"}
-NEW_YEAR = {"year": 2026, "period_start": "2025-12-29", "period_end": "2026-01-02", "published": "2026-01-06"}
 OCT = {"year": 2025, "period_start": "2025-10-13", "period_end": "2025-10-17", "published": "2025-10-21"}
-LATE_DEC = {"year": 2025, "period_start": "2025-12-22", "period_end": "2025-12-26", "published": "2025-12-30"}
 
 
 @pytest.mark.parametrize(

@@ -9,12 +9,9 @@ from datetime import date as D
 from typing import Any
 
 import pytest
-from figure_helpers import periods
+from figure_helpers import LATE_DEC, NEW_YEAR, Q1, periods
 
 MID = {"year": 2025, "period_start": "2025-07-07", "period_end": "2025-07-11", "published": "2025-07-15"}
-NEW_YEAR = {"year": 2026, "period_start": "2025-12-29", "period_end": "2026-01-02", "published": "2026-01-06"}
-LATE_DEC = {"year": 2025, "period_start": "2025-12-22", "period_end": "2025-12-26", "published": "2025-12-30"}
-Q1 = {"year": 2025, "period_start": "2025-03-31", "period_end": "2025-04-03", "published": "2025-04-09"}
 OCT = {"year": 2024, "period_start": "2024-10-14", "period_end": "2024-10-18", "published": "2024-10-22"}
 
 
