@@ -57,6 +57,8 @@ def resolve_candidate(c: Candidate, ctx: DocContext) -> tuple[date | None, date 
             return month_span(y1, m1)[0], month_span(y2, m2)[1]  # 2025年1月至2026年4月
         return _period(c, "month_range", m1, m2, y1, ctx)
     span = c.fields.get("span")
+    if span == "years":
+        return _years(y1, as_int(group(c, "y2")))
     if span:
         a, b = _period_parts(c, span, m1)
         return _period(c, "month_range" if span == "month" else span, a, b, y1, ctx)
@@ -72,6 +74,13 @@ def resolve_candidate(c: Candidate, ctx: DocContext) -> tuple[date | None, date 
         return span if span else (None, None)
     d = _point(y1, m1, d1, anchor, issue.year)
     return d, d
+
+
+def _years(y1: int | None, y2: int | None) -> tuple[date | None, date | None]:
+    """2016—2020年: 1 January of the first year to 31 December of the last (a few years at most)."""
+    if y1 and y2 and 0 < y2 - y1 <= 10:
+        return date(y1, 1, 1), date(y2, 12, 31)
+    return None, None
 
 
 def _since(
@@ -146,6 +155,8 @@ def build_dates(cands: list[Candidate], ctx: DocContext) -> tuple[list[dict[str,
                 ctx.asofs.setdefault(sent.id, start)
     for c in cands:
         spans = [s for s in _spans(c, ctx) if s != (None, None)]
+        named = _month_named_before(c, rows, ctx) if c.text.startswith("当月") else None
+        spans = [named] if named else spans
         kind = c.fields.get("kind", "point")
         for start, end in spans:
             if (kind == "range" or c.fields.get("relative") == "since") and start and end and not _is_base(ctx, c):
@@ -163,6 +174,21 @@ def build_dates(cands: list[Candidate], ctx: DocContext) -> tuple[list[dict[str,
         if spans:
             used.append(c)
     return rows, used
+
+
+def _month_named_before(c: Candidate, rows: list[dict[str, Any]], ctx: DocContext) -> tuple[date, date] | None:
+    """2月份，全省…。受当月工作日较少影响: 当月 is the whole month last named before it in its
+    paragraph, if any."""
+    for row in reversed(rows):
+        start, end = row["start"], row["end"]
+        if row["char_end"] > c.start:
+            continue
+        if "\n" in ctx.text[row["char_start"] : c.start]:
+            return None
+        if row["kind"] == "range" and start and end and (start.year, start.month) == (end.year, end.month) and (
+                start, end) == month_span(end.year, end.month):
+            return start, end
+    return None
 
 
 _QUARTER_ITEM = regex.compile(r"第?([一二三四1-4１-４])\s*([、，,和及与]|至|到|[—–\-~～])?")
