@@ -45,6 +45,16 @@ def figure_scope(c: Candidate, cues: list[Candidate], ctx: DocContext) -> tuple[
     return scope, cue
 
 
+def _bounds_total(row: tuple[date, date]) -> bool:
+    """A range written before a figure makes it a total over that range: a period not from
+    1 January (四季度, 12月份) or across years, but not a run of whole years (2016—2020年, a plan
+    period: 累计 there is the running total of those years)."""
+    start, end = row
+    if (start.month, start.day) != (1, 1):
+        return True
+    return start.year != end.year and (end.month, end.day) != (12, 31)
+
+
 def _since_earlier_year(cue: Candidate | None, ctx: DocContext) -> bool:
     """True for a cue YYYY年以来 whose year is before the issue's (its year, else its week's end)."""
     year = as_int(group(cue, "year")) if cue is not None else None
@@ -78,7 +88,7 @@ def _figure_scope(c: Candidate, cues: list[Candidate], ctx: DocContext) -> tuple
         # the figure and read by no cue, bounds it (a total over that period, not a running one)
         after = max((q.end for _, q in seen if not q.fields.get("yields_to")), default=lo)
         row = _range_before(ctx, c, after)
-        if row is not None and ((row[0].month, row[0].day) != (1, 1) or row[0].year != row[1].year):
+        if row is not None and _bounds_total(row):
             return "other", None
     if not seen and sent is not None and c.fields.get("lines"):
         intro = _lines_intro(sent, ctx)
