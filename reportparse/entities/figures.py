@@ -14,8 +14,9 @@ import regex
 from ..model import Candidate
 from ..normalize.numbers import parse_number
 from ..segment import Segmenter
-from .attribution import figure_department, joined, names_department
+from .attribution import figure_department, names_department
 from .context import DocContext, group, longest_first
+from .figure_lists import read_together
 from .scopes import figure_period, figure_scope, intro_sentence
 
 _APPROX_BEFORE = ("约", "近", "超过", "逾", "超", "达近")
@@ -394,129 +395,5 @@ def build_figures(
                 "approx": approx,
             }
         )
-    _join_listed_objects(rows, ctx)
-    _break_down(rows, ctx)
-    _each_departments(rows, ctx, depts)
-    _each_units(rows, ctx)
-    _elided_objects(rows, ctx)
+    read_together(rows, ctx, depts)
     return rows
-
-
-_CLAUSE_END = regex.compile(r"\s*(?:[，,。；;！？）)]|$)")
-
-
-def _elided_objects(rows: list[dict[str, Any]], ctx: DocContext) -> None:
-    """本周完成23个办理项的受理工作手册编制，累计完成1,204个: a bare VERB NUMBER UNIT ending its clause,
-    whose verb is the one written before the figure before it in the sentence (same unit), counts
-    what that figure counts (its count noun, or its object: 新上线事项9项，累计上线150项); the
-    counted noun becomes its subject."""
-    nouns = set(ctx.rules.lists.get("count_nouns", ()))
-    for prev, row in zip(rows, rows[1:], strict=False):
-        verb = row["metric"]
-        if (not verb or len(verb) < 2 or row["subject"] or row["unit"] != prev["unit"]
-                or row["sentence"] != prev["sentence"] or not _CLAUSE_END.match(ctx.text, row["char_end"])):
-            continue
-        if prev["metric"] == verb and prev["subject"]:
-            row["subject"] = prev["subject"]
-            continue
-        at = ctx.text.find(prev["value_text"], prev["char_start"], prev["char_end"])
-        if prev["metric"] in nouns and at >= 0 and ctx.text[max(0, at - len(verb)) : at] == verb:
-            row["subject"] = prev["metric"]
-
-
-_LIST_GAP = ("", "、", "和", "及", "与", "，", ",")
-_CLAUSE_PUNCT = regex.compile(r"[，,。；;：:！？]")
-
-
-def _each_departments(rows: list[dict[str, Any]], ctx: DocContext, depts: list[dict[str, Any]]) -> None:
-    """省林草局、省自然资源厅、省住建厅窗口进步明显，得分较3月份分别提高1.8分、1.5分、1.2分: values
-    listed after 分别 whose own clause names no departments pair, in order, with a list of as many
-    departments named earlier in the sentence."""
-    i = 0
-    while i < len(rows):
-        run = _each_run(rows, i, ctx)
-        if len(run) >= 2 and all(r["department"] is None for r in run):
-            at = ctx.text.rfind("分别", 0, run[0]["char_end"])
-            chain = _last_dept_chain(depts, ctx, run[0]["char_start"], at)
-            if len(chain) == len(run):
-                for r, d in zip(run, chain, strict=True):
-                    r["department"] = d["canonical"]
-        i += max(1, len(run))
-
-
-def _each_units(rows: list[dict[str, Any]], ctx: DocContext) -> None:
-    """分别提高0.06个和0.11个百分点: a unit written whole only after the last value of a 分别 list
-    (个 … 个百分点, 3个和5个工作日) is the unit of the earlier values whose unit begins it."""
-    i = 0
-    while i < len(rows):
-        run = _each_run(rows, i, ctx)
-        last = run[-1]["unit"] if len(run) >= 2 else None
-        for r in run[:-1] if last else ():
-            if r["unit"] and r["unit"] != last and last.startswith(r["unit"]):
-                r["unit"] = last
-        i += max(1, len(run))
-
-
-def _each_run(rows: list[dict[str, Any]], i: int, ctx: DocContext) -> list[dict[str, Any]]:
-    """The rows from ``i`` on that are values listed right after a 分别 of their clause."""
-    first = rows[i]
-    sent = ctx.sentence_at(first["char_start"])
-    lo = sent.start if sent else 0
-    at = ctx.text.rfind("分别", lo, first["char_end"])
-    if at < 0 or _CLAUSE_PUNCT.search(ctx.text, at, first["char_end"]):
-        return []
-    run = [first]
-    for nxt in rows[i + 1 :]:
-        if ctx.text[run[-1]["char_end"] : nxt["char_start"]].strip() not in _LIST_GAP or nxt["sentence"] != first["sentence"]:
-            break
-        run.append(nxt)
-    return run
-
-
-def _last_dept_chain(depts: list[dict[str, Any]], ctx: DocContext, pos: int, at: int) -> list[dict[str, Any]]:
-    """The last list of departments (甲、乙、丙) that ends before ``at`` in the sentence at ``pos``."""
-    sent = ctx.sentence_at(pos)
-    lo = sent.start if sent else 0
-    found = sorted((d for d in depts if d["kind"] != "division" and lo <= d["char_start"] and d["char_end"] <= at),
-                   key=lambda d: d["char_start"])
-    chain: list[dict[str, Any]] = []
-    for d in reversed(found):
-        if chain and not joined(d, chain[0], ctx.text):
-            break
-        chain.insert(0, d)
-    return chain
-
-
-_BREAKDOWN_GAP = regex.compile(r"\s*(?:[：:]|[，,]\s*其中\s*[：:，,]?)\s*")
-_BREAKDOWN_SEP = regex.compile(r"[\s；;、，,]*")
-
-
-def _break_down(rows: list[dict[str, Any]], ctx: DocContext) -> None:
-    """新增进驻事项4项：省林草局1项；省交通运输厅3项 / 容缺受理33件，其中省人社厅12件、省住建厅9件:
-    rows after a colon or 其中 that break a total down by department (a department, no metric of their own, the total's unit) count what the total
-    counts, in its scope and period."""
-    total: dict[str, Any] | None = None
-    prev: dict[str, Any] | None = None
-    for row in rows:
-        if prev is not None and _BREAKDOWN_GAP.match(ctx.text, prev["char_end"]) and prev["metric"]:
-            total = prev  # the row right before a colon may be a total
-        part = (total is not None and prev is not None and row["metric"] is None and row["department"]
-                and row["unit"] == total["unit"] and "。" not in ctx.text[total["char_end"] : row["char_start"]]
-                and (prev is total or _BREAKDOWN_SEP.fullmatch(ctx.text, prev["char_end"], row["char_start"])))
-        if part:
-            row["metric"], row["subject"] = total["metric"], row["subject"] or total["subject"]
-            row["scope"], row["period_start"], row["period_end"] = total["scope"], total["period_start"], total["period_end"]
-        elif total is not prev:
-            total = None
-        prev = row
-
-
-def _join_listed_objects(rows: list[dict[str, Any]], ctx: DocContext) -> None:
-    """进驻主项741项、办理项1620项: a verb's object that is a count noun, listed beside a count
-    noun of its own (办理项), is a metric like it: 进驻主项, not 进驻 of 主项."""
-    nouns = set(ctx.rules.lists.get("count_nouns", ()))
-    for row, nxt in zip(rows, rows[1:], strict=False):
-        if (row["rule"] == "figure.verb" and row["subject"] in nouns and nxt["metric"] in nouns
-                and nxt["sentence"] == row["sentence"] and nxt["unit"] == row["unit"]
-                and ctx.text[row["char_end"] : nxt["char_start"]].strip() in ("、", "，", ",")):
-            row["metric"], row["subject"] = f'{row["metric"] or ""}{row["subject"]}', None
