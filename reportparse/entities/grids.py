@@ -22,6 +22,7 @@ from functools import lru_cache
 import regex
 
 from ..model import Candidate, CleanText
+from .context import longest_first
 
 RULE = "figure.grid"
 PRIORITY = 70  # above every figure rule: a table's cell is read as the table says
@@ -52,8 +53,7 @@ def grid_candidates(clean: CleanText, units: Sequence[str], heads: Sequence[str]
     and ``heads`` (row-label heads such as 部门) are word lists."""
     paras = clean.paragraphs
     text = clean.text
-    units = sorted(units, key=len, reverse=True)
-    heads = sorted(heads, key=len, reverse=True)
+    units, heads = longest_first(tuple(units)), longest_first(tuple(heads))
     out: list[Candidate] = []
     i = 0
     while i < len(paras):
