@@ -27,6 +27,7 @@ from .entities.references import build_references
 from .entities.scopes import in_plan_section
 from .errors import InputError
 from .match import ClaimLedger, find_candidates, resolve_overlaps
+from .quantities.rows import quantities_of, quantity_candidates, read_all, repair_rows
 from .model import Candidate, CleanText, DocumentResult, RawDocument, RawLine, RawPage
 from .rulebook import RuleSet
 from .sections import clean_to_sections, clean_to_sentences
@@ -213,7 +214,9 @@ def analyse(
     fig_cands = _table_rows(fig_cands, clean, trace, dept_rows)
     fig_won, fig_lost = resolve_overlaps(fig_cands)
     trace.add(fig_won, fig_lost)
-    fig_rows = build_figures(fig_won, winners("scope"), ctx, dept_rows, seg, off_rows)
+    cues = winners("scope")
+    fig_rows = build_figures(fig_won, cues, ctx, dept_rows, seg, off_rows)
+    fig_rows = _quantity_rows(clean, ctx, rules, seg, ledger, fig_won, fig_rows, cues, dept_rows, off_rows, trace)
     # planned work (四、下周工作安排 > 1: 计划检查窗口60个) is no measured figure
     plans = rules.lists.get("plan_headings", ())
     fig_rows = [r for r in fig_rows if not in_plan_section(r["section"], plans)]
@@ -231,6 +234,22 @@ def analyse(
     if terms:
         tables["terms"] = build_terms(clean.text, seg, rules.lists.get("stopwords", ()), doc_id, terms)
     return fields, tables, trace
+
+
+def _quantity_rows(clean: CleanText, ctx: DocContext, rules: RuleSet, seg: Any, ledger: ClaimLedger,
+                   won: list[Candidate], rows: list[dict[str, Any]], cues: list[Candidate],
+                   depts: list[dict[str, Any]], officials: list[dict[str, Any]], trace: Trace) -> list[dict[str, Any]]:
+    """The figures of the quantities no figure rule read (quantities/), merged in reading order,
+    and every row's metric checked against the grammar's reading of its quantity."""
+    quantities, lex = quantities_of(clean, rules.lists)
+    claimed = sorted((s, e) for s, e, _ in ledger.spans)
+    readings = read_all(clean, quantities, lex, claimed, seg)
+    order = len(rules.rules)
+    q_cands = quantity_candidates(clean, quantities, readings, [(c.start, c.end) for c in won], claimed, order)
+    trace.add(q_cands, [])
+    rows = sorted(rows + build_figures(q_cands, cues, ctx, depts, seg, officials), key=lambda r: r["char_start"])
+    repair_rows(rows, readings, clean.text, rules.lists, seg)
+    return rows
 
 
 def _tokens(sentences: list[Any], seg: Any, depts: list[dict[str, Any]], officials: list[dict[str, Any]],

@@ -81,6 +81,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         *_PROVENANCE,
         ("value_text", "string", "the number as written"),
         ("approx", "boolean", "the text qualifies the number (约, 近, 超 ...)"),
+        ("basis", "string", "what a change is measured against, as written (比上年, 同比, 较上周 ...)"),
+        ("indicator", "string", "what the figure measures, the same for a level and its change (地区生产总值)"),
     ),
     "dates": _cols(
         ("doc_id", "string", "document id"),

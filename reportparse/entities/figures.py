@@ -325,7 +325,7 @@ def build_figures(
         if num is None:
             continue
         sent = ctx.sentence_at(c.start)
-        subject = group(c, "subject") or group(c, "object")
+        subject = group(c, "subject") or group(c, "object") or c.fields.get("subject_text")
         sgroup = c.groups.get("subject") or c.groups.get("object")
         subject = _strip_subject(subject, sgroup[1] if sgroup else 0, ctx, cues if sgroup else [])
         # a `term` group is a metric taken as written (the pipeline checks only `metric` against jieba)
@@ -393,6 +393,8 @@ def build_figures(
                 "sentence": sent.text if sent else "",
                 "value_text": vtext,
                 "approx": approx,
+                "basis": c.fields.get("basis"),
+                "_value_start": vs,
             }
         )
     read_together(rows, ctx, depts)

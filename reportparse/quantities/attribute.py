@@ -1,0 +1,234 @@
+"""Attribution: the clause around a quantity -> what the quantity is said of.
+
+The shapes read, in any genre (each with a test table in tests/test_quantities.py):
+
+- level, the noun phrase before the number: ``X为/达/达到/实现/共/累计 N``, ``X N`` -> metric X;
+- change: ``X(比上年)增长 N%`` -> metric 增长, subject X, basis 比上年; with no X in the clause
+  (``4500.2亿元，比上年增长4.8%``) the indicator of the quantity before it in the sentence;
+- count before the noun: ``检测到N份X``, ``新增N个X`` -> subject X, metric the verb before N;
+- ``N份为X`` / ``N%为…的X`` -> metric X;
+- a value in brackets right after another (``149株（63.7%）``, ``164(1.6%)``) and a value that
+  follows another with only spaces between (a table line) -> the indicator of the one before.
+
+Scope and place words (全年, 全市, 年末, 其中 ...: ``metric_prefixes``) and linking verbs (为, 达,
+共: ``linking_verbs``) are never part of the metric. The word lists live in ``rules/gazetteers``;
+the shapes are the grammar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .scan import Quantity
+
+# a clause ends at these (a list item at 、)
+_DELIMS = "，,；;。！？!?：:\n、"
+_OPEN = "（("
+_CLOSE = "）)"
+_HAN = regex.compile(r"\p{Han}")
+_DIGIT = regex.compile(r"\d")
+_ADVERB_TAIL = regex.compile(r"(?:分别|均|都|也|各|又|再|还|仍|已)+$")
+# what may stand between two values of one table line: spaces and brackets
+_BETWEEN_CELLS = regex.compile(r"[\s（()）]*")
+_YEAR_BASIS = regex.compile(r"(?:比|较|与)(?:\d{4}年|上年|去年|上月|上周|前一周|年初|上季度)(?:同期|末|底)?(?:相比)?$")
+# words right after a quantity that do not start a counted noun (比上年, 增长, 以上 ...)
+_NOT_NOUN_AFTER = regex.compile(
+    r"^(?:比|同比|环比|较|与|增长|下降|提高|降低|增加|减少|上升|以上|以下|以内|左右|上下|占|的|为|是|和|及|或|等|"
+    r"次|后|前|内|中|时|以|分别|其中|同期|对|至|到|多|余|之|每|/|以来|期间|左|也|均|都|已|了|即|则|且|并|共|合计)"
+)
+_IS_AFTER = regex.compile(r"^(?:[（(][^）)]{0,20}[）)])?\s*(?:为|是)(?P<what>[^，,；;。！？!?：:\n、]{1,40})")
+_TRAILING_PAREN = regex.compile(r"(?<![A-Za-z0-9])[（(][^）)]*[）)]?$")
+# a frame that places or aims the clause, never its metric: 在…中(有), 对…, 从…
+_FRAME = regex.compile(r"^(?:在[^，,；;。]{1,30}?[中里内上](?:有|共有)?|对[^，,；;。]{1,30}?(?:进行|开展)[^，,；;。]*)$")
+_LEADING_JUNK = regex.compile(r"^[\s\p{P}&&[^%（(]]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What one quantity is said of. ``metric_start`` indexes the cleaned text (None when the
+    metric is inherited or not written next to the quantity)."""
+
+    metric: str | None
+    subject: str | None = None
+    change: str | None = None  # the change verb, for a change (增长, 下降 ...)
+    basis: str | None = None  # what the change is against (比上年, 同比 ...)
+    shape: str = "level"  # level, change, count, is, inherit
+    metric_start: int | None = None
+
+    @property
+    def indicator(self) -> str | None:
+        """The indicator the quantity measures: a change's subject, else the metric (with the
+        counted subject when there is one)."""
+        if self.change:
+            return self.subject or None
+        if self.subject and self.metric:
+            return self.subject + self.metric if self.shape != "count" else self.subject
+        return self.metric or self.subject
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists attribution reads, longest first."""
+
+    linking: tuple[str, ...]
+    change: tuple[str, ...]
+    basis: tuple[str, ...]
+    prefixes: tuple[str, ...]
+
+
+@lru_cache(maxsize=8)
+def _lexicon(linking: tuple[str, ...], change: tuple[str, ...], basis: tuple[str, ...],
+             prefixes: tuple[str, ...]) -> Lexicon:
+    def lf(words: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(sorted(set(words), key=len, reverse=True))
+
+    return Lexicon(lf(linking), lf(change), lf(basis), lf(prefixes))
+
+
+def lexicon_of(lists: Mapping[str, tuple[str, ...]]) -> Lexicon:
+    """The lexicon from a rulebook's lists (cached per list contents)."""
+    return _lexicon(lists.get("linking_verbs", ()), lists.get("change_verbs_rate", ()),
+                    lists.get("basis_words", ()), lists.get("metric_prefixes", ()))
+
+
+def clause_start(text: str, q: Quantity, floor: int) -> int:
+    """Where the clause holding ``q`` starts: after the last delimiter (or an opening bracket
+    the quantity sits in) before it, and never before ``floor``."""
+    i = q.start - 1
+    depth = 0
+    while i >= floor:
+        ch = text[i]
+        if ch in _CLOSE:
+            depth += 1
+        elif ch in _OPEN:
+            if depth == 0:
+                return i + 1
+            depth -= 1
+        elif ch in _DELIMS and depth == 0:
+            return i + 1
+        i -= 1
+    return max(floor, 0)
+
+
+def _clause_end(text: str, start: int) -> int:
+    n = len(text)
+    i = start
+    while i < n and text[i] not in _DELIMS:
+        i += 1
+    return i
+
+
+def strip_prefixes(np: str, lex: Lexicon) -> str:
+    """Drop the scope, place and discourse words a noun phrase opens with (全年全市地区生产总值 ->
+    地区生产总值) and a year or date left in front (2023年, 12月份)."""
+    while True:
+        np = _LEADING_JUNK.sub("", np)
+        m = regex.match(r"(?:\d{4}年(?:末|底|度)?|\d{1,2}月份?|[一二三四]季度|[上下]半年|前[二三]季度|1-\d{1,2}月)", np)
+        if m and m.end() < len(np):
+            np = np[m.end():]
+            continue
+        p = next((p for p in lex.prefixes if np.startswith(p)), None)
+        if p is None:
+            return np
+        np = np[len(p):]
+
+
+def _strip_linking(np: str, lex: Lexicon) -> str:
+    """Drop linking verbs at the end (地区生产总值达到 -> 地区生产总值) and keep what follows the last
+    total word inside (实验室共检测标本 -> 检测标本)."""
+    changed = True
+    while changed and np:
+        changed = False
+        for w in lex.linking:
+            if np.endswith(w) and len(np) > len(w):
+                np, changed = np[: -len(w)], True
+                break
+    for w in ("共计", "总计", "合计", "累计", "共"):
+        i = np.rfind(w)
+        if 0 < i and len(np) - i - len(w) >= 2:
+            return np[i + len(w):]
+    return np
+
+
+def _after_de(np: str) -> str:
+    """The head after the last 的 of a noun phrase (哨点医院报告的ILI% -> ILI%), when it is
+    at least two characters."""
+    i = np.rfind("的")
+    return np[i + 1:] if i >= 0 and len(np) - i - 1 >= 2 else np
+
+
+def _clean(np: str) -> str:
+    np = _TRAILING_PAREN.sub("", np.strip()) if not np.endswith(("%)", "%）")) else np.strip()
+    np = regex.sub(r"[（(]%[）)]$", "", np).strip()
+    return np.strip(" \t　“”\"'")
+
+
+def read_quantity(
+    text: str,
+    q: Quantity,
+    lex: Lexicon,
+    prev: tuple[Quantity, Reading] | None = None,
+    floor: int = 0,
+    verb_of: object = None,
+) -> Reading:
+    """The reading of ``q``. ``prev`` is the quantity before it in the same sentence with its
+    reading; ``floor`` the end of the last span the clause may not reach into (a date, a
+    claimed span); ``verb_of`` a callable giving the trailing verb of a string (jieba), or None."""
+    if prev is not None:
+        pq, pr = prev
+        gap = text[pq.end : q.start]
+        if _BETWEEN_CELLS.fullmatch(gap) and (pr.metric or pr.subject):
+            return Reading(pr.metric, pr.subject, pr.change, pr.basis, "inherit", None)
+        floor = max(floor, pq.end)
+    cs = clause_start(text, q, floor)
+    pre = text[cs : q.start]
+    post_end = _clause_end(text, q.end)
+    post = text[q.end : post_end]
+    # change: … (比上年) 增长 N
+    for v in lex.change:
+        if pre.endswith(v) or pre.endswith(v + "了"):
+            head = pre[: len(pre) - len(v) - (1 if pre.endswith(v + "了") else 0)]
+            head = _ADVERB_TAIL.sub("", head)
+            basis = None
+            b = next((b for b in lex.basis if head.endswith(b)), None)
+            if b is None:
+                m = _YEAR_BASIS.search(head)
+                b = m.group() if m else None
+            if b is not None:
+                head, basis = head[: -len(b)], b
+            np = _clean(strip_prefixes(_strip_linking(head.strip(), lex), lex))
+            metric = v
+            if basis in ("同比", "环比", "年均"):
+                metric = basis + v
+            if not np and prev is not None:
+                np = prev[1].indicator or ""
+            return Reading(metric, np or None, v, basis, "change", q.start - len(v))
+    # N为X / N%（a/b）为…的X
+    m = _IS_AFTER.match(post if not post.startswith(("（", "(")) else text[q.end : post_end + 40])
+    np_before = _clean(_after_de(strip_prefixes(_strip_linking(pre.strip(), lex), lex)))
+    if _FRAME.match(np_before):
+        np_before = ""
+    if m and not np_before:
+        what = _after_de(m.group("what").strip())
+        what = _clean(what)
+        if what:
+            return Reading(what, None, None, None, "is", q.end + m.start("what"))
+    # count before the noun: 检测到N份X (not 6类行权事项受理26240件: a count that qualifies the
+    # subject of the next number)
+    if post and _HAN.match(post[0]) and not _NOT_NOUN_AFTER.match(post) and _DIGIT.search(post):
+        return Reading(None)
+    if post and _HAN.match(post[0]) and not _NOT_NOUN_AFTER.match(post):
+        noun = _clean(_after_de(post[:24]))
+        verb = verb_of(pre) if callable(verb_of) else None
+        if noun and len(noun) >= 2:
+            return Reading(verb or None, noun, None, None, "count", q.end)
+    if not np_before and prev is not None and q.start > 0 and text[q.start - 1] in _OPEN:
+        pr = prev[1]
+        return Reading(pr.metric, pr.subject, pr.change, pr.basis, "inherit", None)
+    if np_before:
+        return Reading(np_before[-24:], None, None, None, "level", q.start - len(np_before))
+    return Reading(None)

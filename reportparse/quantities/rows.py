@@ -1,0 +1,202 @@
+"""Quantities -> figures: candidates for the quantities no figure rule read, and the repair of
+rows whose metric names nothing.
+
+The figure rules of ``rules/figures.yaml`` stay the reader of the genres they were written for
+(a service centre's weekly bulletin: 受理, 办结, 接待咨询 … as the measure of a counted subject).
+Every other quantity of the text that no rule, date, reference or claim took is read by the
+clause grammar of :mod:`.attribute` and becomes a ``figure.quantity`` candidate; a row a rule
+made whose metric is a bare change verb or a fragment (增长 with nothing that grew, 其中, 对,
+低于前) takes the grammar's reading instead.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import regex
+
+from ..model import Candidate, CleanText
+from ..segment import Segmenter
+from .attribute import Lexicon, Reading, lexicon_of, read_quantity
+from .scan import Quantity, scan_quantities
+
+RULE_ID = "figure.quantity"
+_SENT_END = "。！？!?\n"
+_RESULT = ("到", "出", "了", "得")
+
+
+def trailing_verb(seg: Segmenter | None) -> Callable[[str], str | None]:
+    """A function giving the verb a string ends with (南方省份检测到 -> 检测), by jieba's tags."""
+
+    def verb(s: str) -> str | None:
+        if seg is None or not s:
+            return None
+        toks = seg.tagged(s[-12:])
+        out = ""
+        for t in reversed(toks):
+            if not t.pos.startswith("v") or len(out) >= 4:
+                break
+            out = t.text + out
+        while out.endswith(_RESULT) and len(out) > 2:
+            out = out[:-1]
+        return out or None
+
+    return verb
+
+
+def read_all(
+    clean: CleanText, quantities: list[Quantity], lex: Lexicon, claimed: list[tuple[int, int]],
+    seg: Segmenter | None,
+) -> dict[int, Reading]:
+    """The reading of every quantity, by its value's offset. A clause never reaches back into a
+    claimed span (a date, a document number) or across a sentence end."""
+    text = clean.text
+    starts = [s for s, _ in claimed]
+    verb = trailing_verb(seg)
+    out: dict[int, Reading] = {}
+    prev: tuple[Quantity, Reading] | None = None
+    for q in quantities:
+        if prev is not None and any(ch in _SENT_END for ch in text[prev[0].end : q.start]):
+            prev = None
+        i = bisect.bisect_left(starts, q.start)
+        floor = max((e for s, e in claimed[max(0, i - 8) : i] if e <= q.start), default=0)
+        r = read_quantity(text, q, lex, prev, floor, verb)
+        out[q.value_start] = r
+        prev = (q, r)
+    return out
+
+
+def is_claimed(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
+    """True when [s, e) overlaps a span of ``spans`` (sorted by start)."""
+    i = bisect.bisect_left(starts, e)
+    return any(cs < e and s < ce for cs, ce in spans[max(0, i - 16) : i])
+
+
+def quantity_candidates(
+    clean: CleanText,
+    quantities: list[Quantity],
+    readings: dict[int, Reading],
+    taken: Iterable[tuple[int, int]],
+    claimed: list[tuple[int, int]],
+    order: int,
+) -> list[Candidate]:
+    """A ``figure.quantity`` candidate for each quantity with a unit that no taken span (a figure
+    rule's candidate) or claimed span covers and whose reading names something."""
+    text = clean.text
+    spans = sorted(set(taken) | set(claimed))
+    starts = [s for s, _ in spans]
+    out = []
+    for q in quantities:
+        if not q.unit or is_claimed(spans, starts, q.value_start, q.value_end):
+            continue
+        r = readings.get(q.value_start)
+        if r is None or not (r.metric or r.subject):
+            continue
+        groups: dict[str, tuple[str, int, int]] = {
+            "value": (text[q.value_start : q.value_end], q.value_start, q.value_end),
+            "unit": (q.unit, q.unit_start, q.unit_start + len(q.unit)),
+        }
+        fields: dict[str, Any] = {"metric": r.metric} if r.metric else {}
+        if r.subject:
+            fields["subject_text"] = r.subject
+        if r.change:
+            fields["scope"] = "change"
+        if r.basis:
+            fields["basis"] = r.basis
+        out.append(Candidate(RULE_ID, "figure", q.start, q.end, text[q.start : q.end], 0, groups, fields, order))
+    return out
+
+
+# parts of speech a metric never opens with (preposition, conjunction, pronoun) or ends with
+# (localizer, particle, preposition)
+_OPEN_POS = ("p", "c", "r")
+_END_POS = ("f", "u", "p", "r", "t")
+
+
+def non_metric_test(lists: dict[str, tuple[str, ...]], seg: Segmenter | None) -> Callable[[str | None], bool]:
+    """A test for a metric that names nothing: a word of ``gazetteers/non_metrics.txt``, or one that
+    opens with a preposition, conjunction or pronoun or ends with a localizer or particle (jieba)."""
+    words = frozenset(lists.get("non_metrics", ()))
+
+    def bad(metric: str | None) -> bool:
+        if not metric:
+            return False
+        if metric in words:
+            return True
+        if seg is None or not _HAN_START.match(metric):
+            return False
+        toks = seg.tagged(metric)
+        return bool(toks) and (toks[0].pos.startswith(_OPEN_POS) or (
+            len(toks) > 1 and toks[-1].pos.startswith(_END_POS)))
+
+    return bad
+
+
+_HAN_START = regex.compile(r"\p{Han}")
+_BASIS_RE = regex.compile(r"(?:比|较|与)(?:\d{4}年|上年|去年|上月|上周|前一周|年初|上季度)(?:同期|末|底)?(?:相比)?")
+
+
+def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: str,
+                lists: dict[str, tuple[str, ...]], seg: Segmenter | None = None) -> None:
+    """In place: a row whose metric is no metric takes the reading of its quantity; a change with
+    no subject takes what changed; every change gets its ``basis``; every row its ``indicator``."""
+    bad = non_metric_test(lists, seg)
+    words = frozenset(lists.get("non_metrics", ()))
+    change_verbs = set(lists.get("change_verbs_rate", ()))
+    basis_words = tuple(sorted(lists.get("basis_words", ()), key=len, reverse=True))
+    for row in rows:
+        vs = row.pop("_value_start", None)
+        r = readings.get(vs) if vs is not None else None
+        if r is not None and row["rule"] != RULE_ID:
+            metric = row.get("metric")
+            if bad(metric) or row.get("subject") in words:
+                if r.metric or r.subject:
+                    row["metric"], row["subject"] = r.metric, r.subject
+                    if r.change:
+                        row["scope"] = "change"
+            elif row.get("scope") == "change" and not row.get("subject") and (metric or "").endswith(
+                    tuple(change_verbs)) and r.change and r.subject:
+                row["subject"] = r.subject
+            elif r.shape == "count" and r.subject and not row.get("subject") and row.get("metric") and (
+                    bad(row["metric"]) or row["metric"].endswith(("到", "了"))):
+                row["subject"] = r.subject
+                if r.metric:
+                    row["metric"] = r.metric
+        if row.get("scope") == "change" and not row.get("basis"):
+            row["basis"] = (r.basis if r is not None else None) or _basis_before(
+                text, row["char_start"], vs if vs is not None else row["char_end"], basis_words)
+        row.setdefault("basis", None)
+        row["indicator"] = _indicator(row, change_verbs)
+
+
+def _basis_before(text: str, lo: int, hi: int, words: tuple[str, ...]) -> str | None:
+    window = text[max(0, lo - 2) : hi]
+    best = None
+    for w in words:
+        i = window.rfind(w)
+        if i >= 0 and (best is None or i > best[0]):
+            best = (i, w)
+    m = None
+    for m in _BASIS_RE.finditer(window):
+        pass
+    if m is not None and (best is None or m.start() > best[0]):
+        return m.group()
+    return best[1] if best else None
+
+
+def _indicator(row: dict[str, Any], change_verbs: set[str]) -> str | None:
+    """What the figure measures, the same for a level and its change: a change's subject, else
+    the subject and metric together (行政许可事项 + 受理), else either."""
+    metric, subject = row.get("metric"), row.get("subject")
+    if row.get("scope") == "change" and subject:
+        return subject
+    if metric and subject:
+        return subject + metric if not metric.startswith(subject) else metric
+    return metric or subject
+
+
+def quantities_of(clean: CleanText, lists: dict[str, tuple[str, ...]]) -> tuple[list[Quantity], Lexicon]:
+    """Every quantity of the text and the attribution lexicon."""
+    return scan_quantities(clean.text, lists.get("units", ())), lexicon_of(lists)

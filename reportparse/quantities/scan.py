@@ -1,0 +1,96 @@
+"""The quantity scanner: every number of a cleaned text, once, with its unit.
+
+A number is digits (separators, decimals, a 万/亿/千 multiplier), Chinese numerals, a percentage
+in words (百分之九十), or a range of them (3-5, 3至5万). Around it: an approximation (约, 近, 超过,
+余, 多, 左右) and a sign (-0.57‰). Its unit comes from the unit lexicon (``gazetteers/units.txt``,
+longest first); the multiplier stays with the number (4500.2亿 + 元), so the unit is the base unit.
+Pure: text in, spans out; one compiled pattern per unit list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ..normalize.numbers import parse_number, parse_range
+
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万亿|亿|千万|万|千(?![米瓦克伏帕]))?(?!分之)"
+_CN = (
+    r"(?<![第零〇一二两三四五六七八九十百千万亿统进唯同单其之逐专])"
+    r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+[万亿]?)?(?!分之)"
+)
+_PCT_WORDS = r"百分之(?:" + _NUM + r"|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)"
+_DASH = r"(?:[—–\-~～]+|至|到)"
+_BEFORE = r"(?:将近|接近|大约|超过|约|近|逾|超)"
+_AFTER = r"(?:左右|上下)"
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number with its unit. Offsets index the cleaned text; ``start``/``end`` cover the
+    approximation words, the number and the unit; ``value_start``/``value_end`` the number only."""
+
+    start: int
+    end: int
+    value_start: int
+    value_end: int
+    value: int | float
+    unit: str | None
+    unit_start: int
+    value_low: int | float | None = None  # a range's low end (value is the high end)
+    approx: bool = False
+    arabic: bool = True
+
+    @property
+    def text(self) -> str:
+        """Not stored: callers slice the text they scanned."""
+        raise AttributeError("slice the cleaned text with start/end")
+
+
+@lru_cache(maxsize=8)
+def _pattern(units: tuple[str, ...]) -> regex.Pattern[str]:
+    """The scanner's pattern for one unit lexicon (cached: the lexicon is the rulebook's tuple)."""
+    num = rf"(?:-(?=\d))?(?:{_NUM})"
+    one = rf"(?:{num}|{_CN})"
+    return regex.compile(
+        rf"(?P<before>{_BEFORE})?"
+        rf"(?:(?P<pct>{_PCT_WORDS})"
+        rf"|(?<![\d.,A-Za-z/])(?P<num>{one}(?:{_DASH}{one})?)(?![\d]))"
+        rf"(?P<a1>[余多])?\s*(?P<unit>\L<units>)?(?P<after>{_AFTER})?",
+        regex.V1,
+        units=sorted(units, key=len, reverse=True),
+    )
+
+
+def scan_quantities(text: str, units: tuple[str, ...]) -> list[Quantity]:
+    """Every quantity of ``text`` in order. Chinese numerals count only before a unit (一体化,
+    安全第一 are words); a number of digits counts with or without one."""
+    out: list[Quantity] = []
+    for m in _pattern(units).finditer(text):
+        raw = m.group("pct") or m.group("num")
+        arabic = bool(regex.match(r"-?\d", raw))
+        unit = m.group("unit")
+        if not arabic and not unit and not m.group("pct"):
+            continue
+        low = None
+        parsed = parse_number(raw)
+        if parsed is None:
+            rng = parse_range(raw)
+            if rng is None:
+                continue
+            low, value = rng
+        else:
+            value = parsed.value
+        if m.group("pct"):
+            unit = unit or "%"
+        vs = m.start("pct") if m.group("pct") else m.start("num")
+        ve = m.end("pct") if m.group("pct") else m.end("num")
+        approx = bool(m.group("before") or m.group("a1") or m.group("after") or (parsed and parsed.approx))
+        out.append(Quantity(
+            start=m.start(), end=m.end(), value_start=vs, value_end=ve, value=value, unit=unit,
+            unit_start=m.start("unit") if unit and m.group("unit") else ve, value_low=low,
+            approx=approx, arabic=arabic,
+        ))
+    return out
