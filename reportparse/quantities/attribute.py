@@ -34,6 +34,8 @@ _DIGIT = regex.compile(r"\d")
 _ADVERB_TAIL = regex.compile(r"(?:分别|均|都|也|各|又|再|还|仍|已)+$")
 # what may stand between two values of one table line: spaces and brackets
 _BETWEEN_CELLS = regex.compile(r"[\s（()）]*")
+# between two values of one list (分别增加12件和8件, 0.2个百分点及0.5个百分点)
+_LIST_GAP = regex.compile(r"\s*(?:、|和|及|与|或)\s*")
 _YEAR_BASIS = regex.compile(r"(?:比|较|与)(?:\d{4}年|上年|去年|上月|上周|前一周|年初|上季度)(?:同期|末|底)?(?:相比)?$")
 # words right after a quantity that do not start a counted noun (比上年, 增长, 以上 ...)
 _NOT_NOUN_AFTER = regex.compile(
@@ -181,7 +183,8 @@ def read_quantity(
     if prev is not None:
         pq, pr = prev
         gap = text[pq.end : q.start]
-        if _BETWEEN_CELLS.fullmatch(gap) and (pr.metric or pr.subject):
+        if (pr.metric or pr.subject) and (_BETWEEN_CELLS.fullmatch(gap) or (
+                _LIST_GAP.fullmatch(gap) and q.unit == pq.unit)):
             return Reading(pr.metric, pr.subject, pr.change, pr.basis, "inherit", None)
         floor = max(floor, pq.end)
     cs = clause_start(text, q, floor)

@@ -159,11 +159,13 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
             elif row.get("scope") == "change" and not row.get("subject") and (metric or "").endswith(
                     tuple(change_verbs)) and r.change and r.subject:
                 row["subject"] = r.subject
-            elif r.shape == "count" and r.subject and not row.get("subject") and row.get("metric") and (
-                    bad(row["metric"]) or row["metric"].endswith(("到", "了"))):
-                row["subject"] = r.subject
-                if r.metric:
-                    row["metric"] = r.metric
+            elif (row.get("scope") == "change" and r.change and r.subject and row.get("subject")
+                  and r.subject.endswith(row["subject"]) and len(r.subject) > len(row["subject"])):
+                row["subject"] = r.subject  # 增加值 -> 规模以上工业增加值: the whole noun phrase
+            elif r.shape == "count" and r.subject and not row.get("subject") and row.get("metric"):
+                row["subject"] = r.subject  # 共报告14起ILI暴发疫情: what was counted
+                if r.metric and row["metric"].endswith(r.metric):
+                    row["metric"] = r.metric  # 南方省份检测到 -> 检测
         if row.get("scope") == "change" and not row.get("basis"):
             row["basis"] = (r.basis if r is not None else None) or _basis_before(
                 text, row["char_start"], vs if vs is not None else row["char_end"], basis_words)
