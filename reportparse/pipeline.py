@@ -243,7 +243,7 @@ def _quantity_rows(clean: CleanText, ctx: DocContext, rules: RuleSet, seg: Any, 
     and every row's metric checked against the grammar's reading of its quantity."""
     quantities, lex = quantities_of(clean, rules.lists)
     claimed = sorted((s, e) for s, e, _ in ledger.spans)
-    readings = read_all(clean, quantities, lex, claimed, seg)
+    readings = read_all(clean, quantities, lex, claimed, seg, rules.lists.get("metric_verbs", ()))
     order = len(rules.rules)
     q_cands = quantity_candidates(clean, quantities, readings, [(c.start, c.end) for c in won], claimed, order)
     trace.add(q_cands, [])

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 import regex
 
@@ -31,7 +32,8 @@ _OPEN = "（("
 _CLOSE = "）)"
 _HAN = regex.compile(r"\p{Han}")
 _DIGIT = regex.compile(r"\d")
-_ADVERB_TAIL = regex.compile(r"(?:分别|均|都|也|各|又|再|还|仍|已)+$")
+_NOUN_START = regex.compile(r"[\p{Han}A-Za-z]")
+_ADVERB_TAIL = regex.compile(r"(?:分别|均|都|也|各|又|再|还|仍|已|一直|继续|始终|仍然|已经|基本|拟)+$")
 # what may stand between two values of one table line: spaces and brackets
 _BETWEEN_CELLS = regex.compile(r"[\s（()）]*")
 # between two values of one list (分别增加12件和8件, 0.2个百分点及0.5个百分点)
@@ -42,7 +44,8 @@ _NOT_NOUN_AFTER = regex.compile(
     r"^(?:比|同比|环比|较|与|增长|下降|提高|降低|增加|减少|上升|以上|以下|以内|左右|上下|占|的|为|是|和|及|或|等|"
     r"次|后|前|内|中|时|以|分别|其中|同期|对|至|到|多|余|之|每|/|以来|期间|左|也|均|都|已|了|即|则|且|并|共|合计)"
 )
-_IS_AFTER = regex.compile(r"^(?:[（(][^）)]{0,20}[）)])?\s*(?:为|是)(?P<what>[^，,；;。！？!?：:\n、]{1,40})")
+_COMPARATIVE = regex.compile(r"(?P<basis>(?:比|较)[^，,；;。比较]{1,10}?)(?P<verb>[高低多少快慢])了?$")
+_IS_AFTER = regex.compile(r"^(?:[（(][^）)]{0,20}[）)])?\s*(?:为|是|对)(?P<what>[^，,；;。！？!?：:\n、]{1,40})")
 _TRAILING_PAREN = regex.compile(r"(?<![A-Za-z0-9])[（(][^）)]*[）)]?$")
 # a frame that places or aims the clause, never its metric: 在…中(有), 对…, 从…
 _FRAME = regex.compile(r"^(?:在[^，,；;。]{1,30}?[中里内上](?:有|共有)?|对[^，,；;。]{1,30}?(?:进行|开展)[^，,；;。]*)$")
@@ -70,6 +73,16 @@ class Reading:
         if self.subject and self.metric:
             return self.subject + self.metric if self.shape != "count" else self.subject
         return self.metric or self.subject
+
+
+class Words(Protocol):
+    """Word-level reading attribution needs (jieba parts of speech; see rows.JiebaWords)."""
+
+    def trailing_verb(self, s: str) -> str | None:
+        """The verb ``s`` ends with (南方省份共报告 -> 报告), or None."""
+
+    def opens_with_verb(self, s: str) -> bool:
+        """True when ``s`` opens with a verb (安排, 完成), not a noun."""
 
 
 @dataclass(frozen=True)
@@ -149,6 +162,7 @@ def _strip_linking(np: str, lex: Lexicon) -> str:
             if np.endswith(w) and len(np) > len(w):
                 np, changed = np[: -len(w)], True
                 break
+    np = _ADVERB_TAIL.sub("", np)
     for w in ("共计", "总计", "合计", "累计", "共"):
         i = np.rfind(w)
         if 0 < i and len(np) - i - len(w) >= 2:
@@ -175,11 +189,11 @@ def read_quantity(
     lex: Lexicon,
     prev: tuple[Quantity, Reading] | None = None,
     floor: int = 0,
-    verb_of: object = None,
+    words: Words | None = None,
 ) -> Reading:
     """The reading of ``q``. ``prev`` is the quantity before it in the same sentence with its
     reading; ``floor`` the end of the last span the clause may not reach into (a date, a
-    claimed span); ``verb_of`` a callable giving the trailing verb of a string (jieba), or None."""
+    claimed span); ``words`` reads words by part of speech (jieba), or None."""
     if prev is not None:
         pq, pr = prev
         gap = text[pq.end : q.start]
@@ -210,6 +224,13 @@ def read_quantity(
             if not np and prev is not None:
                 np = prev[1].indicator or ""
             return Reading(metric, np or None, v, basis, "change", q.start - len(v))
+    # a comparative after its basis: 比去年预算低0.4个百分点, 较上年多12家
+    m = _COMPARATIVE.search(pre)
+    if m:
+        np = _clean(strip_prefixes(_strip_linking(pre[: m.start()].strip(), lex), lex))
+        if not np and prev is not None:
+            np = prev[1].indicator or ""
+        return Reading(m.group("verb"), np or None, m.group("verb"), m.group("basis"), "change", q.start - 1)
     # N为X / N%（a/b）为…的X
     m = _IS_AFTER.match(post if not post.startswith(("（", "(")) else text[q.end : post_end + 40])
     np_before = _clean(_after_de(strip_prefixes(_strip_linking(pre.strip(), lex), lex)))
@@ -222,11 +243,14 @@ def read_quantity(
             return Reading(what, None, None, None, "is", q.end + m.start("what"))
     # count before the noun: 检测到N份X (not 6类行权事项受理26240件: a count that qualifies the
     # subject of the next number)
-    if post and _HAN.match(post[0]) and not _NOT_NOUN_AFTER.match(post) and _DIGIT.search(post):
+    noun_after = bool(post) and bool(_NOUN_START.match(post)) and not _NOT_NOUN_AFTER.match(post)
+    if noun_after and words is not None and words.opens_with_verb(post):
+        noun_after = False  # 拟按2.6%安排: a verb after the number, not a counted noun
+    if noun_after and _DIGIT.search(post):
         return Reading(None)
-    if post and _HAN.match(post[0]) and not _NOT_NOUN_AFTER.match(post):
+    if noun_after:
         noun = _clean(_after_de(post[:24]))
-        verb = verb_of(pre) if callable(verb_of) else None
+        verb = words.trailing_verb(pre) if words is not None else None
         if noun and len(noun) >= 2:
             return Reading(verb or None, noun, None, None, "count", q.end)
     if not np_before and prev is not None and q.start > 0 and text[q.start - 1] in _OPEN:

@@ -27,34 +27,47 @@ _SENT_END = "。！？!?\n"
 _RESULT = ("到", "出", "了", "得")
 
 
-def trailing_verb(seg: Segmenter | None) -> Callable[[str], str | None]:
-    """A function giving the verb a string ends with (南方省份检测到 -> 检测), by jieba's tags."""
+class JiebaWords:
+    """:class:`~.attribute.Words` by jieba's part-of-speech tags and the metric verbs list."""
 
-    def verb(s: str) -> str | None:
-        if seg is None or not s:
+    def __init__(self, seg: Segmenter | None, verbs: tuple[str, ...] = ()) -> None:
+        self.seg = seg
+        self.verbs = frozenset(verbs)
+
+    def trailing_verb(self, s: str) -> str | None:
+        """The verb a string ends with: 南方省份检测到 -> 检测, 南方省份共报告 -> 报告 (a word after an
+        adverb is read as a verb whatever its tag)."""
+        if self.seg is None or not s:
             return None
-        toks = seg.tagged(s[-12:])
+        toks = self.seg.tagged(s[-12:])
         out = ""
-        for t in reversed(toks):
-            if not t.pos.startswith("v") or len(out) >= 4:
+        for i in range(len(toks) - 1, -1, -1):
+            t = toks[i]
+            verbish = t.pos.startswith("v") or t.text in self.verbs or (
+                i == len(toks) - 1 and i > 0 and toks[i - 1].pos.startswith("d") and len(t.text) >= 2)
+            if not verbish or len(out) >= 4:
                 break
             out = t.text + out
         while out.endswith(_RESULT) and len(out) > 2:
             out = out[:-1]
         return out or None
 
-    return verb
+    def opens_with_verb(self, s: str) -> bool:
+        if self.seg is None or not s:
+            return False
+        toks = self.seg.tagged(s[:8])
+        return bool(toks) and toks[0].pos == "v"
 
 
 def read_all(
     clean: CleanText, quantities: list[Quantity], lex: Lexicon, claimed: list[tuple[int, int]],
-    seg: Segmenter | None,
+    seg: Segmenter | None, lex_verbs: tuple[str, ...] = (),
 ) -> dict[int, Reading]:
     """The reading of every quantity, by its value's offset. A clause never reaches back into a
     claimed span (a date, a document number) or across a sentence end."""
     text = clean.text
     starts = [s for s, _ in claimed]
-    verb = trailing_verb(seg)
+    words = JiebaWords(seg, lex_verbs)
     out: dict[int, Reading] = {}
     prev: tuple[Quantity, Reading] | None = None
     for q in quantities:
@@ -62,7 +75,7 @@ def read_all(
             prev = None
         i = bisect.bisect_left(starts, q.start)
         floor = max((e for s, e in claimed[max(0, i - 8) : i] if e <= q.start), default=0)
-        r = read_quantity(text, q, lex, prev, floor, verb)
+        r = read_quantity(text, q, lex, prev, floor, words)
         out[q.value_start] = r
         prev = (q, r)
     return out
@@ -151,7 +164,8 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
         r = readings.get(vs) if vs is not None else None
         if r is not None and row["rule"] != RULE_ID:
             metric = row.get("metric")
-            if bad(metric) or row.get("subject") in words:
+            if bad(metric) or row.get("subject") in words or (
+                    not metric and not row.get("department") and r.metric and r.shape != "inherit"):
                 if r.metric or r.subject:
                     row["metric"], row["subject"] = r.metric, r.subject
                     if r.change:
@@ -164,7 +178,7 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
                 row["subject"] = r.subject  # 增加值 -> 规模以上工业增加值: the whole noun phrase
             elif r.shape == "count" and r.subject and not row.get("subject") and row.get("metric"):
                 row["subject"] = r.subject  # 共报告14起ILI暴发疫情: what was counted
-                if r.metric and row["metric"].endswith(r.metric):
+                if r.metric and r.metric in row["metric"]:
                     row["metric"] = r.metric  # 南方省份检测到 -> 检测
         if row.get("scope") == "change" and not row.get("basis"):
             row["basis"] = (r.basis if r is not None else None) or _basis_before(
