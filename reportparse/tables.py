@@ -83,6 +83,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("approx", "boolean", "the text qualifies the number (约, 近, 超 ...)"),
         ("basis", "string", "what a change is measured against, as written (比上年, 同比, 较上周 ...)"),
         ("indicator", "string", "what the figure measures, the same for a level and its change (地区生产总值)"),
+        ("target", "boolean", "a target or forecast, not a measured value (预期目标, 左右 in a plan)"),
     ),
     "dates": _cols(
         ("doc_id", "string", "document id"),

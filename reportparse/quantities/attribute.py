@@ -48,7 +48,7 @@ _COMPARATIVE = regex.compile(r"(?P<basis>(?:比|较)[^，,；;。比较]{1,10}?)
 _IS_AFTER = regex.compile(r"^(?:[（(][^）)]{0,20}[）)])?\s*(?:为|是|对)(?P<what>[^，,；;。！？!?：:\n、]{1,40})")
 _TRAILING_PAREN = regex.compile(r"(?<![A-Za-z0-9])[（(][^）)]*[）)]?$")
 # a frame that places or aims the clause, never its metric: 在…中(有), 对…, 从…
-_FRAME = regex.compile(r"^(?:在[^，,；;。]{1,30}?[中里内上](?:有|共有)?|对[^，,；;。]{1,30}?(?:进行|开展)[^，,；;。]*)$")
+_FRAME = regex.compile(r"^(?:在?[^，,；;。]{1,30}?[中里内](?:有|共有)|在[^，,；;。]{1,30}?[中里内上]|对[^，,；;。]{1,30}?(?:进行|开展)[^，,；;。]*)$")
 _LEADING_JUNK = regex.compile(r"^[\s\p{P}&&[^%（(]]+")
 
 
@@ -63,6 +63,7 @@ class Reading:
     basis: str | None = None  # what the change is against (比上年, 同比 ...)
     shape: str = "level"  # level, change, count, is, inherit
     metric_start: int | None = None
+    inherited: bool = False  # the subject is the indicator of the quantity before
 
     @property
     def indicator(self) -> str | None:
@@ -221,16 +222,19 @@ def read_quantity(
             metric = v
             if basis in ("同比", "环比", "年均"):
                 metric = basis + v
-            if not np and prev is not None:
+            inherited = not np and prev is not None
+            if inherited:
                 np = prev[1].indicator or ""
-            return Reading(metric, np or None, v, basis, "change", q.start - len(v))
+            return Reading(metric, np or None, v, basis, "change", q.start - len(v), inherited)
     # a comparative after its basis: 比去年预算低0.4个百分点, 较上年多12家
     m = _COMPARATIVE.search(pre)
     if m:
         np = _clean(strip_prefixes(_strip_linking(pre[: m.start()].strip(), lex), lex))
-        if not np and prev is not None:
+        inherited = not np and prev is not None
+        if inherited:
             np = prev[1].indicator or ""
-        return Reading(m.group("verb"), np or None, m.group("verb"), m.group("basis"), "change", q.start - 1)
+        return Reading(m.group("verb"), np or None, m.group("verb"), m.group("basis"), "change", q.start - 1,
+                       inherited)
     # N为X / N%（a/b）为…的X
     m = _IS_AFTER.match(post if not post.startswith(("（", "(")) else text[q.end : post_end + 40])
     np_before = _clean(_after_de(strip_prefixes(_strip_linking(pre.strip(), lex), lex)))

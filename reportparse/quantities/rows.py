@@ -159,12 +159,16 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
     words = frozenset(lists.get("non_metrics", ()))
     change_verbs = set(lists.get("change_verbs_rate", ()))
     basis_words = tuple(sorted(lists.get("basis_words", ()), key=len, reverse=True))
+    basis_set = frozenset(lists.get("basis_words", ()))
+    last: dict[str, Any] | None = None  # the last level row of the sentence
     for row in rows:
+        if last is not None and last["sentence"] != row["sentence"]:
+            last = None
         vs = row.pop("_value_start", None)
         r = readings.get(vs) if vs is not None else None
         if r is not None and row["rule"] != RULE_ID:
             metric = row.get("metric")
-            if bad(metric) or row.get("subject") in words or (
+            if bad(metric) or row.get("subject") in words or row.get("subject") in basis_set or (
                     not metric and not row.get("department") and r.metric and r.shape != "inherit"):
                 if r.metric or r.subject:
                     row["metric"], row["subject"] = r.metric, r.subject
@@ -180,11 +184,23 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
                 row["subject"] = r.subject  # 共报告14起ILI暴发疫情: what was counted
                 if r.metric and r.metric in row["metric"]:
                     row["metric"] = r.metric  # 南方省份检测到 -> 检测
+        if r is not None and r.inherited and row.get("scope") == "change" and last is not None and (
+                not row.get("subject") or row["subject"] == r.subject):
+            row["subject"] = _indicator(last, change_verbs)  # 从54万亿元增加到82.7万亿元，年均增长7.1%
+        if row.get("scope") != "change" and (row.get("metric") or row.get("subject")):
+            last = row
         if row.get("scope") == "change" and not row.get("basis"):
             row["basis"] = (r.basis if r is not None else None) or _basis_before(
                 text, row["char_start"], vs if vs is not None else row["char_end"], basis_words)
         row.setdefault("basis", None)
         row["indicator"] = _indicator(row, change_verbs)
+        lo = max(0, row["char_start"] - 80)
+        row["target"] = bool(_TARGET.search(text, max(lo, text.rfind("。", lo, row["char_start"]) + 1),
+                                            row["char_start"] + 1))
+
+
+# a plan's expected values: the figures after these words in their sentence are targets
+_TARGET = regex.compile(r"预期目标|目标(?:是|为)|力争|预计")
 
 
 def _basis_before(text: str, lo: int, hi: int, words: tuple[str, ...]) -> str | None:
