@@ -236,6 +236,9 @@ def analyse(
     return fields, tables, trace
 
 
+_IN_PHRASE = ("claim.code", "claim.quoted", "claim.idiom", "claim.hotline")
+
+
 def _quantity_rows(clean: CleanText, ctx: DocContext, rules: RuleSet, seg: Any, ledger: ClaimLedger,
                    won: list[Candidate], rows: list[dict[str, Any]], cues: list[Candidate],
                    depts: list[dict[str, Any]], officials: list[dict[str, Any]], trace: Trace) -> list[dict[str, Any]]:
@@ -243,7 +246,10 @@ def _quantity_rows(clean: CleanText, ctx: DocContext, rules: RuleSet, seg: Any, 
     and every row's metric checked against the grammar's reading of its quantity."""
     quantities, lex = quantities_of(clean, rules.lists)
     claimed = sorted((s, e) for s, e, _ in ledger.spans)
-    readings = read_all(clean, quantities, lex, claimed, seg, rules.lists.get("metric_verbs", ()))
+    # a clause never reaches back over a date, a document number or a heading; a code or a quoted
+    # name inside it (A(H1N1)pdm09, “一网通办”) is part of its noun phrase
+    floors = sorted((s, e) for s, e, owner in ledger.spans if not owner.startswith(_IN_PHRASE))
+    readings = read_all(clean, quantities, lex, floors, seg, rules.lists.get("metric_verbs", ()))
     order = len(rules.rules)
     q_cands = quantity_candidates(clean, quantities, readings, [(c.start, c.end) for c in won], claimed, order)
     trace.add(q_cands, [])

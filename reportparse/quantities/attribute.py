@@ -171,6 +171,15 @@ def _strip_linking(np: str, lex: Lexicon) -> str:
     return np
 
 
+def _basis(head: str, lex: Lexicon) -> tuple[str, str | None]:
+    """(the words before, the basis) of a change's words before its verb: 比上年, 同比, 比2022年."""
+    b = next((b for b in lex.basis if head.endswith(b)), None)
+    if b is None:
+        m = _YEAR_BASIS.search(head)
+        b = m.group() if m else None
+    return (head[: -len(b)], b) if b else (head, None)
+
+
 def _after_de(np: str) -> str:
     """The head after the last 的 of a noun phrase (哨点医院报告的ILI% -> ILI%), when it is
     at least two characters."""
@@ -210,14 +219,9 @@ def read_quantity(
     for v in lex.change:
         if pre.endswith(v) or pre.endswith(v + "了"):
             head = pre[: len(pre) - len(v) - (1 if pre.endswith(v + "了") else 0)]
-            head = _ADVERB_TAIL.sub("", head)
-            basis = None
-            b = next((b for b in lex.basis if head.endswith(b)), None)
-            if b is None:
-                m = _YEAR_BASIS.search(head)
-                b = m.group() if m else None
-            if b is not None:
-                head, basis = head[: -len(b)], b
+            head, basis = _basis(head, lex)
+            if basis is None:
+                head, basis = _basis(_ADVERB_TAIL.sub("", head), lex)
             np = _clean(strip_prefixes(_strip_linking(head.strip(), lex), lex))
             metric = v
             if basis in ("同比", "环比", "年均"):

@@ -185,9 +185,11 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
                 if r.metric and r.metric in row["metric"]:
                     row["metric"] = r.metric  # 南方省份检测到 -> 检测
         if r is not None and r.inherited and row.get("scope") == "change" and last is not None and (
-                not row.get("subject") or row["subject"] == r.subject):
+                not row.get("subject") or row["subject"] == r.subject or len(row["subject"]) <= 2
+                or row["subject"] in basis_set):
             row["subject"] = _indicator(last, change_verbs)  # 从54万亿元增加到82.7万亿元，年均增长7.1%
-        if row.get("scope") != "change" and (row.get("metric") or row.get("subject")):
+        if (row.get("scope") != "change" or row.get("value_from") is not None) and (
+                row.get("metric") or row.get("subject")):
             last = row
         if row.get("scope") == "change" and not row.get("basis"):
             row["basis"] = (r.basis if r is not None else None) or _basis_before(
