@@ -27,6 +27,7 @@ from .entities.references import build_references
 from .entities.scopes import in_plan_section
 from .errors import InputError
 from .match import ClaimLedger, find_candidates, resolve_overlaps
+from .quantities.lines import line_table_candidates
 from .quantities.rows import quantities_of, quantity_candidates, read_all, repair_rows
 from .model import Candidate, CleanText, DocumentResult, RawDocument, RawLine, RawPage
 from .rulebook import RuleSet
@@ -251,7 +252,12 @@ def _quantity_rows(clean: CleanText, ctx: DocContext, rules: RuleSet, seg: Any, 
     floors = sorted((s, e) for s, e, owner in ledger.spans if not owner.startswith(_IN_PHRASE))
     readings = read_all(clean, quantities, lex, floors, seg, rules.lists.get("metric_verbs", ()))
     order = len(rules.rules)
-    q_cands = quantity_candidates(clean, quantities, readings, [(c.start, c.end) for c in won], claimed, order)
+    taken = [(c.start, c.end) for c in won]
+    line_cands = line_table_candidates(clean, rules.lists.get("units", ()), taken, order)
+    q_cands = quantity_candidates(clean, quantities, readings, taken + [(c.start, c.end) for c in line_cands],
+                                  claimed, order)
+    q_cands += line_cands
+    q_cands.sort(key=lambda c: c.start)
     trace.add(q_cands, [])
     rows = sorted(rows + build_figures(q_cands, cues, ctx, depts, seg, officials), key=lambda r: r["char_start"])
     repair_rows(rows, readings, clean.text, rules.lists, seg)

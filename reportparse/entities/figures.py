@@ -221,6 +221,8 @@ def _table_row(
 def _grid_label(c: Candidate, depts: list[dict[str, Any]], totals: set[str]) -> str | None:
     """The subject of a line table's cell: its row's label, unless the label is a department
     (the row's department says it) or a total (合计, 总计)."""
+    if "subject" not in c.groups:
+        return None
     label, start, _ = c.groups["subject"]
     if label in totals or label.replace(" ", "").replace("　", "") in ("合计", "总计", "小计"):
         return None
@@ -385,7 +387,7 @@ def build_figures(
                 "metric": metric,
                 "value": num.value,
                 "value_from": vfrom.value if vfrom else None,
-                "unit": group(c, "unit") or ("%" if num.percent else None),  # 百分之十: %
+                "unit": group(c, "unit") or c.fields.get("unit_text") or ("%" if num.percent else None),  # 百分之十: %
                 "scope": scope,
                 "period_start": start,
                 "period_end": end,

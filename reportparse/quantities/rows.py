@@ -25,6 +25,7 @@ from .scan import Quantity, scan_quantities
 RULE_ID = "figure.quantity"
 _SENT_END = "。！？!?\n"
 _RESULT = ("到", "出", "了", "得")
+_COMPARE = frozenset("比较与从由至到")
 
 
 class JiebaWords:
@@ -74,7 +75,9 @@ def read_all(
         if prev is not None and any(ch in _SENT_END for ch in text[prev[0].end : q.start]):
             prev = None
         i = bisect.bisect_left(starts, q.start)
-        floor = max((e for s, e in claimed[max(0, i - 8) : i] if e <= q.start), default=0)
+        # a date inside a comparison (比2002年增长) is part of the clause, not its edge
+        floor = max((e for s, e in claimed[max(0, i - 8) : i] if e <= q.start and text[s - 1 : s] not in _COMPARE),
+                    default=0)
         r = read_quantity(text, q, lex, prev, floor, words)
         out[q.value_start] = r
         prev = (q, r)

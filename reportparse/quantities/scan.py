@@ -27,6 +27,9 @@ _BEFORE = r"(?:将近|接近|大约|超过|约|近|逾|超)"
 _AFTER = r"(?:左右|上下)"
 
 
+_DATE_AFTER = regex.compile(r"\s*(?:年|月|日|号|时|点|周岁|岁)")
+
+
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A number with its unit. Offsets index the cleaned text; ``start``/``end`` cover the
@@ -72,8 +75,8 @@ def scan_quantities(text: str, units: tuple[str, ...]) -> list[Quantity]:
         raw = m.group("pct") or m.group("num")
         arabic = bool(regex.match(r"-?\d", raw))
         unit = m.group("unit")
-        if not arabic and not unit and not m.group("pct"):
-            continue
+        if not unit and not m.group("pct") and (not arabic or _DATE_AFTER.match(text, m.end())):
+            continue  # 一体化 is a word; 2002年, 9月, 8日 are dates
         low = None
         parsed = parse_number(raw)
         if parsed is None:
