@@ -250,7 +250,7 @@ def _quantity_rows(clean: CleanText, ctx: DocContext, rules: RuleSet, seg: Any, 
     # a clause never reaches back over a date, a document number or a heading; a code or a quoted
     # name inside it (A(H1N1)pdm09, “一网通办”) is part of its noun phrase
     floors = sorted((s, e) for s, e, owner in ledger.spans if not owner.startswith(_IN_PHRASE))
-    readings = read_all(clean, quantities, lex, floors, seg, rules.lists.get("metric_verbs", ()))
+    readings = read_all(clean, quantities, lex, floors, seg, rules.lists.get("metric_verbs", ()), claimed)
     order = len(rules.rules)
     taken = [(c.start, c.end) for c in won]
     line_cands = line_table_candidates(clean, rules.lists.get("units", ()), taken, order)

@@ -33,6 +33,9 @@ _CLOSE = "）)"
 _HAN = regex.compile(r"\p{Han}")
 _DIGIT = regex.compile(r"\d")
 _NOUN_START = regex.compile(r"[\p{Han}A-Za-z]")
+# what a noun phrase may end with that is no part of it: a year or span (由2002年, 支出五年), a
+# preposition opening the value (由, 从, 按), a conjunction
+_TAIL_TIME = regex.compile(r"(?:(?:由|从|自|按|和|及|与|或|、)?(?:\d{4}年(?:底|末)?的?|[一二两三四五六七八九十\d]+年(?:来|间)?)|由|从|自|和|及|与|或)+$")
 _ADVERB_TAIL = regex.compile(r"(?:分别|均|都|也|各|又|再|还|仍|已|一直|继续|始终|仍然|已经|基本|拟)+$")
 # what may stand between two values of one table line: spaces and brackets
 _BETWEEN_CELLS = regex.compile(r"[\s（()）]*")
@@ -44,6 +47,12 @@ _NOT_NOUN_AFTER = regex.compile(
     r"^(?:比|同比|环比|较|与|增长|下降|提高|降低|增加|减少|上升|以上|以下|以内|左右|上下|占|的|为|是|和|及|或|等|"
     r"次|后|前|内|中|时|以|分别|其中|同期|对|至|到|多|余|之|每|/|以来|期间|左|也|均|都|已|了|即|则|且|并|共|合计)"
 )
+_LONG = 14
+_FROM = regex.compile(r"^\s*(?:从|由|自)")
+# the words before a bracketed value that compare it: 低于前一周水平（3.8%）, 高于2022年同期水平（2.3%）
+_COMPARED = regex.compile(r"(?:低于|高于|略低于|略高于|与|接近|持平于)(?P<what>[^，,；;。（(]{1,30})$")
+# a change to a new level: 增加到, 提高至, 下降到 (the value after it is a level of what changed)
+_TO_VERB = regex.compile(r"(?:增加|增长|提高|提升|下降|降低|减少|上升|扩大|缩小|缩短|延长)(?:到|至|为)(?:\d{4}年(?:底|末)?的?)?$")
 _COMPARATIVE = regex.compile(r"(?P<basis>(?:比|较)[^，,；;。比较]{1,10}?)(?P<verb>[高低多少快慢])了?$")
 _IS_AFTER = regex.compile(r"^(?:[（(][^）)]{0,20}[）)])?\s*(?:为|是|对)(?P<what>[^，,；;。！？!?：:\n、]{1,40})")
 _TRAILING_PAREN = regex.compile(r"(?<![A-Za-z0-9])[（(][^）)]*[）)]?$")
@@ -71,6 +80,8 @@ class Reading:
         counted subject when there is one)."""
         if self.change:
             return self.subject or None
+        if self.shape == "compare":
+            return self.metric
         if self.subject and self.metric:
             return self.subject + self.metric if self.shape != "count" else self.subject
         return self.metric or self.subject
@@ -84,6 +95,9 @@ class Words(Protocol):
 
     def opens_with_verb(self, s: str) -> bool:
         """True when ``s`` opens with a verb (安排, 完成), not a noun."""
+
+    def noun_tail(self, s: str) -> str | None:
+        """The noun phrase ``s`` ends with (市政府网站主动公开各类政府信息 -> 政府信息), or None."""
 
 
 @dataclass(frozen=True)
@@ -164,6 +178,7 @@ def _strip_linking(np: str, lex: Lexicon) -> str:
                 np, changed = np[: -len(w)], True
                 break
     np = _ADVERB_TAIL.sub("", np)
+    np = _TAIL_TIME.sub("", np)
     for w in ("共计", "总计", "合计", "累计", "共"):
         i = np.rfind(w)
         if 0 < i and len(np) - i - len(w) >= 2:
@@ -261,9 +276,27 @@ def read_quantity(
         verb = words.trailing_verb(pre) if words is not None else None
         if noun and len(noun) >= 2:
             return Reading(verb or None, noun, None, None, "count", q.end)
-    if not np_before and prev is not None and q.start > 0 and text[q.start - 1] in _OPEN:
+    if not np_before and q.start > 0 and text[q.start - 1] in _OPEN:
+        lead = _COMPARED.search(text, max(0, q.start - 30), q.start - 1)
+        if lead and prev is not None:  # 低于前一周水平（3.8%）: the indicator, at the compared time
+            return Reading(prev[1].indicator, lead.group("what") or None, None, None, "compare", None)
+        if prev is not None:
+            pr = prev[1]
+            return Reading(pr.metric, pr.subject, pr.change, pr.basis, "inherit", None)
+    if _TO_VERB.search(pre):
+        # 从2002年1288亿元增加到2007年的3664亿元: the value after the change is of what changed
+        if prev is None or not prev[1].metric:
+            return Reading(None)
         pr = prev[1]
-        return Reading(pr.metric, pr.subject, pr.change, pr.basis, "inherit", None)
+        return Reading(pr.metric, pr.subject, None, None, "inherit", None)
+    if not np_before and _FROM.match(pre) and cs >= 2 and text[cs - 1] in "，,":
+        # 全社会研发经费，从2002年1288亿元增加到…: what changed is named in the clause before
+        before = text[clause_start(text, Quantity(cs - 1, cs, cs, cs, 0, None, cs), floor) : cs - 1]
+        np_before = _clean(strip_prefixes(_strip_linking(before.strip(), lex), lex))
+        if len(np_before) > _LONG and words is not None:
+            np_before = words.noun_tail(np_before) or ""
+    if np_before and len(np_before) > _LONG and words is not None:
+        np_before = words.noun_tail(np_before) or np_before[-_LONG:]
     if np_before:
-        return Reading(np_before[-24:], None, None, None, "level", q.start - len(np_before))
+        return Reading(np_before, None, None, None, "level", q.start - len(np_before))
     return Reading(None)

@@ -26,6 +26,7 @@ RULE_ID = "figure.quantity"
 _SENT_END = "。！？!?\n"
 _RESULT = ("到", "出", "了", "得")
 _COMPARE = frozenset("比较与从由至到")
+_NOUN_POS = ("n", "vn", "l", "j", "eng", "an", "b", "x")
 
 
 class JiebaWords:
@@ -53,6 +54,18 @@ class JiebaWords:
             out = out[:-1]
         return out or None
 
+    def noun_tail(self, s: str) -> str | None:
+        """The nouns ``s`` ends with, back to the first word that is not one (a verb, preposition,
+        particle, pronoun): 市政府网站主动公开各类政府信息 -> 政府信息."""
+        if self.seg is None:
+            return None
+        out = ""
+        for t in reversed(self.seg.tagged(s)):
+            if not t.pos.startswith(_NOUN_POS) or len(out) + len(t.text) > 16:
+                break
+            out = t.text + out
+        return out if len(out) >= 2 else None
+
     def opens_with_verb(self, s: str) -> bool:
         if self.seg is None or not s:
             return False
@@ -62,10 +75,13 @@ class JiebaWords:
 
 def read_all(
     clean: CleanText, quantities: list[Quantity], lex: Lexicon, claimed: list[tuple[int, int]],
-    seg: Segmenter | None, lex_verbs: tuple[str, ...] = (),
+    seg: Segmenter | None, lex_verbs: tuple[str, ...] = (), skip: list[tuple[int, int]] = (),
 ) -> dict[int, Reading]:
     """The reading of every quantity, by its value's offset. A clause never reaches back into a
-    claimed span (a date, a document number) or across a sentence end."""
+    ``claimed`` span (a date, a document number) or across a sentence end; a quantity inside a
+    ``skip`` span (前一周, a code) is no figure and no quantity before another."""
+    skip = sorted(skip)
+    skip_starts = [s for s, _ in skip]
     text = clean.text
     starts = [s for s, _ in claimed]
     words = JiebaWords(seg, lex_verbs)
@@ -74,6 +90,8 @@ def read_all(
     for q in quantities:
         if prev is not None and any(ch in _SENT_END for ch in text[prev[0].end : q.start]):
             prev = None
+        if is_claimed(skip, skip_starts, q.value_start, q.value_end):
+            continue
         i = bisect.bisect_left(starts, q.start)
         # a date inside a comparison (比2002年增长) is part of the clause, not its edge
         floor = max((e for s, e in claimed[max(0, i - 8) : i] if e <= q.start and text[s - 1 : s] not in _COMPARE),
@@ -171,12 +189,15 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
         r = readings.get(vs) if vs is not None else None
         if r is not None and row["rule"] != RULE_ID:
             metric = row.get("metric")
-            if bad(metric) or row.get("subject") in words or row.get("subject") in basis_set or (
+            is_change = bool(metric) and metric.endswith(tuple(change_verbs)) and bool(row.get("subject"))
+            if (bad(metric) and not is_change) or row.get("subject") in words or row.get("subject") in basis_set or (
                     not metric and not row.get("department") and r.metric and r.shape != "inherit"):
                 if r.metric or r.subject:
                     row["metric"], row["subject"] = r.metric, r.subject
                     if r.change:
                         row["scope"] = "change"
+                elif bad(metric):
+                    row["metric"] = None  # 有, 对, 除: no metric rather than a fragment
             elif row.get("scope") == "change" and not row.get("subject") and (metric or "").endswith(
                     tuple(change_verbs)) and r.change and r.subject:
                 row["subject"] = r.subject
@@ -198,7 +219,7 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
             row["basis"] = (r.basis if r is not None else None) or _basis_before(
                 text, row["char_start"], vs if vs is not None else row["char_end"], basis_words)
         row.setdefault("basis", None)
-        row["indicator"] = _indicator(row, change_verbs)
+        row["indicator"] = r.indicator if r is not None and r.shape == "compare" else _indicator(row, change_verbs)
         lo = max(0, row["char_start"] - 80)
         row["target"] = bool(_TARGET.search(text, max(lo, text.rfind("。", lo, row["char_start"]) + 1),
                                             row["char_start"] + 1))
