@@ -65,6 +65,9 @@ class ParsedNumber:
 def parse_number(text: str) -> ParsedNumber | None:
     """Parse one number as written (Arabic or Chinese numerals); None if it is not one."""
     s = regex.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    if s[:1] in ("-", "−") and s[1:2].isdigit():  # a signed cell of a table: -2.3
+        p = parse_number(s[1:])
+        return None if p is None else ParsedNumber(-p.value, p.approx, p.multiplier, p.percent)
     approx, percent = False, False
     for word in _APPROX_BEFORE:
         if s.startswith(word):

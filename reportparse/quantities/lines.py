@@ -28,6 +28,11 @@ _CELL = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _CELLS = regex.compile(rf"(?P<cells>(?:\s*{_CELL}%?(?:\s*[（(]\s*{_CELL}%?\s*[）)])?)+)\s*$")
 _CELL_RE = regex.compile(rf"{_CELL}")
 _HAN = regex.compile(r"\p{Han}")
+_LABEL_CHAR = regex.compile(r"[\p{Han}A-Za-z]")
+# where rows of a table run together in one paragraph (汽车万辆62.6 15.1电子计算机整机万台9735.8 30.8…):
+# a number, then the next row's label
+_ROW_JOIN = regex.compile(r"(?<=\d%?\)?)(?=[#\p{Han}])")
+_CAPTION = regex.compile(r"^\s*(?:附表|表)\s*\d{1,2}")
 _HEADER_UNIT = regex.compile(
     r"[（(]\s*(?:单位\s*[:：]\s*)?(?P<unit>[^（()）\d\s:：]{1,6})\s*[）)]|单位\s*[:：]\s*(?P<u2>[^\s，,；;）)]{1,6})")
 # the header of the label column, and the marks of a sub-item (#城镇, 其中：男性)
@@ -41,8 +46,9 @@ _SENTENCE_PUNCT = regex.compile(r"[，,。；;：:、！？]")
 
 
 def _split_unit(label: str, units: tuple[str, ...]) -> tuple[str, str | None, str]:
-    """(label, unit, multiplier) of a label that ends in a unit: 汽车万辆 -> (汽车, 辆, 万)."""
-    for u in units:  # longest first
+    """(label, unit, multiplier) of a label that ends in a unit: 汽车万辆 -> (汽车, 辆, 万),
+    规模以上工业增加值% -> (规模以上工业增加值, %, '')."""
+    for u in ("%", "‰") + units:  # longest first
         if label.endswith(u) and len(label) > len(u):
             head = label[: -len(u)]
             for m in _MULT:
@@ -72,63 +78,87 @@ def _header_columns(header: str, units: tuple[str, ...]) -> list[tuple[str, str,
     return cols
 
 
+def _segments(line: str) -> list[tuple[int, int]]:
+    """The rows of a paragraph: itself, or, for a run of table rows with no sentence punctuation,
+    each row (cut where a number is followed by the next row's label)."""
+    if len(line) <= _MAX_LINE or _SENTENCE_PUNCT.search(line):
+        return [(0, len(line))]
+    cuts = [0] + [m.start() for m in _ROW_JOIN.finditer(line)] + [len(line)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
 def line_table_candidates(
     clean: CleanText, units: tuple[str, ...], taken: Iterable[tuple[int, int]], order: int
 ) -> list[Candidate]:
     """One candidate per cell of every data line whose numbers no other candidate took."""
     text = clean.text
     lf_units = tuple(sorted(units, key=len, reverse=True))
-    taken_starts = sorted(s for s, _ in taken)
-    taken_set = set(taken_starts)
+    taken_set = {s for s, _ in taken}
     out: list[Candidate] = []
     header: tuple[str, int] | None = None  # (text, start) of the header of the current block
-    last_text = ""
-    last_start = 0
+    last_text, last_start = "", 0
     in_block = False
+    since_caption = 99  # paragraphs since a 表N caption
     for p in clean.paragraphs:
-        line = text[p.start : p.end]
-        m = _CELLS.search(line) if len(line) <= _MAX_LINE else None
-        label = line[: m.start()].strip() if m else ""
-        if (not m or not _HAN.search(label) or label.endswith(("年", "月", "第", "表", "图"))
-                or len(label) > _MAX_LABEL or _SENTENCE_PUNCT.search(label)):
-            in_block = False
-            last_text, last_start = line, p.start
+        para = text[p.start : p.end]
+        since_caption = 0 if _CAPTION.match(para) else since_caption + 1
+        for a, b in _segments(para):
+            line, base = para[a:b], p.start + a
+            m = _CELLS.search(line) if len(line) <= _MAX_LINE else None
+            label = line[: m.start()].strip() if m else ""
+            if (not m or not _LABEL_CHAR.search(label) or label.endswith(("年", "月", "第", "表", "图"))
+                    or len(label) > _MAX_LABEL or _SENTENCE_PUNCT.search(label)):
+                in_block = False
+                last_text, last_start = line, base
+                continue
+            if not in_block:
+                header = (last_text, last_start) if _HEADER_UNIT.search(last_text) else None
+                in_block = True
+            n_cells = len(_CELL_RE.findall(line, m.start("cells")))
+            table = header is not None or since_caption <= 4
+            if not table and n_cells < 2:
+                last_text, last_start = line, base
+                continue  # one number after words, no header or caption above: a sentence
+            out += _row_cells(line, base, label, m.start("cells"), header, table, lf_units, taken_set, order)
+            last_text, last_start = line, base
+    return out
+
+
+def _row_cells(line: str, base: int, label: str, cells_at: int, header: tuple[str, int] | None, table: bool,
+               units: tuple[str, ...], taken: set[int], order: int) -> list[Candidate]:
+    """The candidates of one data line's cells."""
+    heads = list(_HEADER_UNIT.finditer(label))
+    if heads and heads[-1].end() < len(label):  # the header ran into the first row: …增长（%）汽车
+        label = label[heads[-1].end() :]
+    label, own_unit, own_mult = _split_unit(label, units)
+    label = regex.sub(r"[（(]%[）)]$", "", _SUB_ITEM.sub("", label)).strip()
+    cols = _header_columns(header[0], units) if header else []
+    cells = list(_CELL_RE.finditer(line, cells_at))
+    ls = line.find(label)
+    out = []
+    for i, cell in enumerate(cells):
+        vs, ve = base + cell.start(), base + cell.end()
+        if vs in taken:
             continue
-        if not in_block:
-            header = (last_text, last_start) if _HEADER_UNIT.search(last_text) else None
-            in_block = True
-        if header is None and len(_CELL_RE.findall(line, m.start("cells"))) < 2:
-            last_text, last_start = line, p.start
-            continue  # one number after words and no header above: a sentence, not a table line
-        label, own_unit, own_mult = _split_unit(label, lf_units)
-        label = regex.sub(r"[（(]%[）)]$", "", _SUB_ITEM.sub("", label)).strip()
-        cols = _header_columns(header[0], lf_units) if header else []
-        cells = list(_CELL_RE.finditer(line, m.start("cells")))
-        for i, cell in enumerate(cells):
-            vs, ve = p.start + cell.start(), p.start + cell.end()
-            if vs in taken_set:
-                continue
-            percent = line[cell.end() : cell.end() + 1] == "%"
-            col = cols[i] if i < len(cols) and len(cols) == len(cells) else None
-            unit, mult, change = ("%", "", False) if percent else (None, "", False)
-            if not percent and i == 0 and own_unit:
-                unit, mult = own_unit, own_mult
-            elif not percent and col is not None:
-                unit, mult, change = col[1], col[3], col[2]
-            elif not percent and i == 1 and own_unit and len(cells) == 2:
-                unit, change = "%", True  # 汽车 万辆 62.6 15.1: the growth column
-            if unit is None:
-                continue
-            ls = line.find(label)
-            groups: dict[str, tuple[str, int, int]] = {
-                "value": (cell.group(), vs, ve),
-                "metric": (label, p.start + ls, p.start + ls + len(label)),
-            }
-            if col is not None and col[0] and header is not None:
-                groups["subject"] = (col[0], header[1] + col[4], header[1] + col[5])
-            fields: dict[str, Any] = {"metric_from": "grid", "scale": mult, "unit_text": unit}
-            if change:
-                fields.update(scope="change")
-            out.append(Candidate(RULE_ID, "figure", vs, ve, cell.group(), 0, groups, fields, order))
-        last_text, last_start = line, p.start
+        percent = line[cell.end() : cell.end() + 1] == "%"
+        col = cols[i] if i < len(cols) and len(cols) == len(cells) else None
+        unit, mult, change = ("%", "", False) if percent else (None, "", False)
+        if not percent and i == 0 and own_unit:
+            unit, mult = own_unit, own_mult
+        elif not percent and col is not None:
+            unit, mult, change = col[1], col[3], col[2]
+        elif not percent and i == 1 and own_unit and len(cells) == 2:
+            unit, change = "%", True  # 汽车 万辆 62.6 15.1: the growth column
+        if unit is None and not table:
+            continue
+        groups: dict[str, tuple[str, int, int]] = {
+            "value": (cell.group(), vs, ve),
+            "metric": (label, base + ls, base + ls + len(label)),
+        }
+        if col is not None and col[0] and header is not None:
+            groups["subject"] = (col[0], header[1] + col[4], header[1] + col[5])
+        fields: dict[str, Any] = {"metric_from": "grid", "scale": mult, "unit_text": unit}
+        if change:
+            fields.update(scope="change")
+        out.append(Candidate(RULE_ID, "figure", vs, ve, cell.group(), 0, groups, fields, order))
     return out

@@ -26,6 +26,7 @@ RULE_ID = "figure.quantity"
 _SENT_END = "。！？!?\n"
 _RESULT = ("到", "出", "了", "得")
 _COMPARE = frozenset("比较与从由至到")
+_MULTIPLIED = regex.compile(r"[万亿]")
 _NOUN_POS = ("n", "vn", "l", "j", "eng", "an", "b", "x")
 
 
@@ -123,15 +124,18 @@ def quantity_candidates(
     starts = [s for s, _ in spans]
     out = []
     for q in quantities:
-        if not q.unit or is_claimed(spans, starts, q.value_start, q.value_end):
+        if is_claimed(spans, starts, q.value_start, q.value_end):
             continue
         r = readings.get(q.value_start)
         if r is None or not (r.metric or r.subject):
             continue
+        if not q.unit and not (r.shape == "count" and _MULTIPLIED.search(text, q.value_start, q.value_end)):
+            continue  # a bare number; but 9748万农村人口 counts its noun
         groups: dict[str, tuple[str, int, int]] = {
             "value": (text[q.value_start : q.value_end], q.value_start, q.value_end),
-            "unit": (q.unit, q.unit_start, q.unit_start + len(q.unit)),
         }
+        if q.unit:
+            groups["unit"] = (q.unit, q.unit_start, q.unit_start + len(q.unit))
         fields: dict[str, Any] = {"metric": r.metric} if r.metric else {}
         if r.subject:
             fields["subject_text"] = r.subject
@@ -257,4 +261,5 @@ def _indicator(row: dict[str, Any], change_verbs: set[str]) -> str | None:
 
 def quantities_of(clean: CleanText, lists: dict[str, tuple[str, ...]]) -> tuple[list[Quantity], Lexicon]:
     """Every quantity of the text and the attribution lexicon."""
-    return scan_quantities(clean.text, lists.get("units", ())), lexicon_of(lists)
+    units = tuple(dict.fromkeys(lists.get("units", ()) + lists.get("measure_units", ())))
+    return scan_quantities(clean.text, units), lexicon_of(lists)

@@ -60,7 +60,7 @@ def _pattern(units: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile(
         rf"(?P<before>{_BEFORE})?"
         rf"(?:(?P<pct>{_PCT_WORDS})"
-        rf"|(?<![\d.,A-Za-z/])(?P<num>{one}(?:{_DASH}{one})?)(?![\d]))"
+        rf"|(?<![\d.,A-Za-z/])(?P<num>{one}(?:{_DASH}{one})?(?:[余多](?:万亿|亿|千万|万))?)(?![\d]))"
         rf"(?P<a1>[余多])?\s*(?P<unit>\L<units>)?(?P<after>{_AFTER})?",
         regex.V1,
         units=sorted(units, key=len, reverse=True),
