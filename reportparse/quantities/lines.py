@@ -31,7 +31,7 @@ _HAN = regex.compile(r"\p{Han}")
 _LABEL_CHAR = regex.compile(r"[\p{Han}A-Za-z]")
 # where rows of a table run together in one paragraph (汽车万辆62.6 15.1电子计算机整机万台9735.8 30.8…):
 # a number, then the next row's label
-_ROW_JOIN = regex.compile(r"(?<=\d%?\)?)(?=[#\p{Han}])")
+_ROW_JOIN = regex.compile(r"(?<=\d\.\d+%?\)?)(?=[#\p{Han}])")
 _CAPTION = regex.compile(r"^\s*(?:附表|表)\s*\d{1,2}")
 _HEADER_UNIT = regex.compile(
     r"[（(]\s*(?:单位\s*[:：]\s*)?(?P<unit>[^（()）\d\s:：]{1,6})\s*[）)]|单位\s*[:：]\s*(?P<u2>[^\s，,；;）)]{1,6})")
@@ -81,7 +81,7 @@ def _header_columns(header: str, units: tuple[str, ...]) -> list[tuple[str, str,
 def _segments(line: str) -> list[tuple[int, int]]:
     """The rows of a paragraph: itself, or, for a run of table rows with no sentence punctuation,
     each row (cut where a number is followed by the next row's label)."""
-    if len(line) <= _MAX_LINE or _SENTENCE_PUNCT.search(line):
+    if _SENTENCE_PUNCT.search(line):
         return [(0, len(line))]
     cuts = [0] + [m.start() for m in _ROW_JOIN.finditer(line)] + [len(line)]
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
