@@ -10,6 +10,7 @@ import regex
 from ..model import Candidate
 from ..normalize.dates import (
     infer_year,
+    iso_week,
     month_span,
     period_span,
     period_year,
@@ -17,7 +18,7 @@ from ..normalize.dates import (
     resolve_relative,
     small_number,
 )
-from .context import DocContext, as_int, group
+from .context import DocContext, IssueDates, as_int, group
 
 
 def _point(y: int | None, m: int | None, d: int | None, anchor: date | None, year: int | None) -> date | None:
@@ -33,10 +34,20 @@ def _point(y: int | None, m: int | None, d: int | None, anchor: date | None, yea
         return None
 
 
+def read_anchor(issue: IssueDates) -> date | None:
+    """The date a year-less date is read against. An annual report (a year, no period) published
+    after that year (a 2023 统计公报 out in April 2024) covers the year: its 12月份, 1—6月, 一季度
+    are that year's, so the anchor is its 31 December; else the issue's anchor (period end, else
+    publication)."""
+    if issue.period_end is None and issue.year and issue.published and issue.published.year > issue.year:
+        return date(issue.year, 12, 31)
+    return issue.anchor()
+
+
 def resolve_candidate(c: Candidate, ctx: DocContext) -> tuple[date | None, date | None]:
     """(start, end) of a date candidate; (None, None) when it is not a real date."""
     issue = ctx.issue
-    anchor = issue.anchor()
+    anchor = read_anchor(issue)
     kind = c.fields.get("kind", "point")
     y1, m1, d1 = (as_int(group(c, k)) for k in ("y1", "m1", "d1"))
     if kind == "relative":
@@ -57,6 +68,10 @@ def resolve_candidate(c: Candidate, ctx: DocContext) -> tuple[date | None, date 
             return month_span(y1, m1)[0], month_span(y2, m2)[1]  # 2025年1月至2026年4月
         return _period(c, "month_range", m1, m2, y1, ctx)
     span = c.fields.get("span")
+    if span == "week":
+        year = y1 or (anchor.year if anchor else issue.year)
+        week = as_int(group(c, "w"))
+        return (iso_week(year, week) or (None, None)) if year and week else (None, None)
     if span == "years":
         return _years(y1, as_int(group(c, "y2")))
     if span:
@@ -125,7 +140,7 @@ def _period(
     c: Candidate, kind: str, a: int | None, b: int | None, y: int | None, ctx: DocContext
 ) -> tuple[date | None, date | None]:
     """(first, last day) of a calendar period; its year written, relative (去年) or inferred."""
-    anchor = ctx.issue.anchor()
+    anchor = read_anchor(ctx.issue)
     if y is None and anchor is not None:
         yrel = group(c, "yrel")
         if yrel:
@@ -159,7 +174,8 @@ def build_dates(cands: list[Candidate], ctx: DocContext) -> tuple[list[dict[str,
         spans = [named] if named else spans
         kind = c.fields.get("kind", "point")
         for start, end in spans:
-            if (kind == "range" or c.fields.get("relative") == "since") and start and end and not _is_base(ctx, c):
+            if (kind == "range" or c.fields.get("relative") == "since") and start and end and not _is_base(ctx, c) \
+                    and c.fields.get("figure_period", True):
                 ctx.periods.append((c.start, c.end, start, end))  # what a scope cue written there covers
             rows.append(
                 {
@@ -208,7 +224,7 @@ def _spans(c: Candidate, ctx: DocContext) -> list[tuple[date | None, date | None
         return [span]
     nums = sorted({n for n, _ in items if n} | {last})
     year = span[1].year
-    anchor = ctx.issue.anchor()
+    anchor = read_anchor(ctx.issue)
     if not (group(c, "y1") or group(c, "yrel")) and anchor is not None:
         year = min((anchor.year, anchor.year - 1), key=lambda y: _distance(_quarters(y, nums[0], nums[-1]), anchor))
     if any(j and j not in "、，,和及与" for _, j in items):  # 二至四季度: from the first to the last
