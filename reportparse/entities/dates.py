@@ -92,8 +92,8 @@ def resolve_candidate(c: Candidate, ctx: DocContext) -> tuple[date | None, date 
 
 
 def _years(y1: int | None, y2: int | None) -> tuple[date | None, date | None]:
-    """2016—2020年: 1 January of the first year to 31 December of the last (a few years at most)."""
-    if y1 and y2 and 0 < y2 - y1 <= 10:
+    """2016—2020年: 1 January of the first year to 31 December of the last (up to a century)."""
+    if y1 and y2 and 0 < y2 - y1 <= 100:
         return date(y1, 1, 1), date(y2, 12, 31)
     return None, None
 
