@@ -69,9 +69,7 @@ def resolve_candidate(c: Candidate, ctx: DocContext) -> tuple[date | None, date 
         return _period(c, "month_range", m1, m2, y1, ctx)
     span = c.fields.get("span")
     if span == "week":
-        year = y1 or (anchor.year if anchor else issue.year)
-        week = as_int(group(c, "w"))
-        return (iso_week(year, week) or (None, None)) if year and week else (None, None)
+        return _week(y1, as_int(group(c, "w")), anchor)
     if span == "years":
         return _years(y1, as_int(group(c, "y2")))
     if span:
@@ -89,6 +87,17 @@ def resolve_candidate(c: Candidate, ctx: DocContext) -> tuple[date | None, date 
         return span if span else (None, None)
     d = _point(y1, m1, d1, anchor, issue.year)
     return d, d
+
+
+def _week(year: int | None, week: int | None, anchor: date | None) -> tuple[date | None, date | None]:
+    """2025年第30周: its ISO week. Without a year, the week of the year before, of or after the
+    anchor's nearest it (第52周 in an issue of early January is last year's)."""
+    if not week:
+        return None, None
+    if year is None and anchor is not None:
+        spans = [s for y in (anchor.year, anchor.year - 1, anchor.year + 1) if (s := iso_week(y, week))]
+        return min(spans, key=lambda s: _distance(s, anchor), default=(None, None))
+    return (iso_week(year, week) or (None, None)) if year else (None, None)
 
 
 def _years(y1: int | None, y2: int | None) -> tuple[date | None, date | None]:
