@@ -69,7 +69,11 @@ def resolve_candidate(c: Candidate, ctx: DocContext) -> tuple[date | None, date 
         return _period(c, "month_range", m1, m2, y1, ctx)
     span = c.fields.get("span")
     if span == "week":
-        return _week(y1, as_int(group(c, "w")), anchor)
+        first, last = as_int(group(c, "w")), as_int(group(c, "w2"))
+        start, end = _week(y1, first, anchor)
+        if last and start:
+            end = (iso_week(start.isocalendar()[0], last) or (None, None))[1] if last >= (first or 0) else None
+        return (start, end) if end else (None, None)
     if span == "years":
         return _years(y1, as_int(group(c, "y2")))
     if span:
