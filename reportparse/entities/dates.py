@@ -69,11 +69,7 @@ def resolve_candidate(c: Candidate, ctx: DocContext) -> tuple[date | None, date 
         return _period(c, "month_range", m1, m2, y1, ctx)
     span = c.fields.get("span")
     if span == "week":
-        first, last = as_int(group(c, "w")), as_int(group(c, "w2"))
-        start, end = _week(y1, first, anchor)
-        if last and start:
-            end = (iso_week(start.isocalendar()[0], last) or (None, None))[1] if last >= (first or 0) else None
-        return (start, end) if end else (None, None)
+        return _weeks(y1, as_int(group(c, "w")), as_int(group(c, "w2")), anchor)
     if span == "years":
         return _years(y1, as_int(group(c, "y2")))
     if span:
@@ -93,15 +89,25 @@ def resolve_candidate(c: Candidate, ctx: DocContext) -> tuple[date | None, date 
     return d, d
 
 
-def _week(year: int | None, week: int | None, anchor: date | None) -> tuple[date | None, date | None]:
-    """2025年第30周: its ISO week. Without a year, the week of the year before, of or after the
-    anchor's nearest it (第52周 in an issue of early January is last year's)."""
-    if not week:
+def _weeks(
+    year: int | None, first: int | None, last: int | None, anchor: date | None
+) -> tuple[date | None, date | None]:
+    """2025年第30周: its ISO week; 2025年第14-30周: the first's Monday to the last's Sunday.
+    Without a year, the week of the year before, of or after the anchor's nearest it (第52周 in an
+    issue of early January is last year's)."""
+    if not first or (last and last < first):
         return None, None
     if year is None and anchor is not None:
-        spans = [s for y in (anchor.year, anchor.year - 1, anchor.year + 1) if (s := iso_week(y, week))]
-        return min(spans, key=lambda s: _distance(s, anchor), default=(None, None))
-    return (iso_week(year, week) or (None, None)) if year else (None, None)
+        spans = [s for y in (anchor.year, anchor.year - 1, anchor.year + 1) if (s := iso_week(y, first))]
+        span = min(spans, key=lambda s: _distance(s, anchor), default=None)
+    else:
+        span = iso_week(year, first) if year else None
+    if span is None:
+        return None, None
+    if not last:
+        return span
+    end = iso_week(span[0].isocalendar()[0], last)
+    return (span[0], end[1]) if end else (None, None)
 
 
 def _years(y1: int | None, y2: int | None) -> tuple[date | None, date | None]:
