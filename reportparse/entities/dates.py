@@ -10,6 +10,7 @@ import regex
 from ..model import Candidate
 from ..normalize.dates import (
     infer_year,
+    iso_week,
     month_span,
     period_span,
     period_year,
@@ -17,7 +18,7 @@ from ..normalize.dates import (
     resolve_relative,
     small_number,
 )
-from .context import DocContext, as_int, group
+from .context import DocContext, IssueDates, as_int, group
 
 
 def _point(y: int | None, m: int | None, d: int | None, anchor: date | None, year: int | None) -> date | None:
@@ -33,10 +34,20 @@ def _point(y: int | None, m: int | None, d: int | None, anchor: date | None, yea
         return None
 
 
+def read_anchor(issue: IssueDates) -> date | None:
+    """The date a year-less date is read against. An annual report (a year, no period) published
+    after that year (a 2023 统计公报 out in April 2024) covers the year: its 12月份, 1—6月, 一季度
+    are that year's, so the anchor is its 31 December; else the issue's anchor (period end, else
+    publication)."""
+    if issue.period_end is None and issue.year and issue.published and issue.published.year > issue.year:
+        return date(issue.year, 12, 31)
+    return issue.anchor()
+
+
 def resolve_candidate(c: Candidate, ctx: DocContext) -> tuple[date | None, date | None]:
     """(start, end) of a date candidate; (None, None) when it is not a real date."""
     issue = ctx.issue
-    anchor = issue.anchor()
+    anchor = read_anchor(issue)
     kind = c.fields.get("kind", "point")
     y1, m1, d1 = (as_int(group(c, k)) for k in ("y1", "m1", "d1"))
     if kind == "relative":
@@ -57,6 +68,8 @@ def resolve_candidate(c: Candidate, ctx: DocContext) -> tuple[date | None, date 
             return month_span(y1, m1)[0], month_span(y2, m2)[1]  # 2025年1月至2026年4月
         return _period(c, "month_range", m1, m2, y1, ctx)
     span = c.fields.get("span")
+    if span == "week":
+        return _weeks(y1, as_int(group(c, "w")), as_int(group(c, "w2")), anchor)
     if span == "years":
         return _years(y1, as_int(group(c, "y2")))
     if span:
@@ -76,9 +89,30 @@ def resolve_candidate(c: Candidate, ctx: DocContext) -> tuple[date | None, date 
     return d, d
 
 
+def _weeks(
+    year: int | None, first: int | None, last: int | None, anchor: date | None
+) -> tuple[date | None, date | None]:
+    """2025年第30周: its ISO week; 2025年第14-30周: the first's Monday to the last's Sunday.
+    Without a year, the week of the year before, of or after the anchor's nearest it (第52周 in an
+    issue of early January is last year's)."""
+    if not first or (last and last < first):
+        return None, None
+    if year is None and anchor is not None:
+        spans = [s for y in (anchor.year, anchor.year - 1, anchor.year + 1) if (s := iso_week(y, first))]
+        span = min(spans, key=lambda s: _distance(s, anchor), default=None)
+    else:
+        span = iso_week(year, first) if year else None
+    if span is None:
+        return None, None
+    if not last:
+        return span
+    end = iso_week(span[0].isocalendar()[0], last)
+    return (span[0], end[1]) if end else (None, None)
+
+
 def _years(y1: int | None, y2: int | None) -> tuple[date | None, date | None]:
-    """2016—2020年: 1 January of the first year to 31 December of the last (a few years at most)."""
-    if y1 and y2 and 0 < y2 - y1 <= 10:
+    """2016—2020年: 1 January of the first year to 31 December of the last (up to a century)."""
+    if y1 and y2 and 0 < y2 - y1 <= 100:
         return date(y1, 1, 1), date(y2, 12, 31)
     return None, None
 
@@ -125,7 +159,7 @@ def _period(
     c: Candidate, kind: str, a: int | None, b: int | None, y: int | None, ctx: DocContext
 ) -> tuple[date | None, date | None]:
     """(first, last day) of a calendar period; its year written, relative (去年) or inferred."""
-    anchor = ctx.issue.anchor()
+    anchor = read_anchor(ctx.issue)
     if y is None and anchor is not None:
         yrel = group(c, "yrel")
         if yrel:
@@ -159,7 +193,8 @@ def build_dates(cands: list[Candidate], ctx: DocContext) -> tuple[list[dict[str,
         spans = [named] if named else spans
         kind = c.fields.get("kind", "point")
         for start, end in spans:
-            if (kind == "range" or c.fields.get("relative") == "since") and start and end and not _is_base(ctx, c):
+            if (kind == "range" or c.fields.get("relative") == "since") and start and end and not _is_base(ctx, c) \
+                    and c.fields.get("figure_period", True):
                 ctx.periods.append((c.start, c.end, start, end))  # what a scope cue written there covers
             rows.append(
                 {
@@ -208,7 +243,7 @@ def _spans(c: Candidate, ctx: DocContext) -> list[tuple[date | None, date | None
         return [span]
     nums = sorted({n for n, _ in items if n} | {last})
     year = span[1].year
-    anchor = ctx.issue.anchor()
+    anchor = read_anchor(ctx.issue)
     if not (group(c, "y1") or group(c, "yrel")) and anchor is not None:
         year = min((anchor.year, anchor.year - 1), key=lambda y: _distance(_quarters(y, nums[0], nums[-1]), anchor))
     if any(j and j not in "、，,和及与" for _, j in items):  # 二至四季度: from the first to the last

@@ -267,5 +267,15 @@ def period_year(kind: str, anchor: date, a: int | None = None, b: int | None = N
     return y
 
 
+def iso_week(year: int, week: int) -> tuple[date, date] | None:
+    """Monday and Sunday of ISO week ``week`` of ``year`` (2025年第30周: 2025-07-21, 2025-07-27);
+    None for a week the year lacks (第53周 of a 52-week year)."""
+    try:
+        monday = date.fromisocalendar(year, week, 1)
+    except ValueError:
+        return None
+    return monday, monday + timedelta(days=6)
+
+
 def _last_day(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
