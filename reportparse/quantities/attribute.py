@@ -35,7 +35,9 @@ _DIGIT = regex.compile(r"\d")
 _NOUN_START = regex.compile(r"[\p{Han}A-Za-z]")
 # what a noun phrase may end with that is no part of it: a year or span (由2002年, 支出五年), a
 # preposition opening the value (由, 从, 按), a conjunction
-_TAIL_TIME = regex.compile(r"(?:(?:由|从|自|按|和|及|与|或|、)?(?:\d{4}年(?:底|末)?的?|[一二两三四五六七八九十\d]+年(?:来|间)?)|由|从|自|和|及|与|或)+$")
+_TAIL_TIME = regex.compile(
+    r"(?:(?:由|从|自|按|和|及|与|或|、)?(?:\d{4}年(?:底|末)?的?|(?:去年|上年|前年|今年|年初)(?:底|末)?的?"
+    r"|[一二两三四五六七八九十\d]+年(?:来|间)?)|由|从|自|和|及|与|或)+$")
 _ADVERB_TAIL = regex.compile(r"(?:分别|均|都|也|各|又|再|还|仍|已|一直|继续|始终|仍然|已经|基本|拟)+$")
 # what may stand between two values of one table line: spaces and brackets
 _BETWEEN_CELLS = regex.compile(r"[\s（()）]*")
@@ -48,16 +50,19 @@ _NOT_NOUN_AFTER = regex.compile(
     r"次|后|前|内|中|时|以|分别|其中|同期|对|至|到|多|余|之|每|/|以来|期间|左|也|均|都|已|了|即|则|且|并|共|合计)"
 )
 _LONG = 14
-_FROM = regex.compile(r"^\s*(?:从|由|自)")
+_FROM = regex.compile(r"^\s*(?:将|已|也|还|均)?(?:从|由|自)")
 # the words before a bracketed value that compare it: 低于前一周水平（3.8%）, 高于2022年同期水平（2.3%）
 _COMPARED = regex.compile(r"(?:低于|高于|略低于|略高于|与|接近|持平于)(?P<what>[^，,；;。（(]{1,30})$")
 # a change to a new level: 增加到, 提高至, 下降到 (the value after it is a level of what changed)
 _TO_VERB = regex.compile(r"(?:增加|增长|提高|提升|下降|降低|减少|上升|扩大|缩小|缩短|延长)(?:到|至|为)(?:\d{4}年(?:底|末)?的?)?$")
+_COMPARED_INLINE = regex.compile(r"(?:低于|高于|略低于|略高于|对比|相比)(?P<what>[^，,；;。（(]{1,12}?)的?$")
+_SHARE = regex.compile(r"占(?P<whole>[^，,；;。占]{0,16}?)(?:的)?(?:比重|比例)?(?:为|达|达到)?$")
 _COMPARATIVE = regex.compile(r"(?P<basis>(?:比|较)[^，,；;。比较]{1,10}?)(?P<verb>[高低多少快慢])了?$")
 _IS_AFTER = regex.compile(r"^(?:[（(][^）)]{0,20}[）)])?\s*(?:为|是|对)(?P<what>[^，,；;。！？!?：:\n、]{1,40})")
 _TRAILING_PAREN = regex.compile(r"(?<![A-Za-z0-9])[（(][^）)]*[）)]?$")
 # a frame that places or aims the clause, never its metric: 在…中(有), 对…, 从…
-_FRAME = regex.compile(r"^(?:在?[^，,；;。]{1,30}?[中里内](?:有|共有)|在[^，,；;。]{1,30}?[中里内上]|对[^，,；;。]{1,30}?(?:进行|开展)[^，,；;。]*)$")
+_FUNCTION_WORDS = frozenset(("在", "对", "从", "由", "有", "除", "和", "与", "及", "其中", "共有", "将", "并"))
+_FRAME = regex.compile(r"^(?:在?[^，,；;。]{1,30}?[中里内](?:有|共有)?|在[^，,；;。]{1,30}?[中里内上]|对[^，,；;。]{1,30}?(?:进行|开展)[^，,；;。]*)$")
 _LEADING_JUNK = regex.compile(r"^[\s\p{P}&&[^%（(]]+")
 
 
@@ -245,6 +250,18 @@ def read_quantity(
             if inherited:
                 np = prev[1].indicator or ""
             return Reading(metric, np or None, v, basis, "change", q.start - len(v), inherited)
+    # a value compared: 低于上周的4.8‰, 高于4.94%的基线水平 is the indicator at another time
+    m = _COMPARED_INLINE.search(pre)
+    if m and prev is not None and prev[1].indicator:
+        return Reading(prev[1].indicator, _clean(m.group("what")) or None, None, None, "compare", None)
+    # a share: 占全省的87.1%, 占规模以上工业比重21.9%
+    m = _SHARE.search(pre)
+    if m:
+        whole = _clean(m.group("whole"))
+        np = _clean(strip_prefixes(_strip_linking(pre[: m.start()].strip(), lex), lex))
+        if not np and prev is not None:
+            np = prev[1].indicator or ""
+        return Reading("占" + whole + "比重" if whole else "占比", np or None, None, None, "share", None)
     # a comparative after its basis: 比去年预算低0.4个百分点, 较上年多12家
     m = _COMPARATIVE.search(pre)
     if m:
@@ -257,7 +274,7 @@ def read_quantity(
     # N为X / N%（a/b）为…的X
     m = _IS_AFTER.match(post if not post.startswith(("（", "(")) else text[q.end : post_end + 40])
     np_before = _clean(_after_de(strip_prefixes(_strip_linking(pre.strip(), lex), lex)))
-    if _FRAME.match(np_before):
+    if _FRAME.match(np_before) or np_before in _FUNCTION_WORDS:
         np_before = ""
     if m and not np_before:
         what = _after_de(m.group("what").strip())
@@ -274,6 +291,8 @@ def read_quantity(
     if noun_after:
         noun = _clean(_after_de(post[:24]))
         verb = words.trailing_verb(pre) if words is not None else None
+        if verb in lex.linking:
+            verb = None  # 有15部法律草案: what is counted is the noun
         if noun and len(noun) >= 2:
             return Reading(verb or None, noun, None, None, "count", q.end)
     if not np_before and q.start > 0 and text[q.start - 1] in _OPEN:

@@ -150,7 +150,7 @@ def quantity_candidates(
 # parts of speech a metric never opens with (preposition, conjunction, pronoun) or ends with
 # (localizer, particle, preposition)
 _OPEN_POS = ("p", "c", "r")
-_END_POS = ("f", "u", "p", "r", "t")
+_END_POS = ("f", "u", "p", "r")
 
 
 def non_metric_test(lists: dict[str, tuple[str, ...]], seg: Segmenter | None) -> Callable[[str | None], bool]:
@@ -202,6 +202,10 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
                         row["scope"] = "change"
                 elif bad(metric):
                     row["metric"] = None  # 有, 对, 除: no metric rather than a fragment
+            elif (r.change and metric and metric.endswith(r.change) and not row.get("subject")
+                  and len(metric) > len(r.change) and not metric.startswith(("同比", "环比", "年均"))):
+                # 衣着比上年上涨0.4%: the change of what the words before it name
+                row["metric"], row["subject"], row["scope"] = r.metric, r.subject, "change"
             elif row.get("scope") == "change" and not row.get("subject") and (metric or "").endswith(
                     tuple(change_verbs)) and r.change and r.subject:
                 row["subject"] = r.subject
