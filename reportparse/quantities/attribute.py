@@ -104,6 +104,12 @@ class Words(Protocol):
     def noun_tail(self, s: str) -> str | None:
         """The noun phrase ``s`` ends with (市政府网站主动公开各类政府信息 -> 政府信息), or None."""
 
+    def noun_head(self, s: str) -> str | None:
+        """The noun phrase ``s`` opens with (煤电机组实现超低排放 -> 煤电机组), or None."""
+
+    def leading_verb(self, s: str) -> str | None:
+        """The verb ``s`` opens with (受益, 纳入), or None."""
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -314,6 +320,16 @@ def read_quantity(
         np_before = _clean(strip_prefixes(_strip_linking(before.strip(), lex), lex))
         if len(np_before) > _LONG and words is not None:
             np_before = words.noun_tail(np_before) or ""
+    if not np_before and post.startswith("的") and len(post) > 2:
+        # 71%的煤电机组实现超低排放, 6.5%左右的增速: what the share or value is of
+        what = _clean(post[1:13])
+        if words is not None:
+            what = words.noun_head(what) or what
+        return Reading(what, None, None, None, "is", q.end + 1)
+    if not np_before and words is not None and post:
+        verb = words.leading_verb(post)
+        if verb:  # 4.3亿人次受益: the verb after a subjectless count
+            return Reading(verb, None, None, None, "level", q.end)
     if np_before and len(np_before) > _LONG and words is not None:
         np_before = words.noun_tail(np_before) or np_before[-_LONG:]
     if np_before:

@@ -25,13 +25,13 @@ from ..model import Candidate, CleanText
 
 RULE_ID = "figure.line-table"
 _CELL = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_CELLS = regex.compile(rf"(?P<cells>(?:\s*{_CELL}%?(?:\s*[（(]\s*{_CELL}%?\s*[）)])?)+)\s*$")
+_CELLS = regex.compile(rf"(?P<cells>(?:\s*(?<![A-Za-z\d.]){_CELL}%?(?:\s*[（(]\s*{_CELL}%?\s*[）)])?)+)\s*$")
 _CELL_RE = regex.compile(rf"{_CELL}")
 _HAN = regex.compile(r"\p{Han}")
 _LABEL_CHAR = regex.compile(r"[\p{Han}A-Za-z]")
 # where rows of a table run together in one paragraph (汽车万辆62.6 15.1电子计算机整机万台9735.8 30.8…):
 # a number, then the next row's label
-_ROW_JOIN = regex.compile(r"(?<=\d\.\d+%?\)?)(?=[#\p{Han}])")
+_ROW_JOIN = regex.compile(r"(?<=\d\.\d+%?\)?)(?=[#\p{Han}])|(?<=\d%?\)?)\s+(?=[#\p{Han}A-Za-z])")
 _CAPTION = regex.compile(r"^\s*(?:附表|表)\s*\d{1,2}")
 _HEADER_UNIT = regex.compile(
     r"[（(]\s*(?:单位\s*[:：]\s*)?(?P<unit>[^（()）\d\s:：]{1,6})\s*[）)]|单位\s*[:：]\s*(?P<u2>[^\s，,；;）)]{1,6})")
@@ -42,7 +42,9 @@ _CHANGE_HEAD = regex.compile(r"增长|增速|增幅|比上年|同比|下降")
 _MULT = ("万亿", "亿", "万", "千")
 _MAX_LINE = 80
 _MAX_LABEL = 24
-_SENTENCE_PUNCT = regex.compile(r"[，,。；;：:、！？]")
+_SENTENCE_PUNCT = regex.compile(r"[，,。；;！？]")
+# what a row label may open with: a list marker (一、, （一）), a sub-item mark (#, 其中：)
+_LABEL_LEAD = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|#|＃|其中\s*[:：]?|\s)+")
 
 
 def _split_unit(label: str, units: tuple[str, ...]) -> tuple[str, str | None, str]:
@@ -83,7 +85,7 @@ def _segments(line: str) -> list[tuple[int, int]]:
     each row (cut where a number is followed by the next row's label)."""
     if _SENTENCE_PUNCT.search(line):
         return [(0, len(line))]
-    cuts = [0] + [m.start() for m in _ROW_JOIN.finditer(line)] + [len(line)]
+    cuts = [0] + [m.end() for m in _ROW_JOIN.finditer(line)] + [len(line)]
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
 
@@ -105,7 +107,7 @@ def line_table_candidates(
         for a, b in _segments(para):
             line, base = para[a:b], p.start + a
             m = _CELLS.search(line) if len(line) <= _MAX_LINE else None
-            label = line[: m.start()].strip() if m else ""
+            label = _LABEL_LEAD.sub("", line[: m.start()]).strip() if m else ""
             if (not m or not _LABEL_CHAR.search(label) or label.endswith(("年", "月", "第", "表", "图"))
                     or len(label) > _MAX_LABEL or _SENTENCE_PUNCT.search(label)):
                 in_block = False

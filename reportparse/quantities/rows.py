@@ -67,11 +67,30 @@ class JiebaWords:
             out = t.text + out
         return out if len(out) >= 2 else None
 
+    def noun_head(self, s: str) -> str | None:
+        """The nouns ``s`` opens with, up to the first word that is not one."""
+        if self.seg is None:
+            return None
+        out = ""
+        for t in self.seg.tagged(s):
+            if not t.pos.startswith(_NOUN_POS) or len(out) + len(t.text) > 12:
+                break
+            out += t.text
+        return out if len(out) >= 2 else None
+
+    def leading_verb(self, s: str) -> str | None:
+        """The verb ``s`` opens with (受益), when jieba tags it one."""
+        if self.seg is None:
+            return None
+        toks = self.seg.tagged(s[:8])
+        return toks[0].text if toks and toks[0].pos == "v" and len(toks[0].text) >= 2 else None
+
     def opens_with_verb(self, s: str) -> bool:
         if self.seg is None or not s:
             return False
         toks = self.seg.tagged(s[:8])
-        return bool(toks) and toks[0].pos == "v"
+        # a verb tag before a noun is often a noun's modifier (低保|人员): not a verb then
+        return bool(toks) and toks[0].pos == "v" and not (len(toks) > 1 and toks[1].pos.startswith("n"))
 
 
 def read_all(
@@ -129,7 +148,7 @@ def quantity_candidates(
         r = readings.get(q.value_start)
         if r is None or not (r.metric or r.subject):
             continue
-        if not q.unit and not (r.shape == "count" and _MULTIPLIED.search(text, q.value_start, q.value_end)):
+        if not q.unit and not (r.shape in ("count", "change") and _MULTIPLIED.search(text, q.value_start, q.value_end)):
             continue  # a bare number; but 9748万农村人口 counts its noun
         groups: dict[str, tuple[str, int, int]] = {
             "value": (text[q.value_start : q.value_end], q.value_start, q.value_end),
