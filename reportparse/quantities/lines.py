@@ -99,7 +99,7 @@ def line_table_candidates(
     out: list[Candidate] = []
     header: tuple[str, int] | None = None  # (text, start) of the header of the current block
     last_text, last_start = "", 0
-    in_block = False
+    in_block = table = False
     since_caption = 99  # paragraphs since a 表N caption
     for p in clean.paragraphs:
         para = text[p.start : p.end]
@@ -116,8 +116,8 @@ def line_table_candidates(
             if not in_block:
                 header = (last_text, last_start) if _HEADER_UNIT.search(last_text) else None
                 in_block = True
+                table = header is not None or since_caption <= 4  # the block's, to its end
             n_cells = len(_CELL_RE.findall(line, m.start("cells")))
-            table = header is not None or since_caption <= 4
             if not table and n_cells < 2:
                 last_text, last_start = line, base
                 continue  # one number after words, no header or caption above: a sentence
