@@ -115,6 +115,7 @@ def build_masthead(
     period: Candidate | None = None
     month: Candidate | None = None
     late: list[Candidate] = []
+    session = False  # the publication date is the day a report was delivered at a session
     for c in sorted(cands, key=lambda c: c.start):
         if c.start >= header_end:
             if _fill(fields, c, tuple(_ANYWHERE)):
@@ -130,6 +131,7 @@ def build_masthead(
             if pub:
                 fields["published"] = pub
                 got = True
+                session = bool(c.fields.get("names_year"))
         if group(c, "d1") and period is None:
             period, got = c, True
         if (group(c, "pm") or group(c, "pq")) and period is None and month is None:
@@ -169,7 +171,7 @@ def build_masthead(
             setattr(issue, k, fields[k])
     fields["period_start"], fields["period_end"] = issue.period_start, issue.period_end
     if issue.year is None:
-        issue.year = _covered_year(issue, fields.get("issue_no"), periodical or not _ANNUAL.search(title),
+        issue.year = _covered_year(issue, fields.get("issue_no"), periodical or session or not _ANNUAL.search(title),
                                    intro_year(clean, header_end) if clean is not None else None)
         if issue.year is not None:
             fields["year"] = issue.year
