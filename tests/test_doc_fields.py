@@ -125,3 +125,54 @@ def test_realdoc_title_and_year(name: str) -> None:
         pytest.skip(f"{name} not in ../shared/realdocs")
     doc = parse_document(path, RULES, Settings()).document
     assert (doc.get("title"), doc.get("year")) == EXPECTED[name]
+
+
+def test_body_line_above_a_title_without_a_place_is_part_of_it() -> None:
+    got = _fields("某某市人民政府\n2024年政府信息公开工作年度报告\n本报告由某某市人民政府办公室编制。\n一、总体情况\n受理120件。")
+    assert (got["title"], got["publisher"], got["year"]) == ("某某市人民政府2024年政府信息公开工作年度报告",
+                                                            "某某市人民政府", 2024)
+    got = _fields("某某市统计局\n2023年某某市国民经济和社会发展统计公报\n2024年4月30日\n一、综合\n全年增长5%。")
+    assert got["title"] == "2023年某某市国民经济和社会发展统计公报"  # the title names its own place
+
+
+def _pdf_clean(lines: list[tuple[int, str, float, float]]):
+    """CleanText of PDF pages drawn from (page, text, size, top) lines, A4: display lines centred,
+    every body line a paragraph of its own (indented, ending short)."""
+    from reportparse.layout import raw_to_clean
+    from reportparse.model import RawDocument, RawLine, RawPage
+
+    pages = []
+    for n in sorted({p for p, *_ in lines}):
+        rows = tuple(RawLine(text=t, x0=122.0 if size <= 16 else 150.0, x1=400.0 if size <= 16 else 445.0, top=top,
+                             bottom=top + size, size=size, font="Song") for p, t, size, top in lines if p == n)
+        pages.append(RawPage(n, rows, 595.0, 842.0))
+    return raw_to_clean(RawDocument(format="pdf", extractor="pdfplumber", pages=tuple(pages)))
+
+
+BODY_LINES = [(1, "各位代表：现在我代表市人民政府向大会报告工作，请予审议，并请市政协委员提出意见。", 16.0, 300.0),
+              (1, "一、2023年工作回顾", 16.0, 340.0), (1, "全年地区生产总值增长百分之五，各项事业全面进步。", 16.0, 370.0),
+              (1, "城乡居民收入稳步增长，民生保障持续加强，社会大局和谐稳定。", 16.0, 400.0),
+              (1, "改革开放不断深化，营商环境持续优化，发展活力竞相迸发。", 16.0, 430.0)]
+
+
+def test_title_in_the_largest_print_stops_before_its_date_line() -> None:
+    from reportparse.pipeline import analyse
+
+    clean = _pdf_clean([(1, "政府工作报告", 22.0, 100.0),
+                        (1, "——2024年1月22日在某某市第十七届人民代表大会第四次会议上", 22.0, 170.0), *BODY_LINES])
+    fields, _, _ = analyse(clean, RULES, "x")
+    assert (fields["title"], fields["published"], fields["year"]) == ("政府工作报告", D(2024, 1, 22), 2024)
+
+
+def test_running_heads_give_a_picture_covers_title_and_issue() -> None:
+    from reportparse.pipeline import analyse
+
+    heads = [(p, ("流感监测周报", "第867期")[p % 2], 11.0, 40.0) for p in range(2, 7)]  # odd and even pages
+    body = [(p, f"第{p}页正文：2025年第30周（2025年7月21日－2025年7月27日），本周检测样本一万份，较上周下降。", 16.0, 300.0)
+            for p in range(2, 7)]
+    clean = _pdf_clean(heads + body)
+    assert clean.furniture == ("流感监测周报", "第867期") and "流感监测周报" not in clean.text
+    fields, _, _ = analyse(clean, RULES, "x")
+    assert {k: fields.get(k) for k in ("title", "issue_no", "year", "period_start", "period_end")} == {
+        "title": "流感监测周报", "issue_no": 867, "year": 2025, "period_start": D(2025, 7, 21),
+        "period_end": D(2025, 7, 27)}

@@ -22,6 +22,7 @@ from .masthead_layout import (
     join_fragments,
     tail_candidates,
     title_year,
+    two_line_title,
 )
 
 
@@ -199,6 +200,8 @@ def _from_layout(fields: dict[str, Any], used: list[Candidate], cands: list[Cand
     ruled = next((c for c in used if "title" in c.groups), None)
     if shown and (ruled is None or shown[0] <= ruled.start < shown[1]):
         fields["title"] = shown[2]
+    elif ruled is not None and fields.get("title") == group(ruled, "title"):
+        fields["title"] = two_line_title(ruled, cands, clean) or fields["title"]
     if "publisher" not in fields or "published" not in fields:
         for c in tail_candidates(cands, clean):
             if _fill(fields, c, ("publisher",)) | _date_field(fields, c):

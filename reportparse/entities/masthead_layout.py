@@ -17,11 +17,14 @@ import regex
 from ..match import find_candidates
 from ..model import Candidate, CleanText, Paragraph
 from ..rulebook import Rule
+from .context import group
 
 _STOPS = regex.compile(r"[。；！？：:，,]")
 _HAN = regex.compile(r"\p{Han}")
 # display lines that are no title: a table of contents, a classification mark
 _NOT_TITLE = regex.compile(r"^(?:目\s*录|内部资料|注意保存|秘密|机密|绝密|CONTENTS?)$", regex.I)
+# a line under the title in its size that is no part of it: a date line, an issue line
+_SUBTITLE = regex.compile(r"^[—－\-（(]|\d{1,2}\s*月\s*\d{1,2}\s*日|第\s*\d+\s*期")
 _TITLE_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|(?=\p{Han}))")
 # an annual report's opening sentence names the year it covers: 2023年，面对…
 _INTRO_YEAR = regex.compile(r"^((?:19|20)\d{2})年(?:[，,、]|以来|是|全年|我|全)")
@@ -99,12 +102,29 @@ def display_title(clean: CleanText, header_end: int) -> tuple[int, int, str] | N
         return None
     run: list[Paragraph] = []
     for p in first:
-        if abs(p.size - top) <= 0.5:
+        if abs(p.size - top) <= 0.5 and not (run and _SUBTITLE.search(clean.text[p.start : p.end])):
             run.append(p)
         elif run:
             break
     text = "".join(clean.text[p.start : p.end] for p in run[:3])
     return (run[0].start, run[min(len(run), 3) - 1].end, text) if heading_like(text) else None
+
+
+def two_line_title(title: Candidate, cands: list[Candidate], clean: CleanText) -> str | None:
+    """The title with the issuing body printed on the line above it (淮安市人民政府 / 2024年政府信息
+    公开工作年度报告): a title that opens with its year and names no place, right under a line that
+    is only a body."""
+    text = group(title, "title") or ""
+    year = _TITLE_YEAR.match(text)
+    if not year or regex.search(r"[省市县区州]", text[year.end() :]):
+        return None  # no year first, or the title names its own place (2023年某某市…公报)
+    i = next((i for i, p in enumerate(clean.paragraphs) if p.start == title.start), 0)
+    if i == 0:
+        return None
+    prev = clean.paragraphs[i - 1]
+    body = next((c for c in cands if c.start == prev.start and c.end == prev.end and set(c.groups) == {"publisher"}),
+                None)
+    return clean.text[prev.start : prev.end] + text if body else None
 
 
 def first_line_title(clean: CleanText, header_end: int, cands: list[Candidate]) -> tuple[int, int, str] | None:
