@@ -117,7 +117,8 @@ def build_masthead(
     month: Candidate | None = None
     late: list[Candidate] = []
     session = False  # the publication date is the day a report was delivered at a session
-    for c in sorted(cands, key=lambda c: c.start):
+    # a rule marked weak (成文日期) fills only what the others leave empty
+    for c in sorted(cands, key=lambda c: (bool(c.fields.get("weak")), c.start)):
         if c.start >= header_end:
             if _fill(fields, c, tuple(_ANYWHERE)):
                 used.append(c)
