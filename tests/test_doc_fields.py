@@ -176,3 +176,8 @@ def test_running_heads_give_a_picture_covers_title_and_issue() -> None:
     assert {k: fields.get(k) for k in ("title", "issue_no", "year", "period_start", "period_end")} == {
         "title": "流感监测周报", "issue_no": 867, "year": 2025, "period_start": D(2025, 7, 21),
         "period_end": D(2025, 7, 27)}
+
+
+def test_work_report_with_a_plain_date_is_that_years() -> None:
+    got = _fields("政府工作报告\n（2024年1月22日）\n各位代表：\n一、2023年工作回顾\n全年地区生产总值增长6%。")
+    assert (got["title"], got["published"], got["year"]) == ("政府工作报告", D(2024, 1, 22), 2024)

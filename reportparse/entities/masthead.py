@@ -82,7 +82,8 @@ def _month_period(y: int | None, month: str | None, quarter: str | None) -> tupl
 
 
 _PERIODICAL = regex.compile(r"周报|月报|旬报|日报|简报|快报|专报|要情|动态|信息|通讯|季报|要报")
-_ANNUAL = regex.compile(r"公报|年报|年度报告|工作报告|预算|决算|年鉴|白皮书|规划|纲要")
+# genres named by the year they cover, printed the year after (a 工作报告 is named by its session)
+_ANNUAL = regex.compile(r"公报|年报|年度报告|预算|决算|年鉴|白皮书|规划|纲要")
 
 
 def _fill(fields: dict[str, Any], c: Candidate, names: tuple[str, ...]) -> bool:
