@@ -181,3 +181,8 @@ def test_running_heads_give_a_picture_covers_title_and_issue() -> None:
 def test_work_report_with_a_plain_date_is_that_years() -> None:
     got = _fields("政府工作报告\n（2024年1月22日）\n各位代表：\n一、2023年工作回顾\n全年地区生产总值增长6%。")
     assert (got["title"], got["published"], got["year"]) == ("政府工作报告", D(2024, 1, 22), 2024)
+
+
+def test_a_classification_mark_is_no_half_of_the_title() -> None:
+    got = _fields("内部资料\n窗口工作周报\n第9期\n某某市政务服务中心\n2024年3月5日\n一、工作动态\n本周受理120件。")
+    assert (got["title"], got["issue_no"], got["publisher"]) == ("窗口工作周报", 9, "某某市政务服务中心")

@@ -22,7 +22,7 @@ from .context import group
 _STOPS = regex.compile(r"[。；！？：:，,]")
 _HAN = regex.compile(r"\p{Han}")
 # display lines that are no title: a table of contents, a classification mark
-_NOT_TITLE = regex.compile(r"^(?:目\s*录|内部资料|注意保存|秘密|机密|绝密|CONTENTS?)$", regex.I)
+_NOT_TITLE = regex.compile(r"^(?:目\s*录|内部资料|注意保存|内部资料\s*注意保存|秘密|机密|绝密|CONTENTS?)$", regex.I)
 # a line under the title in its size that is no part of it: a date line, an issue line
 _SUBTITLE = regex.compile(r"^[—－\-（(]|\d{1,2}\s*月\s*\d{1,2}\s*日|第\s*\d+\s*期")
 _TITLE_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|(?=\p{Han}))")
@@ -57,7 +57,7 @@ def join_fragments(cands: list[Candidate], clean: CleanText, header_end: int,
     for a, b in zip(paras, paras[1:], strict=False):
         text_a = clean.text[a.start : a.end]
         if (len(text_a) > 24 or _STOPS.search(text_a) or a.page != b.page or not _same_size(a, b)
-                or any(c.start < a.end and a.start < c.end for c in out)):
+                or _NOT_TITLE.match(text_a.strip("（()）【】[] ")) or any(c.start < a.end and a.start < c.end for c in out)):
             continue
         joined = text_a + clean.text[b.start : b.end]
         across = [_mapped(c, len(text_a), a, b) for c in find_candidates(joined, rules)
