@@ -129,12 +129,8 @@ def build_masthead(
         got = _fill(fields, c, _TEXT_FIELDS + _INT_FIELDS)
         if group(c, "wy") and "year" not in fields:
             fields["year"], got = int(group(c, "wy") or 0), True
-        if group(c, "y") and "published" not in fields:
-            pub = _safe_date(as_int(group(c, "y")), as_int(group(c, "m")), as_int(group(c, "d")))
-            if pub:
-                fields["published"] = pub
-                got = True
-                session = bool(c.fields.get("names_year"))
+        if group(c, "y") and _date_field(fields, c):
+            got, session = True, bool(c.fields.get("names_year"))
         if group(c, "d1") and period is None:
             period, got = c, True
         if (group(c, "pm") or group(c, "pq")) and period is None and month is None:
@@ -217,6 +213,7 @@ def _from_layout(fields: dict[str, Any], used: list[Candidate], cands: list[Cand
 
 
 def _date_field(fields: dict[str, Any], c: Candidate) -> bool:
+    """Fill ``published`` from ``c``'s y/m/d groups when it is empty; True when it was filled."""
     if "published" in fields:
         return False
     pub = _safe_date(as_int(group(c, "y")), as_int(group(c, "m")), as_int(group(c, "d")))
