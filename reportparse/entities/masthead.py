@@ -81,6 +81,7 @@ def _month_period(y: int | None, month: str | None, quarter: str | None) -> tupl
     return date(y, m1, 1), end
 
 
+_MONTHLY = regex.compile(r"月报|月刊")
 _PERIODICAL = regex.compile(r"周报|月报|旬报|日报|简报|快报|专报|要情|动态|信息|通讯|季报|要报")
 # genres named by the year they cover, printed the year after (a 工作报告 is named by its session)
 _ANNUAL = regex.compile(r"公报|年报|年度报告|预算|决算|年鉴|白皮书|规划|纲要")
@@ -117,6 +118,7 @@ def build_masthead(
     period: Candidate | None = None
     month: Candidate | None = None
     late: list[Candidate] = []
+    monthly: list[Candidate] = []  # YYYY年M月 lines: the period of a 月报 only
     session = False  # the publication date is the day a report was delivered at a session
     # a rule marked weak (成文日期) fills only what the others leave empty
     for c in sorted(cands, key=lambda c: (bool(c.fields.get("weak")), c.start)):
@@ -133,8 +135,10 @@ def build_masthead(
             got, session = True, bool(c.fields.get("names_year"))
         if group(c, "d1") and period is None:
             period, got = c, True
-        if (group(c, "pm") or group(c, "pq")) and period is None and month is None:
+        if (group(c, "pm") or group(c, "pq")) and period is None and month is None and not c.fields.get("monthly"):
             month, got = c, True
+        elif c.fields.get("monthly"):
+            monthly.append(c)
         if got:
             used.append(c)
     if clean is not None:
@@ -142,6 +146,9 @@ def build_masthead(
     for k, v in (defaults or {}).items():
         fields.setdefault(k, v)
     title = fields.get("title") or ""
+    if period is None and month is None and monthly and _MONTHLY.search(title):
+        month = monthly[0]
+        used.append(month)
     periodical = bool(fields.get("issue_no") or fields.get("issue_total") or period or month
                       or _PERIODICAL.search(title))
     if period is None and month is None and late and periodical:
