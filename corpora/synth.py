@@ -2,6 +2,7 @@
 
 usage: python corpora/synth.py OUTDIR --n 30 --start 2023-01-02 --seed 1
        [--format txt,pdf] [--plant ytd,missing,overlap] [--pdf-backend fpdf2|reportlab] [--jobs N]
+       [--masthead lines|one-line|split|no-year|title-issue]
 
 Each issue covers a Monday–Friday week; its wording is drawn from templates so
 that the extractor has to generalize. ``OUTDIR/weekly-YYYY-NN.truth.json`` is in
@@ -25,6 +26,8 @@ import random
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from masthead_styles import STYLES as MASTHEAD_STYLES
+from masthead_styles import restyle_masthead
 from synth_issue import IssueWriter, Roster, Week, WeekState
 
 PLANTS = ("ytd", "missing", "overlap")
@@ -77,12 +80,14 @@ def plant_positions(weeks: list[Week], plant: tuple[str, ...]) -> dict[str, int]
 
 def generate(outdir: str | Path, n: int, start: dt.date | str, seed: int,
              formats: tuple[str, ...] | str = ("txt", "pdf"), plant: tuple[str, ...] | str = (),
-             pdf_backend: str = "fpdf2", jobs: int = 1) -> list[Path]:
+             pdf_backend: str = "fpdf2", jobs: int = 1, masthead: str = "lines") -> list[Path]:
     """Write n issues (minus a planted missing one) into outdir; return the paths written.
 
     ``pdf_backend``: ``"fpdf2"`` (fonts embedded as Word does) or ``"reportlab"``; see make_pdf.
     ``jobs``: processes that render the PDFs (the texts are drawn first, in one process;
     a PDF depends only on its text, so the bytes are the same for any ``jobs``).
+    ``masthead``: how the masthead is laid out, a style of ``masthead_styles.STYLES`` (the truth
+    is the same in every style).
     """
     if isinstance(start, str):
         start = dt.date.fromisoformat(start)
@@ -121,6 +126,7 @@ def generate(outdir: str | Path, n: int, start: dt.date | str, seed: int,
                             "printed": figures.ytd["受理"] + ytd_delta, "consistent": figures.ytd["受理"],
                             "off_by": ytd_delta, "expect": "ytd_mismatch"})
         text, truth = IssueWriter(rng, week, figures, state, roster, ytd_delta).write()
+        text = restyle_masthead(text, masthead)
         if where.get("missing") == week.index:
             planted.append({"kind": "missing", "issue": week.label, "issue_total": week.total,
                             "period_start": week.ps.isoformat(), "period_end": week.pe.isoformat(),
@@ -181,9 +187,12 @@ def main(argv: list[str] | None = None) -> int:
                          "(the seed PDF's way: body font not embedded)")
     ap.add_argument("--jobs", type=int, default=min(4, os.cpu_count() or 1),
                     help="processes rendering the PDFs (default: CPUs, at most 4; same bytes for any value)")
+    ap.add_argument("--masthead", choices=MASTHEAD_STYLES, default="lines",
+                    help="masthead layout (default lines: one field a line; see masthead_styles.py)")
     a = ap.parse_args(argv)
     try:
-        paths = generate(a.outdir, a.n, a.start, a.seed, a.format, a.plant, a.pdf_backend, a.jobs)
+        paths = generate(a.outdir, a.n, a.start, a.seed, a.format, a.plant, a.pdf_backend, a.jobs,
+                         masthead=a.masthead)
     except ValueError as e:
         ap.error(str(e))
     print(f"wrote {len(paths)} files into {a.outdir}")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -363,7 +363,8 @@ def paragraphs_to_clean(paras: list[_Para], paged: bool) -> CleanText:
             text.append(c)
             bold.append(b)
         cue = _heading_cue(para, chars, body_font, body_size) if paged else all(b for c, b, _ in chars if not c.isspace())
-        out_paras.append(Paragraph(start, len(text), chars[0][2] if paged else None, cue))
+        size = max((ln.size for ln in para.lines), default=0.0) if paged else 0.0
+        out_paras.append(Paragraph(start, len(text), chars[0][2] if paged else None, cue, size))
     emphasis: list[tuple[int, int]] = []
     for i, b in enumerate(bold):
         if b and (i == 0 or not bold[i - 1]):
@@ -379,4 +380,17 @@ def raw_to_clean(raw: RawDocument, settings: Settings | None = None) -> CleanTex
     if raw.flow:
         return paragraphs_to_clean(flow_to_paragraphs(raw.pages, raw.hard_breaks), paged=False)
     kept = strip_margins(raw.pages, settings)
-    return paragraphs_to_clean(lines_to_paragraphs(raw.pages, kept), paged=True)
+    clean = paragraphs_to_clean(lines_to_paragraphs(raw.pages, kept), paged=True)
+    return replace(clean, furniture=furniture(raw.pages, kept))
+
+
+def furniture(pages: tuple[RawPage, ...], kept: list[list[RawLine]]) -> tuple[str, ...]:
+    """The running heads and feet the margins lost (page numbers aside), each text once, in page order."""
+    out: dict[str, None] = {}
+    for page, lines in zip(pages, kept, strict=True):
+        left = {id(ln) for ln in lines}
+        for ln in page.lines:
+            text = fold(ln.text).strip()
+            if id(ln) not in left and text and not is_page_number(text):
+                out.setdefault(" ".join(text.split()), None)
+    return tuple(out)

@@ -70,6 +70,7 @@ class Paragraph:
     end: int
     page: int | None
     heading_cue: bool = False  # set in a font or size unlike the body, or all bold
+    size: float = 0.0  # largest font size of its lines (0 for text input)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,9 @@ class CleanText:
     paragraphs: tuple[Paragraph, ...]
     page_starts: tuple[tuple[int, int], ...] = ()
     emphasis: tuple[tuple[int, int], ...] = ()
+    #: running heads and feet dropped from the page margins (text, first seen first): the title or
+    #: issue number of a periodical whose first page is a picture is printed only there
+    furniture: tuple[str, ...] = ()
 
     def page_at(self, offset: int) -> int | None:
         """Page number (1-based) holding character ``offset``; None for text input."""

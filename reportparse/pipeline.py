@@ -167,7 +167,8 @@ def analyse(
 
     ctx = DocContext(doc_id, clean, sentences, sections, rules)
     header_end = sections[0].start if sections else len(clean.text)
-    fields, ctx.issue, mast_used = build_masthead(by_kind.get("masthead", []), header_end, defaults)
+    fields, ctx.issue, mast_used = build_masthead(by_kind.get("masthead", []), header_end, defaults, clean,
+                                                  rules.of_kind("masthead"))
     trace.add(mast_used, [(c, "not in the masthead, or its field was already filled")
                           for c in by_kind.get("masthead", []) if c not in mast_used])
 
