@@ -27,9 +27,9 @@ from .entities.references import build_references
 from .entities.scopes import in_plan_section
 from .errors import InputError
 from .match import ClaimLedger, find_candidates, resolve_overlaps
+from .model import Candidate, CleanText, DocumentResult, RawDocument, RawLine, RawPage
 from .quantities.lines import line_table_candidates
 from .quantities.rows import quantities_of, quantity_candidates, read_all, repair_rows
-from .model import Candidate, CleanText, DocumentResult, RawDocument, RawLine, RawPage
 from .rulebook import RuleSet
 from .sections import clean_to_sections, clean_to_sentences
 from .segment import build_terms, segmenter_for

@@ -50,6 +50,7 @@ _NOT_NOUN_AFTER = regex.compile(
     r"次|后|前|内|中|时|以|分别|其中|同期|对|至|到|多|余|之|每|/|以来|期间|左|也|均|都|已|了|即|则|且|并|共|合计)"
 )
 _LONG = 14
+_WRAPPED = regex.compile(r"(?:^|[，,；;：:。！？\n])(?P<np>\p{Han}{2,14})$")
 _FROM = regex.compile(r"^\s*(?:将|已|也|还|均)?(?:从|由|自)")
 # the words before a bracketed value that compare it: 低于前一周水平（3.8%）, 高于2022年同期水平（2.3%）
 _COMPARED = regex.compile(r"(?:低于|高于|略低于|略高于|与|接近|持平于)(?P<what>[^，,；;。（(]{1,30})$")
@@ -214,6 +215,9 @@ def _after_de(np: str) -> str:
 
 
 def _clean(np: str) -> str:
+    np = np.strip()
+    while np.endswith("的") and len(np) > 2:
+        np = np[:-1]
     np = _TRAILING_PAREN.sub("", np.strip()) if not np.endswith(("%)", "%）")) else np.strip()
     np = regex.sub(r"[（(]%[）)]$", "", np).strip()
     return np.strip(" \t　“”\"'")
@@ -320,6 +324,11 @@ def read_quantity(
         np_before = _clean(strip_prefixes(_strip_linking(before.strip(), lex), lex))
         if len(np_before) > _LONG and words is not None:
             np_before = words.noun_tail(np_before) or ""
+    if not np_before and cs > 0 and text[cs - 1] == "\n":
+        # 商品房销售面积⏎（含预售）3644.1万平方米: a noun phrase left on the line before, unended
+        m = _WRAPPED.search(text, max(0, cs - 16), cs - 1)
+        if m:
+            np_before = _clean(strip_prefixes(_strip_linking(m.group("np"), lex), lex))
     if not np_before and post.startswith("的") and len(post) > 2:
         # 71%的煤电机组实现超低排放, 6.5%左右的增速: what the share or value is of
         what = _clean(post[1:13])
@@ -328,7 +337,7 @@ def read_quantity(
         return Reading(what, None, None, None, "is", q.end + 1)
     if not np_before and words is not None and post:
         verb = words.leading_verb(post)
-        if verb:  # 4.3亿人次受益: the verb after a subjectless count
+        if verb and verb not in lex.change:  # 4.3亿人次受益: the verb after a subjectless count
             return Reading(verb, None, None, None, "level", q.end)
     if np_before and len(np_before) > _LONG and words is not None:
         np_before = words.noun_tail(np_before) or np_before[-_LONG:]

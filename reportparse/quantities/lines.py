@@ -42,6 +42,7 @@ _CHANGE_HEAD = regex.compile(r"增长|增速|增幅|比上年|同比|下降")
 _MULT = ("万亿", "亿", "万", "千")
 _MAX_LINE = 80
 _MAX_LABEL = 24
+_DIGITS3 = regex.compile(r"\d{3}")
 _SENTENCE_PUNCT = regex.compile(r"[，,。；;！？]")
 # what a row label may open with: a list marker (一、, （一）), a sub-item mark (#, 其中：)
 _LABEL_LEAD = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|#|＃|其中\s*[:：]?|\s)+")
@@ -109,7 +110,7 @@ def line_table_candidates(
             m = _CELLS.search(line) if len(line) <= _MAX_LINE else None
             label = _LABEL_LEAD.sub("", line[: m.start()]).strip() if m else ""
             if (not m or not _LABEL_CHAR.search(label) or label.endswith(("年", "月", "第", "表", "图"))
-                    or len(label) > _MAX_LABEL or _SENTENCE_PUNCT.search(label)):
+                    or len(label) > _MAX_LABEL or _SENTENCE_PUNCT.search(label) or _DIGITS3.search(label)):
                 in_block = False
                 last_text, last_start = line, base
                 continue

@@ -168,7 +168,7 @@ def quantity_candidates(
 
 # parts of speech a metric never opens with (preposition, conjunction, pronoun) or ends with
 # (localizer, particle, preposition)
-_OPEN_POS = ("p", "c", "r")
+_OPEN_POS = ("p", "c")
 _END_POS = ("f", "u", "p", "r")
 
 
@@ -185,8 +185,11 @@ def non_metric_test(lists: dict[str, tuple[str, ...]], seg: Segmenter | None) ->
         if seg is None or not _HAN_START.match(metric):
             return False
         toks = seg.tagged(metric)
-        return bool(toks) and (toks[0].pos.startswith(_OPEN_POS) or (
-            len(toks) > 1 and toks[-1].pos.startswith(_END_POS)))
+        # a short metric opening with a preposition or conjunction is a fragment (与前, 对, 除); a
+        # longer one may be a term (在园幼儿, 在运维政务新媒体)
+        opens = bool(toks) and toks[0].pos.startswith(_OPEN_POS) and not any(
+            t.pos.startswith(("n", "v")) for t in toks[1:])
+        return bool(toks) and (opens or (len(toks) > 1 and toks[-1].pos.startswith(_END_POS)))
 
     return bad
 
@@ -210,6 +213,8 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
             last = None
         vs = row.pop("_value_start", None)
         r = readings.get(vs) if vs is not None else None
+        if r is None and row["rule"] != RULE_ID and bad(row.get("metric")):
+            row["metric"] = None  # 对于我们这样, 年末: no metric rather than a fragment
         if r is not None and row["rule"] != RULE_ID:
             metric = row.get("metric")
             is_change = bool(metric) and metric.endswith(tuple(change_verbs)) and bool(row.get("subject"))
@@ -225,6 +230,9 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
                   and len(metric) > len(r.change) and not metric.startswith(("同比", "环比", "年均"))):
                 # 衣着比上年上涨0.4%: the change of what the words before it name
                 row["metric"], row["subject"], row["scope"] = r.metric, r.subject, "change"
+            elif (not row.get("subject") and r.change and r.subject and metric
+                  and metric.removeprefix("同比").removeprefix("环比") in change_verbs):
+                row["subject"], row["scope"] = r.subject, "change"  # 增产7.5% of what the clause names
             elif row.get("scope") == "change" and not row.get("subject") and (metric or "").endswith(
                     tuple(change_verbs)) and r.change and r.subject:
                 row["subject"] = r.subject
@@ -242,6 +250,8 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
         if (row.get("scope") != "change" or row.get("value_from") is not None) and (
                 row.get("metric") or row.get("subject")):
             last = row
+        if bad(row.get("metric")) and not (row.get("subject") and row["metric"].endswith(tuple(change_verbs))):
+            row["metric"] = None  # whatever read it, a fragment is no metric
         if row.get("scope") == "change" and not row.get("basis"):
             row["basis"] = (r.basis if r is not None else None) or _basis_before(
                 text, row["char_start"], vs if vs is not None else row["char_end"], basis_words)
@@ -264,8 +274,8 @@ def _basis_before(text: str, lo: int, hi: int, words: tuple[str, ...]) -> str | 
         if i >= 0 and (best is None or i > best[0]):
             best = (i, w)
     m = None
-    for m in _BASIS_RE.finditer(window):
-        pass
+    for found in _BASIS_RE.finditer(window):
+        m = found  # the last one before the value
     if m is not None and (best is None or m.start() > best[0]):
         return m.group()
     return best[1] if best else None
