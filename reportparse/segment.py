@@ -30,6 +30,10 @@ class Token:
     pos: str = ""
 
 
+_CACHE_LEN = 40  # strings longer than this are not cached
+_CACHE_SIZE = 20000
+
+
 class Segmenter:
     """A jieba tokenizer with the gazetteers as user dictionary."""
 
@@ -47,6 +51,7 @@ class Segmenter:
                 self._tok.add_word(word, freq=None, tag=tag)
         self._pos = _pos_tokenizer(posseg, self._tok)
         self._tfidf: Any = None
+        self._tag_cache: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def tokens(self, text: str, offset: int = 0) -> list[Token]:
         """Tokens of ``text`` with offsets shifted by ``offset`` (no POS: fast)."""
@@ -56,11 +61,19 @@ class Segmenter:
         return out
 
     def tagged(self, text: str, offset: int = 0) -> list[Token]:
-        """Tokens with jieba part-of-speech tags (slower)."""
+        """Tokens with jieba part-of-speech tags (slower; the cut of a short string is cached:
+        the figure readers ask for the same words again and again)."""
+        pairs = self._tag_cache.get(text) if len(text) <= _CACHE_LEN else None
+        if pairs is None:
+            pairs = tuple((p.word, p.flag) for p in self._pos.cut(text))
+            if len(text) <= _CACHE_LEN:
+                if len(self._tag_cache) >= _CACHE_SIZE:
+                    self._tag_cache.clear()
+                self._tag_cache[text] = pairs
         out, pos = [], offset
-        for pair in self._pos.cut(text):
-            out.append(Token(pair.word, pos, pos + len(pair.word), pair.flag))
-            pos += len(pair.word)
+        for word, flag in pairs:
+            out.append(Token(word, pos, pos + len(word), flag))
+            pos += len(word)
         return out
 
     def tagged_keeping(self, text: str, offset: int, keep: list[tuple[int, int, str]]) -> list[Token]:

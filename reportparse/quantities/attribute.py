@@ -51,6 +51,8 @@ _NOT_NOUN_AFTER = regex.compile(
 )
 _LONG = 14
 _WRAPPED = regex.compile(r"(?:^|[，,；;：:。！？\n])(?P<np>\p{Han}{2,14})$")
+_LEAD_DATE = regex.compile(r"(?:\d{4}年(?:末|底|度)?|\d{1,2}月份?|[一二三四]季度|[上下]半年|前[二三]季度|1-\d{1,2}月)")
+_PCT_PAREN = regex.compile(r"[（(]%[）)]$")
 _FROM = regex.compile(r"^\s*(?:将|已|也|还|均)?(?:从|由|自)")
 # the words before a bracketed value that compare it: 低于前一周水平（3.8%）, 高于2022年同期水平（2.3%）
 _COMPARED = regex.compile(r"(?:低于|高于|略低于|略高于|与|接近|持平于)(?P<what>[^，,；;。（(]{1,30})$")
@@ -169,7 +171,7 @@ def strip_prefixes(np: str, lex: Lexicon) -> str:
     地区生产总值) and a year or date left in front (2023年, 12月份)."""
     while True:
         np = _LEADING_JUNK.sub("", np)
-        m = regex.match(r"(?:\d{4}年(?:末|底|度)?|\d{1,2}月份?|[一二三四]季度|[上下]半年|前[二三]季度|1-\d{1,2}月)", np)
+        m = _LEAD_DATE.match(np)
         if m and m.end() < len(np):
             np = np[m.end():]
             continue
@@ -219,7 +221,7 @@ def _clean(np: str) -> str:
     while np.endswith("的") and len(np) > 2:
         np = np[:-1]
     np = _TRAILING_PAREN.sub("", np.strip()) if not np.endswith(("%)", "%）")) else np.strip()
-    np = regex.sub(r"[（(]%[）)]$", "", np).strip()
+    np = _PCT_PAREN.sub("", np).strip()
     return np.strip(" \t　“”\"'")
 
 

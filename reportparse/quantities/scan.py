@@ -73,7 +73,7 @@ def scan_quantities(text: str, units: tuple[str, ...]) -> list[Quantity]:
     out: list[Quantity] = []
     for m in _pattern(units).finditer(text):
         raw = m.group("pct") or m.group("num")
-        arabic = bool(regex.match(r"-?\d", raw))
+        arabic = raw.lstrip("-")[:1].isdigit()
         unit = m.group("unit")
         if not unit and not m.group("pct") and (not arabic or _DATE_AFTER.match(text, m.end())):
             continue  # 一体化 is a word; 2002年, 9月, 8日 are dates
