@@ -136,3 +136,15 @@ def test_named_non_figures_give_no_row_and_leave_nothing_unexplained(text: str) 
     fields, tables, _, _ = parse_text(text, _rules())
     assert tables["figures"] == []
     assert [c["text"] for c in tables["coverage"] if c["kind"] == "number"] == []
+
+
+def test_figures_of_a_closed_year_cover_it_and_year_end_stocks_are_its_last_day() -> None:
+    text = "全年全市地区生产总值4500.2亿元，比上年增长4.8%。年末常住人口707.9万人。"
+    _, tables, _, _ = parse_text(text, _rules(), {"year": 2023, "published": "2024-04-30"})
+    rows = {r["value"]: r for r in tables["figures"]}
+    assert (str(rows[450020000000]["period_start"]), str(rows[450020000000]["period_end"])) == ("2023-01-01", "2023-12-31")
+    assert str(rows[4.8]["period_start"]) == "2023-01-01"
+    assert str(rows[7079000]["period_start"]) == str(rows[7079000]["period_end"]) == "2023-12-31"
+    # a work report delivered in its own year leaves them open
+    _, tables, _, _ = parse_text(text, _rules(), {"year": 2023, "published": "2023-03-05"})
+    assert all(r["period_start"] is None for r in tables["figures"] if r["scope"] != "ytd")

@@ -296,3 +296,27 @@ def quantities_of(clean: CleanText, lists: dict[str, tuple[str, ...]]) -> tuple[
     """Every quantity of the text and the attribution lexicon."""
     units = tuple(dict.fromkeys(lists.get("units", ()) + lists.get("measure_units", ())))
     return scan_quantities(clean.text, units), lexicon_of(lists)
+
+
+_YEAR_END = regex.compile(r"年末|年底|末")
+
+
+def year_periods(rows: list[dict[str, Any]], text: str, year: int | None, has_period: bool) -> None:
+    """In place: in a report on a whole year that was over when it came out (a 统计公报, a 年报;
+    ``year`` None otherwise), a figure with no period of its own covers that year (全年, a change over
+    the year), or its last day when its clause says 年末/年底 (a stock at the year's end)."""
+    if year is None or has_period:
+        return
+    from datetime import date
+
+    last = date(year, 12, 31)
+    for row in rows:
+        if row.get("target") or row.get("scope") == "cumulative":
+            continue
+        lo = max(0, row["char_start"] - 30)
+        cut = max(text.rfind(ch, lo, row["char_start"]) for ch in "。；\n")
+        if _YEAR_END.search(text, max(lo, cut + 1), row["char_start"] + 1):
+            if row.get("period_start") is None or row.get("period_end") == last:
+                row["period_start"] = row["period_end"] = last  # a stock at the year's end
+        elif row.get("period_start") is None:
+            row["period_start"], row["period_end"] = date(year, 1, 1), last
