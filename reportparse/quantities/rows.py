@@ -315,7 +315,7 @@ def year_periods(rows: list[dict[str, Any]], text: str, year: int | None, has_pe
             continue
         lo = max(0, row["char_start"] - 30)
         cut = max(text.rfind(ch, lo, row["char_start"]) for ch in "。；\n")
-        if _YEAR_END.search(text, max(lo, cut + 1), row["char_start"] + 1):
+        if _YEAR_END.search(text, max(lo, cut + 1), row["char_end"]):
             if row.get("period_start") is None or row.get("period_end") == last:
                 row["period_start"] = row["period_end"] = last  # a stock at the year's end
         elif row.get("period_start") is None:
