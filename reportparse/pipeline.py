@@ -29,7 +29,14 @@ from .errors import InputError
 from .match import ClaimLedger, find_candidates, resolve_overlaps
 from .model import Candidate, CleanText, DocumentResult, RawDocument, RawLine, RawPage
 from .quantities.lines import line_table_candidates
-from .quantities.rows import quantities_of, quantity_candidates, read_all, repair_rows, year_periods
+from .quantities.rows import (
+    pair_each,
+    quantities_of,
+    quantity_candidates,
+    read_all,
+    repair_rows,
+    year_periods,
+)
 from .rulebook import RuleSet
 from .sections import clean_to_sections, clean_to_sentences
 from .segment import build_terms, segmenter_for
@@ -262,6 +269,7 @@ def _quantity_rows(clean: CleanText, ctx: DocContext, rules: RuleSet, seg: Any, 
     trace.add(q_cands, [])
     rows = sorted(rows + build_figures(q_cands, cues, ctx, depts, seg, officials), key=lambda r: r["char_start"])
     repair_rows(rows, readings, clean.text, rules.lists, seg)
+    pair_each(rows, clean.text)
     issue = ctx.issue
     # a report on a year that was over when it came out (a 统计公报 of 2023 published in 2024)
     closed = issue.year is not None and issue.published is not None and issue.published.year > issue.year

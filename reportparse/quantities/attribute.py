@@ -43,7 +43,9 @@ _ADVERB_TAIL = regex.compile(r"(?:分别|均|都|也|各|又|再|还|仍|已|一
 _BETWEEN_CELLS = regex.compile(r"[\s（()）]*")
 # between two values of one list (分别增加12件和8件, 0.2个百分点及0.5个百分点)
 _LIST_GAP = regex.compile(r"\s*(?:、|和|及|与|或)\s*")
-_YEAR_BASIS = regex.compile(r"(?:比|较|与)(?:\d{4}年|上年|去年|上月|上周|前一周|年初|上季度)(?:同期|末|底)?(?:相比)?$")
+_YEAR_BASIS = regex.compile(
+    r"(?:比|较|与)(?:\d{4}年(?:预算|同期)?|上年|去年|上月|上周|前一周|年初|上季度|[一二三四]季度|[上下]半年|前[二三]季度"
+    r"|\d{1,2}月份?|1-\d{1,2}月|同期)(?:同期|末|底)?(?:相比)?$")
 # words right after a quantity that do not start a counted noun (比上年, 增长, 以上 ...)
 _NOT_NOUN_AFTER = regex.compile(
     r"^(?:比|同比|环比|较|与|增长|下降|提高|降低|增加|减少|上升|以上|以下|以内|左右|上下|占|的|为|是|和|及|或|等|"
@@ -193,7 +195,7 @@ def _strip_linking(np: str, lex: Lexicon) -> str:
                 break
     np = _ADVERB_TAIL.sub("", np)
     np = _TAIL_TIME.sub("", np)
-    for w in ("共计", "总计", "合计", "累计", "共"):
+    for w in ("共计", "总计", "合计", "累计"):
         i = np.rfind(w)
         if 0 < i and len(np) - i - len(w) >= 2:
             return np[i + len(w):]

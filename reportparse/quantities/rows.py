@@ -195,7 +195,8 @@ def non_metric_test(lists: dict[str, tuple[str, ...]], seg: Segmenter | None) ->
 
 
 _HAN_START = regex.compile(r"\p{Han}")
-_BASIS_RE = regex.compile(r"(?:比|较|与)(?:\d{4}年|上年|去年|上月|上周|前一周|年初|上季度)(?:同期|末|底)?(?:相比)?")
+_BASIS_RE = regex.compile(r"(?:比|较|与)(?:\d{4}年|上年|去年|上月|上周|前一周|年初|上季度|[一二三四]季度|[上下]半年)(?:同期|末|底|预算)?(?:相比)?")
+_SHARES = frozenset(("占比", "比重", "占"))
 
 
 def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: str,
@@ -218,6 +219,10 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
         if r is not None and row["rule"] != RULE_ID:
             metric = row.get("metric")
             is_change = bool(metric) and metric.endswith(tuple(change_verbs)) and bool(row.get("subject"))
+            if row.get("subject") and _BASIS_RE.search(row["subject"]) and r.change:
+                # 比2024年预算增加120.5万元, 增速比一季度提高: the basis is no subject
+                row["subject"] = r.subject
+                row["basis"] = row.get("basis") or r.basis
             if (bad(metric) and not is_change) or row.get("subject") in words or row.get("subject") in basis_set or (
                     not metric and not row.get("department") and r.metric and r.shape != "inherit"):
                 if r.metric or r.subject:
@@ -243,6 +248,8 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
                 row["subject"] = r.subject  # 共报告14起ILI暴发疫情: what was counted
                 if r.metric and r.metric in row["metric"]:
                     row["metric"] = r.metric  # 南方省份检测到 -> 检测
+        if row.get("metric") in _SHARES and not row.get("subject") and last is not None:
+            row["subject"] = _indicator(last, change_verbs)  # 税收收入8.9亿元，占比72.1%
         if r is not None and r.inherited and row.get("scope") == "change" and last is not None and (
                 not row.get("subject") or row["subject"] == r.subject or len(row["subject"]) <= 2
                 or row["subject"] in basis_set):
@@ -320,3 +327,24 @@ def year_periods(rows: list[dict[str, Any]], text: str, year: int | None, has_pe
                 row["period_start"] = row["period_end"] = last  # a stock at the year's end
         elif row.get("period_start") is None:
             row["period_start"], row["period_end"] = date(year, 1, 1), last
+
+
+def pair_each(rows: list[dict[str, Any]], text: str) -> None:
+    """In place: ``A N1，B N2，分别增长x%和y%``: the changes after 分别 are of the levels before it,
+    in order, when there are as many of each in the sentence."""
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        at = text.rfind("分别", max(0, row["char_start"] - 12), row["char_end"])
+        if row.get("scope") != "change" or at < 0:
+            i += 1
+            continue
+        run = [r for r in rows[i:] if r["sentence"] == row["sentence"] and r.get("scope") == "change"
+               and r["char_end"] > at][:8]
+        levels = [r for r in rows[:i] if r["sentence"] == row["sentence"] and r.get("scope") != "change"
+                  and r["char_end"] <= at and (r.get("metric") or r.get("subject"))]
+        names = [r.get("indicator") for r in levels[-len(run):]]
+        if len(run) >= 2 and len(levels) >= len(run) and len(set(names)) == len(names):
+            for r, name in zip(run, names, strict=True):
+                r["subject"], r["indicator"] = name, name
+        i += max(1, len(run))
