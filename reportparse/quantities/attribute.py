@@ -45,7 +45,7 @@ _BETWEEN_CELLS = regex.compile(r"[\s（()）]*")
 _LIST_GAP = regex.compile(r"\s*(?:、|和|及|与|或)\s*")
 _YEAR_BASIS = regex.compile(
     r"(?:比|较|与)(?:\d{4}年(?:预算|同期)?|上年|去年|上月|上周|前一周|年初|上季度|[一二三四]季度|[上下]半年|前[二三]季度"
-    r"|\d{1,2}月份?|1-\d{1,2}月|同期)(?:同期|末|底)?(?:相比)?$")
+    r"|\d{1,2}月份?|1-\d{1,2}月|同期)(?:同期|末|底)?(?:预算|计划)?(?:相比)?$")
 # words right after a quantity that do not start a counted noun (比上年, 增长, 以上 ...)
 _NOT_NOUN_AFTER = regex.compile(
     r"^(?:比|同比|环比|较|与|增长|下降|提高|降低|增加|减少|上升|以上|以下|以内|左右|上下|占|的|为|是|和|及|或|等|"
@@ -224,7 +224,12 @@ def _clean(np: str) -> str:
         np = np[:-1]
     np = _TRAILING_PAREN.sub("", np.strip()) if not np.endswith(("%)", "%）")) else np.strip()
     np = _PCT_PAREN.sub("", np).strip()
-    return np.strip(" \t　“”\"'")
+    np = np.strip(" \t　\"'")
+    if np.startswith("“") and "”" not in np:
+        np = np[1:]
+    if np.endswith("”") and "“" not in np:
+        np = np[:-1]
+    return np
 
 
 def read_quantity(

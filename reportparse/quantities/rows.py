@@ -223,7 +223,8 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
                 # 比2024年预算增加120.5万元, 增速比一季度提高: the basis is no subject
                 row["subject"] = r.subject
                 row["basis"] = row.get("basis") or r.basis
-            if (bad(metric) and not is_change) or row.get("subject") in words or row.get("subject") in basis_set or (
+            if (bad(metric) and not is_change) or row.get("subject") in words or row.get("subject") in basis_set or bad(
+                    row.get("subject")) or (
                     not metric and not row.get("department") and r.metric and r.shape != "inherit"):
                 if r.metric or r.subject:
                     row["metric"], row["subject"] = r.metric, r.subject
