@@ -7,7 +7,6 @@ scores 1.00 on every table; so do synthetic issues (corpora/synth.py --masthead 
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -19,6 +18,7 @@ sys.path.insert(0, str(ROOT / "corpora"))
 
 import make_pdf  # noqa: E402
 from masthead_styles import STYLES, restyle_masthead  # noqa: E402
+from score_helpers import load_scorer  # noqa: E402
 
 SEED_TXT = ROOT / "corpora" / "weekly-2023-35.txt"
 GOLD = json.loads((ROOT / "tests" / "golden" / "weekly-2023-35.gold.json").read_text(encoding="utf-8"))
@@ -27,10 +27,7 @@ KEYS = ["fig_r", "fig_p", "date_r", "date_p", "dept_r", "dept_p", "off_r", "off_
 
 
 def _scorer():
-    spec = importlib.util.spec_from_file_location("score", ROOT / "tests" / "golden" / "score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_scorer()
 
 
 def _extract(src: Path) -> Path:

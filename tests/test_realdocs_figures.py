@@ -7,14 +7,13 @@ when the folder is absent. Their assertions are the bars of issue 11, not any do
 
 from __future__ import annotations
 
-import csv
-import importlib.util
 import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pytest
+from score_helpers import load_scorer, read_rows
 
 from reportparse import extract
 from reportparse.quantities.rows import non_metric_test
@@ -51,16 +50,7 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _scorer() -> Any:
-    spec = importlib.util.spec_from_file_location("shared_score", SHARED / "tools" / "score.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-def _rows(out: Path, table: str) -> list[dict[str, str]]:
-    with open(out / f"{table}.csv", encoding="utf-8-sig", newline="") as f:
-        return list(csv.DictReader(f))
+    return load_scorer(SHARED / "tools" / "score.py")
 
 
 def test_figure_recall_of_hand_checked_facts(out: Path) -> None:
@@ -75,8 +65,8 @@ def test_figure_recall_of_hand_checked_facts(out: Path) -> None:
 
 def test_gold_values_are_present_with_their_unit(out: Path) -> None:
     score = _scorer()
-    docs = {d["doc_id"]: d["source"] for d in _rows(out, "documents")}
-    figs = _rows(out, "figures")
+    docs = {d["doc_id"]: d["source"] for d in read_rows(out, "documents")}
+    figs = read_rows(out, "figures")
     found = total = 0
     for g in sorted(GOLD.glob("*.gold.json")):
         name = g.name.removesuffix(".gold.json")
@@ -90,7 +80,7 @@ def test_gold_values_are_present_with_their_unit(out: Path) -> None:
 
 
 def test_every_number_is_accounted_for(out: Path) -> None:
-    cov = {Path(d["source"]).name: float(d["coverage"]) for d in _rows(out, "documents") if d["coverage"]}
+    cov = {Path(d["source"]).name: float(d["coverage"]) for d in read_rows(out, "documents") if d["coverage"]}
     low = {n: cov.get(n) for n in COVERAGE_DOCS if cov.get(n, 0) < 0.90}
     assert not low, low
 
@@ -100,7 +90,7 @@ def test_no_metric_is_a_bare_verb_or_a_fragment(out: Path) -> None:
     bad = non_metric_test(rules.lists, segmenter_for(rules))
     changes = tuple(rules.lists["change_verbs_rate"])
     wrong = []
-    for r in _rows(out, "figures"):
+    for r in read_rows(out, "figures"):
         m, subject = r["metric"], r["subject"]
         bare_change = bool(m) and m.removeprefix("同比").removeprefix("环比").removeprefix("比上年") in changes
         if (bare_change and not subject) or (bad(m) and not bare_change):
