@@ -195,6 +195,22 @@ def non_metric_test(lists: dict[str, tuple[str, ...]], seg: Segmenter | None) ->
 
 
 _HAN_START = regex.compile(r"\p{Han}")
+_EXT_POS = ("n", "vn", "j", "l", "an", "b")
+
+
+def _noun_extension(ext: str, metric: str, seg: Segmenter, venues: tuple[str, ...] = ()) -> bool:
+    """True when ``ext`` (the words a reading has before a rule's metric) is only common nouns
+    and ``metric`` a noun (社会消费品 + 零售总额), not a verb, a place, a name, a quote or a venue
+    (政务服务平台日均访问量: the platform is where, not what)."""
+    if not ext or "“" in ext or "”" in ext or any(v in ext for v in venues):
+        return False
+    toks = seg.tagged(ext + metric)
+    if not toks or not toks[-1].pos.startswith(("n", "vn")):
+        return False
+    cut = len(ext)
+    head = [t for t in toks if t.start < cut]
+    return bool(head) and head[-1].end == cut and all(
+        t.pos.startswith(_EXT_POS) and not t.pos.startswith(("nr", "ns", "nt")) for t in head)
 _BASIS_RE = regex.compile(r"(?:比|较|与)(?:\d{4}年|上年|去年|上月|上周|前一周|年初|上季度|[一二三四]季度|[上下]半年)(?:同期|末|底|预算)?(?:相比)?")
 _SHARES = frozenset(("占比", "比重", "占"))
 
@@ -245,6 +261,10 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
             elif (row.get("scope") == "change" and r.change and r.subject and row.get("subject")
                   and r.subject.endswith(row["subject"]) and len(r.subject) > len(row["subject"])):
                 row["subject"] = r.subject  # 增加值 -> 规模以上工业增加值: the whole noun phrase
+            elif (r.shape == "level" and metric and r.metric and r.metric != metric and r.metric.endswith(metric)
+                  and not row.get("subject") and not row.get("department") and seg is not None
+                  and _noun_extension(r.metric[: -len(metric)], metric, seg, lists.get("compound_heads", ()))):
+                row["metric"] = r.metric  # 零售总额 -> 社会消费品零售总额: the nouns before it too
             elif r.shape == "count" and r.subject and not row.get("subject") and row.get("metric"):
                 row["subject"] = r.subject  # 共报告14起ILI暴发疫情: what was counted
                 if r.metric and r.metric in row["metric"]:
