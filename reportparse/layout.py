@@ -71,7 +71,14 @@ def is_page_number(text: str) -> bool:
 
 
 def strip_margins(pages: tuple[RawPage, ...], settings: Settings) -> list[list[RawLine]]:
-    """Per page, the lines left after dropping page numbers and repeated running heads/footers."""
+    """Per page, the lines left after dropping page numbers and repeated running heads/footers.
+
+    A running head or foot is a line of a page's top or bottom band, or its first or last line
+    (a head printed on the first body line), whose text, digits aside (a page or issue number
+    changes), repeats on 40 % of the pages, or of the odd or the even pages (books and bulletins
+    print another head on facing pages); or a line after the first page that repeats the first
+    page's masthead (title, issue line).
+    """
 
     def in_margin(page: RawPage, line: RawLine) -> bool:
         if page.height <= 0:
@@ -79,6 +86,15 @@ def strip_margins(pages: tuple[RawPage, ...], settings: Settings) -> list[list[R
         return line.bottom <= page.height * settings.margin_top or line.top >= page.height * (
             1 - settings.margin_bottom
         )
+
+    def at_edge(page: RawPage, line: RawLine) -> bool:
+        # or the first or last line when short, no sentence and narrower than the text block
+        if in_margin(page, line):
+            return True
+        if line not in (page.lines[0], page.lines[-1]) or not _furniture_like(line.text) or "，" in line.text:
+            return False
+        block = max(ln.x1 for ln in page.lines) - min(ln.x0 for ln in page.lines)
+        return line.x1 - line.x0 < 0.75 * block
 
     def decorated_folio(page: RawPage, line: RawLine) -> bool:
         # "— 1 —" printed just above the bottom margin (GB/T 9704 puts it ~7 mm below the text block):
@@ -91,25 +107,47 @@ def strip_margins(pages: tuple[RawPage, ...], settings: Settings) -> list[list[R
         return near and is_page_number(line.text) and not fold(line.text).strip().isdigit()
 
     seen: Counter[str] = Counter()
-    for page in pages:
-        seen.update({margin_key(ln.text) for ln in page.lines if in_margin(page, ln)})
+    by_parity: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
+    for i, page in enumerate(pages):
+        keys = {margin_key(ln.text) for ln in page.lines if at_edge(page, ln)}
+        seen.update(keys)
+        by_parity[(page.number or i + 1) % 2].update(keys)
     need = max(2, math.ceil(0.4 * len(pages)))
+    n_even = sum(1 for i, p in enumerate(pages) if (p.number or i + 1) % 2 == 0)
+    need_parity = (max(2, math.ceil(0.4 * n_even)), max(2, math.ceil(0.4 * (len(pages) - n_even))))
     # A running head on later pages repeats the masthead (title, issue line) of the first page,
     # so it is recognised even in a two-page issue where it is printed once.
-    masthead = {k for ln in (pages[0].lines[:8] if pages else ()) if len(k := margin_key(ln.text)) >= 4}
+    masthead = sorted({k for ln in (pages[0].lines[:8] if pages else ()) if len(k := margin_key(ln.text)) >= 4},
+                      key=len, reverse=True)
 
     def running_head(i: int, page: RawPage, ln: RawLine) -> bool:
         key = margin_key(ln.text)
-        return seen[key] >= need or (i > 0 and any(m in key for m in masthead))
+        parity = (page.number or i + 1) % 2
+        if seen[key] >= need or by_parity[parity][key] >= need_parity[parity]:
+            return True
+        if i == 0 or not masthead:
+            return False
+        if in_margin(page, ln):
+            return any(m in key for m in masthead)
+        rest = key
+        for m in masthead:  # on a body line: only masthead parts and a few characters more
+            rest = rest.replace(m, "")
+        return rest != key and len(rest) <= 6
 
     kept = []
     for i, page in enumerate(pages):
         kept.append([
             ln for ln in page.lines
-            if not (in_margin(page, ln) and (is_page_number(ln.text) or running_head(i, page, ln)))
+            if not (at_edge(page, ln) and (is_page_number(ln.text) or running_head(i, page, ln)))
             and not decorated_folio(page, ln)
         ])
     return kept
+
+
+def _furniture_like(text: str) -> bool:
+    """Short enough for a running head or foot, and no sentence (no 。；！？ inside)."""
+    text = fold(text).strip()
+    return 0 < len(text) <= 40 and not SENTENCE_PUNCT.search(text)
 
 
 def _line_chars(line: RawLine, page: int | None) -> list[Char]:
