@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 import regex
 
@@ -53,6 +54,7 @@ Char = tuple[str, bool, "int | None"]  # (character, bold, page)
 class _Para:
     chars: list[Char] = field(default_factory=list)
     lines: list[RawLine] = field(default_factory=list)
+    cell: tuple[int, int] | None = None  # (table, cell) index of a ruled table's cell
 
 
 def fold(text: str) -> str:
@@ -221,11 +223,18 @@ def _block_rights(ordered: list[RawLine], body: float, left: float, right: float
     return out
 
 
-def lines_to_paragraphs(pages: tuple[RawPage, ...], kept: list[list[RawLine]]) -> list[_Para]:
-    """Paragraphs of paged input from indent, line length, font size and vertical gaps."""
+def lines_to_paragraphs(pages: tuple[RawPage, ...], kept: list[list[RawLine]],
+                        tables: list[dict[str, Any]] | None = None) -> list[_Para]:
+    """Paragraphs of paged input from indent, line length, font size and vertical gaps.
+
+    A ruled table's cells (``RawPage.tables``) come where the table stands, one paragraph each,
+    never joined to a line before or after; the tables, copied with a ``table_id``, are appended
+    to ``tables``."""
     all_lines = [ln for lines in kept for ln in lines]
-    if not all_lines:
+    if not all_lines and not any(p.tables for p in pages):
         return []
+    if not all_lines:
+        all_lines = [RawLine("", size=1.0)]
     sizes: Counter[float] = Counter()
     for ln in all_lines:
         sizes[ln.size] += len(ln.text.strip())
@@ -249,7 +258,13 @@ def lines_to_paragraphs(pages: tuple[RawPage, ...], kept: list[list[RawLine]]) -
         right = _edge([ln.x1 for ln in bl], doc_right, True) if len(bl) >= 4 else doc_right
         ordered = sorted(lines, key=lambda x: (x.top, x.x0))
         rights = _block_rights(ordered, body, left, right, spacing)
-        for ln in ordered:
+        grids = sorted(page.tables, key=lambda t: t["bbox"][1])
+        for ln in [*ordered, None]:
+            while grids and (ln is None or grids[0]["bbox"][1] <= ln.top):
+                _table_paras(paras, grids.pop(0), page.number, tables)
+                prev = None
+            if ln is None:
+                break
             em = ln.size or body
             # a text box narrower than the page: align with the previous continuation line
             aligned = prev is not None and (
@@ -272,6 +287,18 @@ def lines_to_paragraphs(pages: tuple[RawPage, ...], kept: list[list[RawLine]]) -
             _join(paras[-1], ln, page.number)
             prev, prev_page = ln, page.number
     return paras
+
+
+def _table_paras(paras: list[_Para], table: dict[str, Any], page: int | None,
+                 tables: list[dict[str, Any]] | None) -> None:
+    """One paragraph per non-empty cell of ``table``, in reading order (row, then column)."""
+    copy = {**table, "table_id": (len(tables) if tables is not None else 0) + 1,
+            "cells": [dict(c) for c in table["cells"]]}
+    if tables is not None:
+        tables.append(copy)
+    for k, cell in enumerate(copy["cells"]):
+        if cell["text"].strip():
+            paras.append(_Para(chars=[(c, False, page) for c in cell["text"]], cell=(copy["table_id"] - 1, k)))
 
 
 def _display_continues(prev: RawLine, ln: RawLine, body: float, left: float, right: float) -> bool:
@@ -373,8 +400,9 @@ def _heading_cue(para: _Para, chars: list[Char], body_font: str, body_size: floa
     return size > body_size + 0.5 or (font != body_font and size >= body_size - 0.5)
 
 
-def paragraphs_to_clean(paras: list[_Para], paged: bool) -> CleanText:
-    """Assemble the cleaned text, paragraph offsets, page map and emphasis spans."""
+def paragraphs_to_clean(paras: list[_Para], paged: bool, tables: list[dict[str, Any]] | None = None) -> CleanText:
+    """Assemble the cleaned text, paragraph offsets, page map and emphasis spans; the cells of
+    ``tables`` get the offsets (``char_start``, ``char_end``) and cleaned text of their paragraph."""
     fonts: Counter[str] = Counter()
     sizes: Counter[float] = Counter()
     for para in paras:
@@ -400,6 +428,11 @@ def paragraphs_to_clean(paras: list[_Para], paged: bool) -> CleanText:
                 page_starts.append((len(text), p))
             text.append(c)
             bold.append(b)
+        if para.cell is not None and tables is not None:
+            cell = tables[para.cell[0]]["cells"][para.cell[1]]
+            cell.update(text="".join(text[start:]), char_start=start, char_end=len(text))
+            out_paras.append(Paragraph(start, len(text), chars[0][2], False, True))
+            continue
         cue = _heading_cue(para, chars, body_font, body_size) if paged else all(b for c, b, _ in chars if not c.isspace())
         out_paras.append(Paragraph(start, len(text), chars[0][2] if paged else None, cue))
     emphasis: list[tuple[int, int]] = []
@@ -408,7 +441,7 @@ def paragraphs_to_clean(paras: list[_Para], paged: bool) -> CleanText:
             emphasis.append((i, i + 1))
         elif b:
             emphasis[-1] = (emphasis[-1][0], i + 1)
-    return CleanText("".join(text), tuple(out_paras), tuple(page_starts), tuple(emphasis))
+    return CleanText("".join(text), tuple(out_paras), tuple(page_starts), tuple(emphasis), tuple(tables or ()))
 
 
 def raw_to_clean(raw: RawDocument, settings: Settings | None = None) -> CleanText:
@@ -417,4 +450,5 @@ def raw_to_clean(raw: RawDocument, settings: Settings | None = None) -> CleanTex
     if raw.flow:
         return paragraphs_to_clean(flow_to_paragraphs(raw.pages, raw.hard_breaks), paged=False)
     kept = strip_margins(raw.pages, settings)
-    return paragraphs_to_clean(lines_to_paragraphs(raw.pages, kept), paged=True)
+    tables: list[dict[str, Any]] = []
+    return paragraphs_to_clean(lines_to_paragraphs(raw.pages, kept, tables), paged=True, tables=tables)

@@ -41,6 +41,8 @@ class RawPage:
     lines: tuple[RawLine, ...]
     width: float = 0.0
     height: float = 0.0
+    #: ruled tables found on the page (``ingest/ruled.py``), their chars not in ``lines``
+    tables: tuple[dict[str, Any], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,7 @@ class Paragraph:
     end: int
     page: int | None
     heading_cue: bool = False  # set in a font or size unlike the body, or all bold
+    table: bool = False  # a cell of a ruled table (never a heading, never joined to the running text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +88,9 @@ class CleanText:
     paragraphs: tuple[Paragraph, ...]
     page_starts: tuple[tuple[int, int], ...] = ()
     emphasis: tuple[tuple[int, int], ...] = ()
+    #: ruled tables (``ingest/ruled.py``'s dicts), each cell with ``char_start``/``char_end`` of its
+    #: paragraph in ``text`` (None for an empty cell); read by ``entities/cells.py``
+    tables: tuple[dict[str, Any], ...] = ()
 
     def page_at(self, offset: int) -> int | None:
         """Page number (1-based) holding character ``offset``; None for text input."""

@@ -40,6 +40,7 @@ from ..errors import NoTextLayer, PdfReadError
 from ..model import RawDocument, RawLine, RawPage
 from ..settings import Settings
 from .common import read_pdf_bytes
+from .ruled import MIN_PATHS, find_grids, split_chars, table_context
 
 BOLD_FONT = regex.compile(r"(?i)bold|heavy|black|粗")
 FAKE_BOLD_MODES = frozenset({2, 6})  # fill+stroke (6: and clip)
@@ -63,6 +64,7 @@ class _CharDevice(PDFPageAggregator):
     def __init__(self, rsrcmgr: Any, pageno: int) -> None:
         super().__init__(rsrcmgr, pageno=pageno, laparams=None)
         self.glyphs: list[tuple[str, Any, float, float, float, float, float, bool, int]] = []
+        self.paths = 0  # paths painted: a page with many may hold a ruled table
         self._render_mode = 0
 
     def render_string(self, textstate: Any, seq: Any, ncs: Any, graphicstate: Any) -> None:
@@ -97,25 +99,31 @@ class _CharDevice(PDFPageAggregator):
         return adv
 
     def paint_path(self, *args: Any, **kwargs: Any) -> None:
-        """Paths (rules, table borders) carry no text."""
+        """Paths (rules, table borders) carry no text: only counted."""
+        self.paths += 1
 
     def render_image(self, *args: Any, **kwargs: Any) -> None:
         """Images carry no text layer."""
 
 
-def _glyphs(page: Page) -> list[tuple[str, Any, float, float, float, float, float, bool, int]]:
-    """The page's glyphs as :class:`_CharDevice` records them."""
+def _glyphs(page: Page) -> _CharDevice:
+    """The page's glyphs as :class:`_CharDevice` records them (``.glyphs``, ``.paths``)."""
     device = _CharDevice(page.pdf.rsrcmgr, pageno=page.page_number)
     interpreter = PDFPageInterpreter(page.pdf.rsrcmgr, device)
     try:
         interpreter.process_page(page.page_obj)
     except Exception as e:
         raise PdfminerException(e) from e
-    return device.glyphs
+    return device
 
 
 def page_chars(page: Page) -> list[dict[str, Any]]:
-    """The page's chars as pdfplumber's ``page.chars`` gives them, with only the keys used here
+    """The page's chars as pdfplumber's ``page.chars`` gives them (see ``page_chars_paths``)."""
+    return page_chars_paths(page)[0]
+
+
+def page_chars_paths(page: Page) -> tuple[list[dict[str, Any]], int]:
+    """(the page's chars, how many paths it paints). The chars as pdfplumber's ``page.chars`` gives them, with only the keys used here
     (text, fontname, size, x0, x1, top, bottom, doctop, upright) plus ``render_mode``.
 
     Geometry as ``Page.process_object`` computes it (coordinates relative to the MediaBox).
@@ -124,7 +132,8 @@ def page_chars(page: Page) -> list[dict[str, Any]]:
     height, doctop0 = page.height, page.initial_doctop
     norm = page.pdf.unicode_norm
     out: list[dict[str, Any]] = []
-    for text, font, size, x0, y0, x1, y1, upright, mode in _glyphs(page):
+    device = _glyphs(page)
+    for text, font, size, x0, y0, x1, y1, upright, mode in device.glyphs:
         top = height - y1 + mb_top
         out.append({
             "text": unicodedata.normalize(norm, text) if norm is not None else text,
@@ -133,7 +142,7 @@ def page_chars(page: Page) -> list[dict[str, Any]]:
             "bottom": height - y0 + mb_top, "doctop": doctop0 + top, "upright": upright,
             "render_mode": mode,
         })
-    return out
+    return out, device.paths
 
 
 # pdfminer modules that log a debug message per token or operator they parse
@@ -315,10 +324,15 @@ def read_pdf(path: Path, settings: Settings | None = None) -> RawDocument:
             for page in pdf.pages:
                 # a glyph pdfminer cannot map to Unicode comes out as '(cid:4162)': it is lost text
                 # (counted so by the cross-check below, which then reads the page with PDFium)
-                chars = [c for c in dedupe_chars(page_chars(page)) if not c["text"].startswith("(cid:")]
+                chars, paths = page_chars_paths(page)
+                chars = [c for c in dedupe_chars(chars) if not c["text"].startswith("(cid:")]
                 counts.append(sum(1 for c in chars for t in c["text"] if not t.isspace()))
+                grids = find_grids(page) if paths >= MIN_PATHS else []
+                chars, tables = split_chars(chars, grids, page.page_number, settings.x_tolerance)
                 lines = chars_to_lines(chars, settings.x_tolerance)
-                pages.append(RawPage(page.page_number, tuple(lines), float(page.width), float(page.height)))
+                table_context(tables, lines)
+                pages.append(RawPage(page.page_number, tuple(lines), float(page.width), float(page.height),
+                                     tuple(tables)))
                 page.close()
     except READ_ERRORS as e:
         raise PdfReadError(source, _one_line(e)) from None

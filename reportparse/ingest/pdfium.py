@@ -39,6 +39,7 @@ from ..model import RawDocument, RawLine, RawPage
 from ..settings import Settings
 from .common import read_pdf_bytes
 from .pdf import BOLD_FONT, FAKE_BOLD_MODES, chars_to_lines
+from .ruled import MIN_PATHS, find_grids, split_chars, table_context
 
 BOLD_WEIGHT = 600
 FAKE_BOLD = 2  # render mode given to chars that are bold by weight: the cue ``pdf.is_bold`` reads
@@ -151,11 +152,28 @@ def count_visible(textpage: Any) -> int:
     return sum(1 for c in text if not c.isspace())
 
 
+def count_paths(page: Any, enough: int) -> int:
+    """Path objects (rules, cell borders) on a PDFium page, counted up to ``enough``."""
+    raw = page.raw if hasattr(page, "raw") else page
+    n = 0
+    for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
+        if pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(raw, i)) == pdfium_c.FPDF_PAGEOBJ_PATH:
+            n += 1
+            if n >= enough:
+                break
+    return n
+
+
 class PdfiumPages:
-    """An open PDF read through PDFium: page sizes, char counts and lines per page."""
+    """An open PDF read through PDFium: page sizes, char counts and lines per page.
+
+    A page that draws enough paths is also opened with pdfplumber (the document once, lazily)
+    for its table finder (``ruled.find_grids``); the cells' text still comes from PDFium."""
 
     def __init__(self, data: bytes | Path) -> None:
         self.doc = pdfium.PdfDocument(data)
+        self.data = data
+        self._plumber: Any = None
 
     def __enter__(self) -> PdfiumPages:
         return self
@@ -164,8 +182,24 @@ class PdfiumPages:
         self.close()
 
     def close(self) -> None:
-        """Release the document."""
+        """Release the document (and pdfplumber's, when a table was looked for)."""
         self.doc.close()
+        if self._plumber is not None:
+            self._plumber.close()
+
+    def _grids(self, index: int) -> list[Any]:
+        import io
+
+        import pdfplumber
+
+        if self._plumber is None:
+            src = io.BytesIO(self.data) if isinstance(self.data, bytes) else self.data
+            self._plumber = pdfplumber.open(src)
+        page = self._plumber.pages[index]
+        try:
+            return find_grids(page)
+        finally:
+            page.close()
 
     def __len__(self) -> int:
         return len(self.doc)
@@ -183,10 +217,14 @@ class PdfiumPages:
                 chars = textpage_chars(textpage, left, top)
             finally:
                 textpage.close()
+            ruled = count_paths(page, MIN_PATHS) >= MIN_PATHS
         finally:
             page.close()
+        grids = self._grids(index) if ruled else []
+        chars, tables = split_chars(chars, grids, index + 1, settings.x_tolerance)
         lines = chars_to_lines(chars, settings.x_tolerance)
-        return RawPage(index + 1, tuple(lines), float(width), float(height))
+        table_context(tables, lines)
+        return RawPage(index + 1, tuple(lines), float(width), float(height), tuple(tables))
 
     def count(self, index: int) -> int:
         """Visible char count of page ``index`` (0-based), without building lines."""
@@ -270,7 +308,7 @@ def cross_check(data: bytes, pages: list[RawPage], counts: list[int],
                 page = pdf.page(i, settings)
                 names = _font_map(pages[i].lines, page.lines)
                 lines = tuple(_rename(ln, names) for ln in page.lines)
-                out[i] = RawPage(pages[i].number, lines, pages[i].width, pages[i].height)
+                out[i] = RawPage(pages[i].number, lines, pages[i].width, pages[i].height, page.tables)
                 engine_pages[pages[i].number or i + 1] = ENGINE
                 lost_total += lost
     except pdfium.PdfiumError as e:

@@ -1,0 +1,200 @@
+"""Ruled tables (``CleanText.tables``) -> ``cells`` rows, and a figure for each number cell.
+
+Header rows are the rows above the first row where a number stands right of a text cell (its
+row label); a table continued on the next page with no header of its own takes the previous
+table's when the columns agree. A number cell gives a figure (rule ``figure.cell``): metric =
+its row label (the nearest text cell to its left), subject = its column header (the header
+cells above it, joined with ``·``), unit from the header (``（亿元）``, ``%``), the row's ``单位``
+column or the table's ``单位：万元`` line; 万/亿 in the unit go into the value (亿元 -> 元, as
+the contract's base units). A header that says 增长/增减/比上年 makes the scope ``change``.
+Codes (科目编码 201, 06) and serials stand left of every text cell: no label, no figure.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from ..model import CleanText, Section
+from ..normalize.numbers import parse_number
+from ..sections import section_at
+
+RULE = "figure.cell"
+NUMBER = regex.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
+UNIT_IN_HEADER = regex.compile(r"[（(]\s*(?P<unit>[^（()）]{1,8}?)\s*[）)]\s*$|(?P<pct>%)\s*$")
+SCALE = regex.compile(r"^(?P<scale>万亿|千万|百万|万|亿)(?=.)")
+SCALES = {"万": 10**4, "亿": 10**8, "万亿": 10**12, "百万": 10**6, "千万": 10**7}
+CHANGE = regex.compile(r"增长|增减|增速|比上年|同比|涨跌|幅度")
+UNIT_HEADS = ("单位", "计量单位")
+# a column of codes or serials: its numbers are no quantities (科目编码 201, 06; 序号 1)
+CODE_HEADS = regex.compile(r"(?:类|款|项|.*(?:编码|代码|编号)|序号|行次|栏次|年份)")
+SEPARATOR = "·"
+
+
+def _number(text: str) -> bool:
+    return bool(NUMBER.fullmatch(text.replace(" ", "")))
+
+
+def build_cells(clean: CleanText, sections: list[Section],
+                doc_id: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[tuple[int, int]]]:
+    """(cells rows, figures rows, caption spans) of the document's ruled tables. A caption (the
+    table's ``title``, 表5 2023年…) is claimed like a heading: its year is no figure or date."""
+    cells_out: list[dict[str, Any]] = []
+    figures: list[dict[str, Any]] = []
+    captions: list[tuple[int, int]] = []
+    prev_heads: dict[int, str] | None = None
+    prev_cols, prev_unit = 0, ""
+    for table in clean.tables:
+        grid: dict[int, dict[int, dict[str, Any]]] = {}
+        for c in table["cells"]:
+            grid.setdefault(c["row"], {})[c["col"]] = c
+        n_cols = max((c["col"] for c in table["cells"]), default=-1) + 1
+        labels = {r: _labels(row) for r, row in grid.items()}
+        first = next((r for r in sorted(grid) if any(labels[r].get(k) for k in grid[r])), None)
+        if first is None:
+            first = next((r for r in sorted(grid) if any(_number(c["text"]) for c in grid[r].values())), len(grid))
+        heads = _headers(table["cells"], [r for r in grid if r < first], n_cols)
+        table_unit = table.get("unit") or ""
+        if first == 0 and prev_heads is not None and n_cols == prev_cols:
+            heads = prev_heads  # continued from the previous page
+        if (heads and heads == prev_heads) or (first == 0 and prev_heads is not None):
+            table_unit = table_unit or prev_unit  # the same table continued: its 单位 line is printed once
+        title, spans = _caption(clean, table)
+        captions += spans
+        unit_cols = [k for k, h in heads.items() if h.split(SEPARATOR)[-1] in UNIT_HEADS]
+        codes = {k for k, h in heads.items() if CODE_HEADS.fullmatch(h.split(SEPARATOR)[-1])}
+        labels = {r: {k: v for k, v in _labels(row, set(unit_cols)).items() if k not in codes}
+                  for r, row in grid.items()}
+        labelled = any(v for r in grid if r >= first for v in labels[r].values())
+        for r in sorted(grid):
+            row = grid[r]
+            for k in sorted(row):
+                c = row[k]
+                label = labels[r].get(k, "") if r >= first else ""
+                head = heads.get(k, "")
+                value, unit = None, None
+                quantity = k not in codes and (label or (head and not labelled)) and not _leading_zero(c["text"])
+                if r >= first and quantity and _number(c["text"]):
+                    unit = _unit(head, table_unit, [row[u]["text"] for u in unit_cols if u in row])
+                    value, unit = _value(c["text"], unit)
+                cells_out.append({
+                    "doc_id": doc_id, "table_id": table["table_id"], "table_title": title or None,
+                    "page": table["page"], "row": r, "col": k,
+                    "row_label": label or None, "col_header": head or None, "text": c["text"],
+                    "value": value, "unit": unit, "bbox": ",".join(f"{v:g}" for v in c["bbox"]),
+                    "char_start": c.get("char_start"), "char_end": c.get("char_end"),
+                })
+                if value is not None and c.get("char_start") is not None:
+                    figures.append(_figure(doc_id, clean, sections, c, row, label, head, value, unit))
+        prev_heads, prev_cols, prev_unit = heads, n_cols, table_unit
+    return cells_out, figures, captions
+
+
+_LISTED = regex.compile(r"(?:^|\n)[ \t]*(?:[\d一二三四五六七八九十]{1,3}[ \t]*[.．、]?)?[ \t]*$")
+
+
+def _caption(clean: CleanText, table: dict[str, Any]) -> tuple[str, list[tuple[int, int]]]:
+    """The table's caption as in the cleaned text, and its spans: a paragraph that is the caption,
+    where the table stands or in a list of tables (目录: ``3. 2024年…预算总表``)."""
+    from ..layout import clean_chars
+
+    raw = table.get("title") or ""
+    title = "".join(c for c, _, _ in clean_chars([(ch, False, None) for ch in raw]))
+    spans: list[tuple[int, int]] = []
+    at = clean.text.find(title) if title else -1
+    while at >= 0:
+        end = at + len(title)
+        if (end == len(clean.text) or clean.text[end] == "\n") and _LISTED.search(clean.text, max(0, at - 8), at):
+            spans.append((at, end))
+        at = clean.text.find(title, end)
+    return title, spans
+
+
+def _leading_zero(text: str) -> bool:
+    """A code such as 06 or 0101 (a quantity never starts with 0 before another digit)."""
+    t = text.strip()
+    return len(t) >= 2 and t[0] == "0" and t[1].isdigit()
+
+
+def _labels(row: dict[int, dict[str, Any]], skip: set[int] | None = None) -> dict[int, str]:
+    """For each number cell of a row, the nearest text cell to its left ('' when none); cells of
+    the ``skip`` columns (单位) are no labels."""
+    out: dict[int, str] = {}
+    label = ""
+    for k in sorted(row):
+        if skip and k in skip:
+            continue
+        text = row[k]["text"].strip()
+        if not text:
+            continue
+        if _number(text):
+            out[k] = label
+        elif not regex.fullmatch(r"[-—–－/…]+", text):
+            label = text
+    return out
+
+
+def _headers(cells: list[dict[str, Any]], header_rows: list[int], n_cols: int) -> dict[int, str]:
+    """Column header of each column: the header cells over its centre, top to bottom."""
+    centres: dict[int, float] = {}
+    for c in cells:
+        x0, _, x1, _ = c["bbox"]
+        k = c["col"]
+        if k not in centres or x1 - x0 < 2 * abs(centres[k] - x0):
+            centres[k] = (x0 + x1) / 2
+    rows = set(header_rows)
+    heads: dict[int, str] = {}
+    for k in range(n_cols):
+        cx = centres.get(k)
+        if cx is None:
+            continue
+        parts: list[str] = []
+        for c in sorted((c for c in cells if c["row"] in rows), key=lambda c: (c["row"], c["col"])):
+            x0, _, x1, _ = c["bbox"]
+            text = c["text"].strip()
+            if text and x0 - 1 <= cx <= x1 + 1 and (not parts or parts[-1] != text):
+                parts.append(text)
+        if parts:
+            heads[k] = SEPARATOR.join(parts)
+    return heads
+
+
+def _unit(head: str, table_unit: str, row_units: list[str]) -> str:
+    """The unit of a number cell: its header's bracket or %, its row's 单位 cell, the table's unit."""
+    m = UNIT_IN_HEADER.search(head.split(SEPARATOR)[-1]) if head else None
+    if m:
+        return "%" if m["pct"] else m["unit"]
+    for u in row_units:
+        if u.strip():
+            return u.strip()
+    return table_unit
+
+
+def _value(text: str, unit: str) -> tuple[float | int | None, str | None]:
+    """The cell's value in base units and its unit (万元 -> value × 10000, 元)."""
+    parsed = parse_number(text.replace("−", "-").lstrip("+-"))
+    if parsed is None:
+        return None, unit or None
+    value = -parsed.value if text.strip().startswith(("-", "−")) else parsed.value
+    if parsed.percent:
+        return value, "%"
+    m = SCALE.match(unit)
+    if m:
+        value = value * SCALES[m["scale"]]
+        unit = unit[m.end():]
+        value = int(value) if float(value).is_integer() else float(f"{value:.12g}")
+    return value, unit or None
+
+
+def _figure(doc_id: str, clean: CleanText, sections: list[Section], cell: dict[str, Any],
+            row: dict[int, dict[str, Any]], label: str, head: str, value: float | int, unit: str | None) -> dict[str, Any]:
+    start, end = cell["char_start"], cell["char_end"]
+    sentence = " ".join(row[k]["text"] for k in sorted(row) if row[k]["text"])
+    return {
+        "doc_id": doc_id, "section": section_at(sections, start) or None,
+        "subject": head if label else None, "metric": label or head, "value": value, "value_from": None,
+        "unit": unit, "scope": "change" if CHANGE.search(head) else "other", "period_start": None,
+        "period_end": None, "department": None, "sentence": sentence, "page": clean.page_at(start),
+        "char_start": start, "char_end": end, "rule": RULE, "value_text": cell["text"], "approx": False,
+    }

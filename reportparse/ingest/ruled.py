@@ -1,0 +1,164 @@
+"""Ruled tables of a PDF page: pdfplumber's table finder gives the grid, the engine's chars the text.
+
+Only pages that draw enough paths (ruling lines, cell rectangles) are searched, so a page of
+prose costs nothing more. The finder's ``lines`` strategy draws the grid from the rules; where
+the rules stop short of the text (a table with no outer verticals, a 三线表's side columns), the
+grid is widened to the extent of its horizontal rules with explicit vertical lines (the
+``explicit_vertical_lines`` setting); a grid row whose cells each hold several text lines, one
+per item (a statistical table ruled only around its header), is split into one row per line.
+
+A table is a plain dict (JSON-ready, so the cache keeps it)::
+
+    {"page": 3, "bbox": [x0, top, x1, bottom], "unit": "万元",
+     "cells": [{"row": 0, "col": 0, "text": "项目", "bbox": [...]}, ...]}
+
+A ``title`` (its caption line, 表…) is set too. Its chars are taken out of the page's running text (``split_chars``); ``layout`` sets each cell
+as a paragraph of its own and ``entities/cells.py`` reads the grid.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+MIN_PATHS = 6  # paths a page must draw before the table finder is asked (a head rule is one)
+MIN_RULES = 4  # horizontal + vertical edges of a grid worth reading
+UNIT_LINE = regex.compile(r"(?<!编制|填报|报送)单位\s*[:：]\s*(?P<unit>[^\s，,；;）)]{1,6})")
+NUMERIC = regex.compile(r"[-+−]?\d[\d,，]*(?:\.\d+)?%?")
+
+Box = tuple[float, float, float, float]
+
+
+def find_grids(page: Any) -> list[tuple[Box, list[list[Box | None]]]]:
+    """(bbox, rows of cell boxes; None where a merged cell spans) of each ruled table of a
+    pdfplumber page, widened to its horizontal rules where they run past its outer verticals."""
+    try:
+        tables = page.find_tables()
+    except (ValueError, KeyError, TypeError, ZeroDivisionError):
+        return []
+    edges = [e for e in page.horizontal_edges if e["x1"] - e["x0"] > 20]
+    out = []
+    for t in tables:
+        x0, top, x1, bottom = t.bbox
+        lo, hi = _rule_extent(edges, t.bbox)
+        if lo < x0 - 10 or hi > x1 + 10:
+            wide = _widened(page, (lo, top, hi, bottom))
+            if wide is not None:
+                t = wide
+        rows = [list(r.cells) for r in t.rows]
+        if len(rows) >= 1 and max((sum(c is not None for c in r) for r in rows), default=0) >= 2:
+            out.append((tuple(t.bbox), rows))
+    return out
+
+
+def _rule_extent(edges: list[dict[str, Any]], box: Box) -> tuple[float, float]:
+    """How far left and right the horizontal rules of ``box``'s height run, segments that touch chained."""
+    lo, hi = box[0], box[2]
+    rules = [e for e in edges if box[1] - 2 <= e["top"] <= box[3] + 2]
+    grown = True
+    while grown:
+        grown = False
+        for e in rules:
+            if e["x1"] >= lo - 3 and e["x0"] <= hi + 3 and (e["x0"] < lo or e["x1"] > hi):
+                lo, hi, grown = min(lo, e["x0"]), max(hi, e["x1"]), True
+    return lo, hi
+
+
+def _widened(page: Any, box: Box) -> Any:
+    """The table of ``box`` with vertical lines added at its left and right ends."""
+    x0, top, x1, bottom = box
+    try:
+        crop = page.crop((max(x0 - 1, 0), max(top - 1, 0), min(x1 + 1, page.width), min(bottom + 1, page.height)))
+        found = crop.find_tables({"explicit_vertical_lines": [x0, x1]})
+    except (ValueError, KeyError, TypeError, ZeroDivisionError):
+        return None
+    return max(found, key=lambda t: (t.bbox[2] - t.bbox[0]) * (t.bbox[3] - t.bbox[1]), default=None)
+
+
+def _inside(c: dict[str, Any], box: Box) -> bool:
+    cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
+def split_chars(chars: list[dict[str, Any]], grids: list[tuple[Box, list[list[Box | None]]]], page_no: int,
+                x_tolerance: float) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(chars outside every table, the tables with their cells' text) of one page."""
+    if not grids:
+        return chars, []
+    from .pdf import chars_to_lines  # pdf.py imports this module
+
+    rest = list(chars)
+    tables = []
+    for box, rows in grids:
+        mine = [c for c in rest if _inside(c, box)]
+        if not mine:
+            continue
+        cells = _cells(rows, mine, x_tolerance, chars_to_lines)
+        if len({c["row"] for c in cells if c["text"]}) < 2:
+            continue  # a ruled header alone: its rows stay lines of text (a line table, entities/grids.py)
+        ids = {id(c) for c in mine}
+        rest = [c for c in rest if id(c) not in ids]
+        tables.append({"page": page_no, "bbox": [round(v, 2) for v in box], "unit": "", "cells": cells})
+    return rest, tables
+
+
+def _cells(rows: list[list[Box | None]], chars: list[dict[str, Any]], x_tolerance: float,
+           to_lines: Any) -> list[dict[str, Any]]:
+    """The grid's cells with text. A grid row where two or more columns hold several text lines
+    at the same heights, numbers among them (one item a line, only the header ruled), is split
+    into one row per line, its text cut at the grid's column edges even where no cell is drawn."""
+    lefts = [min((r[j][0] for r in rows if j < len(r) and r[j] is not None), default=None)
+             for j in range(max(len(r) for r in rows))]
+    right = max(b[2] for r in rows for b in r if b is not None)
+    edges = [x for x in lefts if x is not None] + [right]
+    spans = [(edges[k], edges[k + 1]) for k in range(len(edges) - 1)]
+    out: list[dict[str, Any]] = []
+    r = 0
+    for row in rows:
+        boxes = [b for b in row if b is not None]
+        top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
+        band = [c for c in chars if top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+        by_col = [to_lines([c for c in band if lo <= (c["x0"] + c["x1"]) / 2 < hi], x_tolerance) for lo, hi in spans]
+        stacked = [lines for lines in by_col if len(lines) >= 2]
+        if len(stacked) >= 2 and any(sum(bool(NUMERIC.fullmatch(ln.text.strip())) for ln in lines) >= 2
+                                     for lines in stacked):
+            groups: list[list[float]] = []
+            for y in sorted((ln.top + ln.bottom) / 2 for lines in by_col for ln in lines):
+                if groups and y - groups[-1][-1] <= 3:
+                    groups[-1].append(y)
+                else:
+                    groups.append([y])
+            for g in groups:
+                for col, ((lo, hi), lines) in enumerate(zip(spans, by_col, strict=True)):
+                    part = [ln for ln in lines if g[0] - 3 <= (ln.top + ln.bottom) / 2 <= g[-1] + 3]
+                    out.append(_cell(r, col, part, (lo, part[0].top if part else top, hi,
+                                                    part[-1].bottom if part else bottom)))
+                r += 1
+            continue
+        for col, b in enumerate(row):
+            if b is not None:
+                out.append(_cell(r, col, to_lines([c for c in band if _inside(c, b)], x_tolerance), b))
+        r += 1
+    return out
+
+
+def _cell(row: int, col: int, lines: list[Any], box: Box) -> dict[str, Any]:
+    text = "".join(ln.text.strip() for ln in lines)  # a wrapped cell reads on (事业单位|经营收入)
+    return {"row": row, "col": col, "text": text, "bbox": [round(v, 2) for v in box]}
+
+
+def table_context(tables: list[dict[str, Any]], lines: list[Any]) -> None:
+    """Set each table's ``unit`` from a ``单位：万元`` line and its ``title`` from a caption with 表
+    (表5 …产量及增速, 2024年…收支预算总表) among the lines just above it (within 80 pt)."""
+    for t in tables:
+        top = t["bbox"][1]
+        above = sorted((ln for ln in lines if top - 80 <= ln.bottom <= top + 2), key=lambda x: -x.top)
+        t.setdefault("title", "")
+        for ln in above:
+            text = ln.text.replace(" ", "")
+            m = UNIT_LINE.search(text)
+            if m and not t["unit"]:
+                t["unit"] = m["unit"]
+            elif not m and "表" in text and len(text) <= 60 and not t["title"] and "编制单位" not in text:
+                t["title"] = ln.text.strip()
