@@ -22,7 +22,8 @@ from ..sections import section_at
 
 RULE = "figure.cell"
 NUMBER = regex.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
-UNIT_IN_HEADER = regex.compile(r"[（(]\s*(?P<unit>[^（()）]{1,8}?)\s*[）)]\s*$|(?P<pct>%)\s*$")
+# a unit in the header's brackets (亿元, %, 万人); not a base (以上年为100, 上年=100)
+UNIT_IN_HEADER = regex.compile(r"[（(]\s*(?P<unit>[^（()）\d=为]{1,8}?)\s*[）)]\s*$|(?P<pct>%)\s*$")
 SCALE = regex.compile(r"^(?P<scale>万亿|千万|百万|万|亿)(?=.)")
 SCALES = {"万": 10**4, "亿": 10**8, "万亿": 10**12, "百万": 10**6, "千万": 10**7}
 CHANGE = regex.compile(r"增长|增减|增速|比上年|同比|涨跌|幅度")

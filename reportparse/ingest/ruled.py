@@ -22,8 +22,7 @@ from typing import Any
 
 import regex
 
-MIN_PATHS = 6  # paths a page must draw before the table finder is asked (a head rule is one)
-MIN_RULES = 4  # horizontal + vertical edges of a grid worth reading
+MIN_PATHS = 4  # paths a page must draw before the table finder is asked (a head rule is one)
 UNIT_LINE = regex.compile(r"(?<!编制|填报|报送)单位\s*[:：]\s*(?P<unit>[^\s，,；;）)]{1,6})")
 NUMERIC = regex.compile(r"[-+−]?\d[\d,，]*(?:\.\d+)?%?")
 
@@ -38,6 +37,12 @@ def find_grids(page: Any) -> list[tuple[Box, list[list[Box | None]]]]:
     except (ValueError, KeyError, TypeError, ZeroDivisionError):
         return []
     edges = [e for e in page.horizontal_edges if e["x1"] - e["x0"] > 20]
+    found = [t.bbox for t in tables]
+    for region in _open_sided(edges, page.vertical_edges):
+        if not any(_overlap(region, b) for b in found):
+            wide = _widened(page, region)
+            if wide is not None:
+                tables.append(wide)
     out = []
     for t in tables:
         x0, top, x1, bottom = t.bbox
@@ -49,6 +54,38 @@ def find_grids(page: Any) -> list[tuple[Box, list[list[Box | None]]]]:
         rows = [list(r.cells) for r in t.rows]
         if len(rows) >= 1 and max((sum(c is not None for c in r) for r in rows), default=0) >= 2:
             out.append((tuple(t.bbox), rows))
+    return out
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _open_sided(h_edges: list[dict[str, Any]], v_edges: list[dict[str, Any]]) -> list[Box]:
+    """Regions of tables ruled with no outer verticals: full rules of one extent (±3 pt) stacked,
+    consecutive ones joined where an inner vertical rule runs between them (else it is a gap)."""
+    rules = sorted((e for e in h_edges if e["x1"] - e["x0"] >= 100), key=lambda e: (e["top"], e["x0"]))
+    groups: list[list[dict[str, Any]]] = []
+    for e in rules:
+        g = next((g for g in groups if abs(g[0]["x0"] - e["x0"]) <= 3 and abs(g[0]["x1"] - e["x1"]) <= 3), None)
+        if g is None:
+            groups.append([e])
+        elif e["top"] - g[-1]["top"] > 2:
+            g.append(e)
+    out: list[Box] = []
+    for g in groups:
+        x0, x1 = g[0]["x0"], g[0]["x1"]
+        start = None
+        for a, b in zip(g, g[1:], strict=False):
+            ruled = any(x0 + 3 < v["x0"] < x1 - 3 and v["top"] <= a["top"] + 3 and v["bottom"] >= b["top"] - 3
+                        for v in v_edges)
+            if ruled and start is None:
+                start = a["top"]
+            if not ruled and start is not None:
+                out.append((x0, start, x1, a["top"]))
+                start = None
+        if start is not None:
+            out.append((x0, start, x1, g[-1]["top"]))
     return out
 
 
