@@ -39,7 +39,7 @@ from ..model import RawDocument, RawLine, RawPage
 from ..settings import Settings
 from .common import read_pdf_bytes
 from .pdf import BOLD_FONT, FAKE_BOLD_MODES, chars_to_lines
-from .ruled import MIN_PATHS, find_grids, split_chars, table_context
+from .ruled import MIN_RULES, edge, find_grids, split_chars, table_context
 
 BOLD_WEIGHT = 600
 FAKE_BOLD = 2  # render mode given to chars that are bold by weight: the cue ``pdf.is_bold`` reads
@@ -152,28 +152,75 @@ def count_visible(textpage: Any) -> int:
     return sum(1 for c in text if not c.isspace())
 
 
-def count_paths(page: Any, enough: int) -> int:
-    """Path objects (rules, cell borders) on a PDFium page, counted up to ``enough``."""
+Matrix = tuple[float, float, float, float, float, float]
+
+
+def page_edges(page: Any, left: float, top: float) -> list[dict[str, Any]]:
+    """The straight axis-aligned segments of the page's painted paths (table rules, cell borders),
+    inside form XObjects too, as ``ruled.edge`` dicts (``left``/``top``: the media box's edges)."""
     raw = page.raw if hasattr(page, "raw") else page
-    n = 0
-    for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
-        if pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(raw, i)) == pdfium_c.FPDF_PAGEOBJ_PATH:
-            n += 1
-            if n >= enough:
-                break
-    return n
+    out: list[dict[str, Any]] = []
+    m = pdfium_c.FS_MATRIX()
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    x, y = ctypes.c_float(), ctypes.c_float()
+
+    def walk(count: int, get: Any, outer: Matrix | None) -> None:
+        for i in range(count):
+            obj = get(i)
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM):
+                continue
+            mat: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+            if pdfium_c.FPDFPageObj_GetMatrix(obj, m):
+                mat = (m.a, m.b, m.c, m.d, m.e, m.f)
+            if outer is not None:
+                mat = _compose(mat, outer)
+            if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+                walk(pdfium_c.FPDFFormObj_CountObjects(obj), lambda k, o=obj: pdfium_c.FPDFFormObj_GetObject(o, k), mat)
+                continue
+            if pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke) and not fill.value and not stroke.value:
+                continue  # neither filled nor stroked: not drawn
+            start = prev = None
+            for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
+                seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
+                pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
+                a, b, c, d, e, f = mat
+                pt = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+                kind_seg = pdfium_c.FPDFPathSegment_GetType(seg)
+                if kind_seg == pdfium_c.FPDF_SEGMENT_MOVETO:
+                    start = prev = pt
+                    continue
+                if kind_seg == pdfium_c.FPDF_SEGMENT_LINETO and prev is not None:
+                    _add_edge(out, prev, pt, left, top)
+                prev = pt
+                if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+                    _add_edge(out, prev, start, left, top)
+                    prev = start
+
+    walk(pdfium_c.FPDFPage_CountObjects(raw), lambda k: pdfium_c.FPDFPage_GetObject(raw, k), None)
+    return out
+
+
+def _compose(inner: Matrix, outer: Matrix) -> Matrix:
+    """``inner`` then ``outer`` (PDF row-vector matrices)."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _add_edge(out: list[dict[str, Any]], p: tuple[float, float], q: tuple[float, float], left: float,
+              top: float) -> None:
+    if p != q and (abs(p[0] - q[0]) < 0.5 or abs(p[1] - q[1]) < 0.5):
+        out.append(edge(min(p[0], q[0]) - left, top - max(p[1], q[1]), max(p[0], q[0]) - left,
+                        top - min(p[1], q[1])))
 
 
 class PdfiumPages:
-    """An open PDF read through PDFium: page sizes, char counts and lines per page.
-
-    A page that draws enough paths is also opened with pdfplumber (the document once, lazily)
-    for its table finder (``ruled.find_grids``); the cells' text still comes from PDFium."""
+    """An open PDF read through PDFium: page sizes, char counts and lines per page (ruled
+    tables found from the page's path segments by pdfplumber's table finder, ``ruled.py``)."""
 
     def __init__(self, data: bytes | Path) -> None:
         self.doc = pdfium.PdfDocument(data)
-        self.data = data
-        self._plumber: Any = None
 
     def __enter__(self) -> PdfiumPages:
         return self
@@ -182,24 +229,8 @@ class PdfiumPages:
         self.close()
 
     def close(self) -> None:
-        """Release the document (and pdfplumber's, when a table was looked for)."""
+        """Release the document."""
         self.doc.close()
-        if self._plumber is not None:
-            self._plumber.close()
-
-    def _grids(self, index: int) -> list[Any]:
-        import io
-
-        import pdfplumber
-
-        if self._plumber is None:
-            src = io.BytesIO(self.data) if isinstance(self.data, bytes) else self.data
-            self._plumber = pdfplumber.open(src)
-        page = self._plumber.pages[index]
-        try:
-            return find_grids(page)
-        finally:
-            page.close()
 
     def __len__(self) -> int:
         return len(self.doc)
@@ -217,10 +248,10 @@ class PdfiumPages:
                 chars = textpage_chars(textpage, left, top)
             finally:
                 textpage.close()
-            ruled = count_paths(page, MIN_PATHS) >= MIN_PATHS
+            edges = page_edges(page, left, top)
         finally:
             page.close()
-        grids = self._grids(index) if ruled else []
+        grids = find_grids(edges, (0, 0, float(width), float(height))) if len(edges) >= MIN_RULES else []
         chars, tables = split_chars(chars, grids, index + 1, settings.x_tolerance)
         lines = chars_to_lines(chars, settings.x_tolerance)
         table_context(tables, lines)

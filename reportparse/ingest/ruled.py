@@ -1,11 +1,14 @@
 """Ruled tables of a PDF page: pdfplumber's table finder gives the grid, the engine's chars the text.
 
 Only pages that draw enough paths (ruling lines, cell rectangles) are searched, so a page of
-prose costs nothing more. The finder's ``lines`` strategy draws the grid from the rules; where
-the rules stop short of the text (a table with no outer verticals, a 三线表's side columns), the
-grid is widened to the extent of its horizontal rules with explicit vertical lines (the
-``explicit_vertical_lines`` setting); a grid row whose cells each hold several text lines, one
-per item (a statistical table ruled only around its header), is split into one row per line.
+prose costs nothing more. The engine records the page's axis-aligned path segments while it
+reads the text (``pdf._CharDevice``, ``pdfium.page_edges``) and hands them to pdfplumber's
+``TableFinder`` as explicit lines (``explicit_vertical_lines`` / ``explicit_horizontal_lines``:
+the same grid as its ``lines`` strategy, without parsing the page a second time). Where the rules
+stop short of the text (a table with no outer verticals, a 三线表's side columns), the grid is
+widened to the extent of its horizontal rules with a rule added at each end; a grid row whose
+columns each stack several text lines with numbers (a statistical table ruled only around its
+header) is split into one row per line.
 
 A table is a plain dict (JSON-ready, so the cache keeps it)::
 
@@ -22,33 +25,61 @@ from typing import Any
 
 import regex
 
-MIN_PATHS = 4  # paths a page must draw before the table finder is asked (a head rule is one)
+MIN_RULES = 4  # axis-aligned rule segments a page must draw before the table finder is asked
 UNIT_LINE = regex.compile(r"(?<!编制|填报|报送)单位\s*[:：]\s*(?P<unit>[^\s，,；;）)]{1,6})")
 NUMERIC = regex.compile(r"[-+−]?\d[\d,，]*(?:\.\d+)?%?")
 
 Box = tuple[float, float, float, float]
 
 
-def find_grids(page: Any) -> list[tuple[Box, list[list[Box | None]]]]:
-    """(bbox, rows of cell boxes; None where a merged cell spans) of each ruled table of a
-    pdfplumber page, widened to its horizontal rules where they run past its outer verticals."""
+def edge(x0: float, top: float, x1: float, bottom: float) -> dict[str, Any]:
+    """An axis-aligned rule as pdfplumber's table finder takes an edge (top-left origin, points)."""
+    return {"object_type": "line_edge", "x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0,
+            "height": bottom - top, "orientation": "h" if bottom - top <= x1 - x0 else "v"}
+
+
+class _Bounds:
+    """What pdfplumber's ``TableFinder`` needs of a page with explicit edges only: its bbox."""
+
+    def __init__(self, bbox: Box) -> None:
+        self.bbox = bbox
+
+
+def _finder_tables(bbox: Box, edges: list[dict[str, Any]]) -> list[Any]:
+    """pdfplumber's table finder on these edges (its ``explicit`` strategies: no page parsed again)."""
+    from pdfplumber.table import TableFinder
+
+    v = [e for e in edges if e["orientation"] == "v"]
+    h = [e for e in edges if e["orientation"] == "h"]
+    if len(v) < 2 or len(h) < 2:
+        return []
+    settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                "explicit_vertical_lines": v, "explicit_horizontal_lines": h}
     try:
-        tables = page.find_tables()
+        return TableFinder(_Bounds(bbox), settings).tables  # type: ignore[arg-type]
     except (ValueError, KeyError, TypeError, ZeroDivisionError):
         return []
-    edges = [e for e in page.horizontal_edges if e["x1"] - e["x0"] > 20]
+
+
+def find_grids(edges: list[dict[str, Any]], bbox: Box) -> list[tuple[Box, list[list[Box | None]]]]:
+    """(bbox, rows of cell boxes; None where a merged cell spans) of each ruled table drawn by
+    ``edges`` on a page of ``bbox``, widened to its horizontal rules where they run past its
+    outer verticals; tables with no outer verticals at all found from their stacked full rules."""
+    tables = _finder_tables(bbox, edges)
+    h_edges = [e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] > 20]
+    v_edges = [e for e in edges if e["orientation"] == "v"]
     found = [t.bbox for t in tables]
-    for region in _open_sided(edges, page.vertical_edges):
+    for region in _open_sided(h_edges, v_edges):
         if not any(_overlap(region, b) for b in found):
-            wide = _widened(page, region)
+            wide = _widened(edges, region)
             if wide is not None:
                 tables.append(wide)
     out = []
     for t in tables:
         x0, top, x1, bottom = t.bbox
-        lo, hi = _rule_extent(edges, t.bbox)
+        lo, hi = _rule_extent(h_edges, t.bbox)
         if lo < x0 - 10 or hi > x1 + 10:
-            wide = _widened(page, (lo, top, hi, bottom))
+            wide = _widened(edges, (lo, top, hi, bottom))
             if wide is not None:
                 t = wide
         rows = [list(r.cells) for r in t.rows]
@@ -102,14 +133,12 @@ def _rule_extent(edges: list[dict[str, Any]], box: Box) -> tuple[float, float]:
     return lo, hi
 
 
-def _widened(page: Any, box: Box) -> Any:
-    """The table of ``box`` with vertical lines added at its left and right ends."""
+def _widened(edges: list[dict[str, Any]], box: Box) -> Any:
+    """The table of ``box`` with vertical rules added at its left and right ends."""
     x0, top, x1, bottom = box
-    try:
-        crop = page.crop((max(x0 - 1, 0), max(top - 1, 0), min(x1 + 1, page.width), min(bottom + 1, page.height)))
-        found = crop.find_tables({"explicit_vertical_lines": [x0, x1]})
-    except (ValueError, KeyError, TypeError, ZeroDivisionError):
-        return None
+    inside = [e for e in edges if e["x0"] >= x0 - 1 and e["x1"] <= x1 + 1 and e["top"] >= top - 1
+              and e["bottom"] <= bottom + 1]
+    found = _finder_tables(box, [*inside, edge(x0, top, x0, bottom), edge(x1, top, x1, bottom)])
     return max(found, key=lambda t: (t.bbox[2] - t.bbox[0]) * (t.bbox[3] - t.bbox[1]), default=None)
 
 
