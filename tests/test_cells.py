@@ -216,3 +216,33 @@ def test_budget_coverage_is_at_least_085(shanghai_out: Path) -> None:
         assert d["status"] == "ok" and float(d["coverage"]) >= 0.85, (d["source"], d["coverage"])
     figs = [f for f in _rows(shanghai_out, "figures") if f["rule"] == "figure.cell"]
     assert len(figs) > 800 and all(f["metric"] for f in figs)
+
+
+@needs_realdocs
+@pytest.mark.parametrize("name", [SHANGHAI[0], "henan_zhoukou_2023_tongji_gongbao.pdf"])
+def test_both_engines_read_the_same_cells(name: str) -> None:
+    got = {}
+    for engine in ENGINES:
+        settings = Settings(pdf_engine=engine)
+        clean = raw_to_clean(read_document(REALDOCS / name, settings), settings)
+        got[engine] = [(t["page"], c["row"], c["col"], c["text"]) for t in clean.tables for c in t["cells"]]
+    assert len(got["pdfplumber"]) > 100 and got["pdfplumber"] == got["pypdfium2"]
+
+
+def test_a_page_drawing_only_a_frame_or_a_rule_has_no_table(tmp_path: Path) -> None:
+    """A boxed note, a rule under a head, a two-column divider: no grid of two rows and columns with text."""
+    c, h = _canvas(tmp_path / "frame.pdf")
+    c.setLineWidth(0.5)
+    c.rect(60, h - 400, 470, 300)  # a frame around the text
+    c.line(60, h - 130, 530, h - 130)  # a rule under the head
+    c.line(295, h - 130, 295, h - 400)  # a column divider
+    c.setFont("STSong-Light", 12)
+    c.drawString(80, h - 120, "窗口工作周报")
+    for i in range(6):
+        c.drawString(80, h - (160 + 24 * i), f"左栏第{i + 1}行文字，共受理{i + 3}件。")
+        c.drawString(310, h - (160 + 24 * i), f"右栏第{i + 1}行文字，办结{i + 2}件。")
+    c.showPage()
+    c.save()
+    clean = raw_to_clean(read_document(tmp_path / "frame.pdf"))
+    assert clean.tables == ()
+    assert "左栏第1行文字，共受理3件。" in clean.text

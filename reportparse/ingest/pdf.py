@@ -41,7 +41,7 @@ from ..errors import NoTextLayer, PdfReadError
 from ..model import RawDocument, RawLine, RawPage
 from ..settings import Settings
 from .common import read_pdf_bytes
-from .ruled import MIN_RULES, edge, find_grids, split_chars, table_context
+from .ruled import edge, find_grids, split_chars, table_context
 
 BOLD_FONT = regex.compile(r"(?i)bold|heavy|black|粗")
 FAKE_BOLD_MODES = frozenset({2, 6})  # fill+stroke (6: and clip)
@@ -342,7 +342,7 @@ def read_pdf(path: Path, settings: Settings | None = None) -> RawDocument:
                 chars, edges = page_chars_paths(page)
                 chars = [c for c in dedupe_chars(chars) if not c["text"].startswith("(cid:")]
                 counts.append(sum(1 for c in chars for t in c["text"] if not t.isspace()))
-                grids = find_grids(edges, (0, 0, float(page.width), float(page.height))) if len(edges) >= MIN_RULES else []
+                grids = find_grids(edges, (0, 0, float(page.width), float(page.height)))
                 chars, tables = split_chars(chars, grids, page.page_number, settings.x_tolerance)
                 lines = chars_to_lines(chars, settings.x_tolerance)
                 table_context(tables, lines)
@@ -356,10 +356,10 @@ def read_pdf(path: Path, settings: Settings | None = None) -> RawDocument:
     from .pdfium import cross_check  # imports this module: import it late
 
     pages, checked = cross_check(data, pages, counts, settings)
-    if not any(ln.text.strip() for p in pages for ln in p.lines):
+    if not any(ln.text.strip() for p in pages for ln in p.lines) and not any(p.tables for p in pages):
         raise NoTextLayer(source, f"no text layer on any of {len(pages)} page(s) (scanned? needs OCR)")
     meta = {str(k): str(v) for k, v in meta.items()}
-    meta["pages_without_text"] = [p.number for p in pages if not p.lines]
+    meta["pages_without_text"] = [p.number for p in pages if not p.lines and not p.tables]
     meta.update(checked)
     return RawDocument(format="pdf", extractor="pdfplumber", pages=tuple(pages), flow=False,
                        n_pages=len(pages), meta=meta)

@@ -39,7 +39,7 @@ from ..model import RawDocument, RawLine, RawPage
 from ..settings import Settings
 from .common import read_pdf_bytes
 from .pdf import BOLD_FONT, FAKE_BOLD_MODES, chars_to_lines
-from .ruled import MIN_RULES, edge, find_grids, split_chars, table_context
+from .ruled import edge, find_grids, split_chars, table_context
 
 BOLD_WEIGHT = 600
 FAKE_BOLD = 2  # render mode given to chars that are bold by weight: the cue ``pdf.is_bold`` reads
@@ -251,7 +251,7 @@ class PdfiumPages:
             edges = page_edges(page, left, top)
         finally:
             page.close()
-        grids = find_grids(edges, (0, 0, float(width), float(height))) if len(edges) >= MIN_RULES else []
+        grids = find_grids(edges, (0, 0, float(width), float(height)))
         chars, tables = split_chars(chars, grids, index + 1, settings.x_tolerance)
         lines = chars_to_lines(chars, settings.x_tolerance)
         table_context(tables, lines)
@@ -278,9 +278,9 @@ class PdfiumPages:
 def _finish(source: str, pages: list[RawPage], extractor: str, meta: dict[str, Any]) -> RawDocument:
     if not pages:
         raise PdfReadError(source, "PDF has no pages")
-    if not any(ln.text.strip() for p in pages for ln in p.lines):
+    if not any(ln.text.strip() for p in pages for ln in p.lines) and not any(p.tables for p in pages):
         raise NoTextLayer(source, f"no text layer on any of {len(pages)} page(s) (scanned? needs OCR)")
-    meta["pages_without_text"] = [p.number for p in pages if not p.lines]
+    meta["pages_without_text"] = [p.number for p in pages if not p.lines and not p.tables]
     return RawDocument(format="pdf", extractor=extractor, pages=tuple(pages), flow=False,
                        n_pages=len(pages), meta=meta)
 

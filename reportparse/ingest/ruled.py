@@ -26,6 +26,8 @@ from typing import Any
 import regex
 
 MIN_RULES = 4  # axis-aligned rule segments a page must draw before the table finder is asked
+MAX_RULES = 4000  # more: a vector drawing (chart, map), not a table; the finder is not asked
+MIN_LENGTH = 2.0  # shorter segments are no rules (hatching, glyph-like marks)
 UNIT_LINE = regex.compile(r"(?<!编制|填报|报送)单位\s*[:：]\s*(?P<unit>[^\s，,；;）)]{1,6})")
 NUMERIC = regex.compile(r"[-+−]?\d[\d,，]*(?:\.\d+)?%?")
 
@@ -64,7 +66,12 @@ def _finder_tables(bbox: Box, edges: list[dict[str, Any]]) -> list[Any]:
 def find_grids(edges: list[dict[str, Any]], bbox: Box) -> list[tuple[Box, list[list[Box | None]]]]:
     """(bbox, rows of cell boxes; None where a merged cell spans) of each ruled table drawn by
     ``edges`` on a page of ``bbox``, widened to its horizontal rules where they run past its
-    outer verticals; tables with no outer verticals at all found from their stacked full rules."""
+    outer verticals; tables with no outer verticals at all found from their stacked full rules.
+    A page with fewer than ``MIN_RULES`` or more than ``MAX_RULES`` segments has none (the cost
+    stays linear in the page's size)."""
+    edges = [e for e in edges if max(e["width"], e["height"]) >= MIN_LENGTH]
+    if not MIN_RULES <= len(edges) <= MAX_RULES:
+        return []
     tables = _finder_tables(bbox, edges)
     h_edges = [e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] > 20]
     v_edges = [e for e in edges if e["orientation"] == "v"]
@@ -161,12 +168,22 @@ def split_chars(chars: list[dict[str, Any]], grids: list[tuple[Box, list[list[Bo
         if not mine:
             continue
         cells = _cells(rows, mine, x_tolerance, chars_to_lines)
-        if len({c["row"] for c in cells if c["text"]}) < 2:
-            continue  # a ruled header alone: its rows stay lines of text (a line table, entities/grids.py)
+        if not _tabular(cells):
+            continue  # its text stays running text
         ids = {id(c) for c in mine}
         rest = [c for c in rest if id(c) not in ids]
         tables.append({"page": page_no, "bbox": [round(v, 2) for v in box], "unit": "", "cells": cells})
     return rest, tables
+
+
+def _tabular(cells: list[dict[str, Any]]) -> bool:
+    """A grid that holds a table: two rows with text (a ruled header alone is no table: its rows
+    stay lines of text, read as a line table by ``entities/grids.py``), a number cell, and
+    sentences in under a third of its cells (a framed page or a two-column layout is no table)."""
+    full = [c["text"] for c in cells if c["text"]]
+    if len({c["row"] for c in cells if c["text"]}) < 2 or not any(NUMERIC.fullmatch(t) for t in full):
+        return False
+    return sum(t.endswith(("。", "；")) for t in full) * 3 < len(full)
 
 
 def _cells(rows: list[list[Box | None]], chars: list[dict[str, Any]], x_tolerance: float,
