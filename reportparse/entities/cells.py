@@ -31,6 +31,7 @@ UNIT_HEADS = ("单位", "计量单位")
 # a column of codes or serials: its numbers are no quantities (科目编码 201, 06; 序号 1)
 CODE_HEADS = regex.compile(r"(?:类|款|项|.*(?:编码|代码|编号)|序号|行次|栏次|年份)")
 SEPARATOR = "·"
+UNIT_CELL = regex.compile(r"(?<!编制|填报|报送)单位\s*[:：]\s*(?P<unit>[^\s，,；;）)]{1,6})")
 
 
 def _number(text: str) -> bool:
@@ -45,7 +46,10 @@ def build_cells(clean: CleanText, sections: list[Section],
     figures: list[dict[str, Any]] = []
     captions: list[tuple[int, int]] = []
     prev_heads: dict[int, str] | None = None
-    prev_cols, prev_unit = 0, ""
+    prev_cols, prev_unit, prev_title, prev_page = 0, "", "", -1
+    firsts = {}
+    for table in clean.tables:
+        firsts.setdefault(table["page"], table["table_id"])
     for table in clean.tables:
         grid: dict[int, dict[int, dict[str, Any]]] = {}
         for c in table["cells"]:
@@ -55,14 +59,17 @@ def build_cells(clean: CleanText, sections: list[Section],
         first = next((r for r in sorted(grid) if any(labels[r].get(k) for k in grid[r])), None)
         if first is None:
             first = next((r for r in sorted(grid) if any(_number(c["text"]) for c in grid[r].values())), len(grid))
-        heads = _headers(table["cells"], [r for r in grid if r < first], n_cols)
-        table_unit = table.get("unit") or ""
+        title, unit_cell, meta = _inner_title(table, [r for r in grid if r < first])
+        heads = _headers([c for c in table["cells"] if id(c) not in meta], [r for r in grid if r < first], n_cols)
+        table_unit = table.get("unit") or unit_cell
         if first == 0 and prev_heads is not None and n_cols == prev_cols:
             heads = prev_heads  # continued from the previous page
-        if (heads and heads == prev_heads) or (first == 0 and prev_heads is not None):
-            table_unit = table_unit or prev_unit  # the same table continued: its 单位 line is printed once
-        title, spans = _caption(clean, table)
+        title, spans = _caption(clean, table.get("title") or title)
         captions += spans
+        top_of_next = table["page"] == prev_page + 1 and firsts[table["page"]] == table["table_id"] and not title
+        if (heads and heads == prev_heads) or (first == 0 and prev_heads is not None) or top_of_next:
+            # the same table continued: its caption and 单位 line are printed once
+            table_unit, title = table_unit or prev_unit, title or prev_title
         unit_cols = [k for k, h in heads.items() if h.split(SEPARATOR)[-1] in UNIT_HEADS]
         codes = {k for k, h in heads.items() if CODE_HEADS.fullmatch(h.split(SEPARATOR)[-1])}
         labels = {r: {k: v for k, v in _labels(row, set(unit_cols)).items() if k not in codes}
@@ -88,19 +95,39 @@ def build_cells(clean: CleanText, sections: list[Section],
                 })
                 if value is not None and c.get("char_start") is not None:
                     figures.append(_figure(doc_id, clean, sections, c, row, label, head, value, unit))
-        prev_heads, prev_cols, prev_unit = heads, n_cols, table_unit
+        prev_heads, prev_cols, prev_unit, prev_title, prev_page = heads, n_cols, table_unit, title, table["page"]
     return cells_out, figures, captions
 
 
 _LISTED = regex.compile(r"(?:^|\n)[ \t]*(?:[\d一二三四五六七八九十]{1,3}[ \t]*[.．、]?)?[ \t]*$")
 
 
-def _caption(clean: CleanText, table: dict[str, Any]) -> tuple[str, list[tuple[int, int]]]:
+def _inner_title(table: dict[str, Any], header_rows: list[int]) -> tuple[str, str, set[int]]:
+    """(title, unit, ids of those cells) printed inside the grid's header rows: a cell that is
+    the row's only text and names a 表, a ``单位：元`` cell, a ``编制单位：…`` cell; they head no column."""
+    title, unit, meta = "", "", set()
+    rows = set(header_rows)
+    for c in table["cells"]:
+        if c["row"] not in rows or not c["text"]:
+            continue
+        m = UNIT_CELL.search(c["text"])
+        alone = sum(1 for d in table["cells"] if d["row"] == c["row"] and d["text"]) == 1
+        if m:
+            unit = unit or m["unit"]
+            meta.add(id(c))
+        elif c["text"].startswith(("编制单位", "填报单位")):
+            meta.add(id(c))
+        elif alone and "表" in c["text"] and not title:
+            title = c["text"]
+            meta.add(id(c))
+    return title, unit, meta
+
+
+def _caption(clean: CleanText, raw: str) -> tuple[str, list[tuple[int, int]]]:
     """The table's caption as in the cleaned text, and its spans: a paragraph that is the caption,
     where the table stands or in a list of tables (目录: ``3. 2024年…预算总表``)."""
     from ..layout import clean_chars
 
-    raw = table.get("title") or ""
     title = "".join(c for c, _, _ in clean_chars([(ch, False, None) for ch in raw]))
     spans: list[tuple[int, int]] = []
     at = clean.text.find(title) if title else -1

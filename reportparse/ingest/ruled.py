@@ -178,10 +178,13 @@ def split_chars(chars: list[dict[str, Any]], grids: list[tuple[Box, list[list[Bo
 
 def _tabular(cells: list[dict[str, Any]]) -> bool:
     """A grid that holds a table: two rows with text (a ruled header alone is no table: its rows
-    stay lines of text, read as a line table by ``entities/grids.py``), a number cell, and
-    sentences in under a third of its cells (a framed page or a two-column layout is no table)."""
+    stay lines of text, read as a line table by ``entities/grids.py``), a number cell or three
+    columns with text (an empty budget table), and sentences in under a third of its cells (a
+    framed page or a two-column layout is no table)."""
     full = [c["text"] for c in cells if c["text"]]
-    if len({c["row"] for c in cells if c["text"]}) < 2 or not any(NUMERIC.fullmatch(t) for t in full):
+    if len({c["row"] for c in cells if c["text"]}) < 2:
+        return False
+    if not any(NUMERIC.fullmatch(t) for t in full) and len({c["col"] for c in cells if c["text"]}) < 3:
         return False
     return sum(t.endswith(("。", "；")) for t in full) * 3 < len(full)
 
