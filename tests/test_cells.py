@@ -246,3 +246,47 @@ def test_a_page_drawing_only_a_frame_or_a_rule_has_no_table(tmp_path: Path) -> N
     clean = raw_to_clean(read_document(tmp_path / "frame.pdf"))
     assert clean.tables == ()
     assert "左栏第1行文字，共受理3件。" in clean.text
+
+
+def test_a_table_broken_by_the_page_is_read_on_both_pages(tmp_path: Path) -> None:
+    """The page ends inside the table (its verticals run to the page's end, no closing rule) and
+    it goes on at the top of the next page with no header: both parts are read, the second with
+    the first's column headers and unit."""
+    c, h = _canvas(tmp_path / "broken.pdf")
+    cols = [72, 260, 380, 520]
+    c.setFont("STSong-Light", 14)
+    c.drawString(72, h - 620, "表3 主要指标")
+    c.setFont("STSong-Light", 10.5)
+    c.drawString(440, h - 640, "单位：亿元")
+    c.setLineWidth(0.5)
+    for y in (650, 672):
+        c.line(cols[0], h - y, cols[-1], h - y)
+    for x in cols:
+        c.line(x, h - 650, x, h - 672)
+    for x in cols[1:-1]:
+        c.line(x, h - 672, x, h - 760)
+    for j, t in enumerate(["指标名称", "绝对数", "比上年增长（%）"]):
+        c.drawString(cols[j] + 4, h - 665, t)
+    for i, row in enumerate([["地区生产总值", "1329.65", "4.0"], ["第一产业", "290.41", "4.2"]]):
+        for j, t in enumerate(row):
+            c.drawString(cols[j] + 4, h - (690 + 22 * i), t)
+    c.showPage()
+    c.setLineWidth(0.5)
+    for x in cols[1:-1]:
+        c.line(x, h - 72, x, h - 140)
+    c.line(cols[0], h - 140, cols[-1], h - 140)
+    c.setFont("STSong-Light", 10.5)
+    for i, row in enumerate([["第二产业", "282.41", "3.8"], ["第三产业", "756.83", "3.9"]]):
+        for j, t in enumerate(row):
+            c.drawString(cols[j] + 4, h - (90 + 22 * i), t)
+    c.setFont("STSong-Light", 14)
+    c.drawString(72, h - 180, "二、农业生产稳中有进。")
+    c.showPage()
+    c.save()
+    res = parse_document(tmp_path / "broken.pdf", load_rules(), Settings(cache_dir=None))
+    got = {(c["page"], c["row_label"], c["col_header"]): (c["value"], c["unit"])
+           for c in res.tables["cells"] if c["value"] is not None}
+    assert got[(1, "地区生产总值", "绝对数")] == (132965000000, "元")
+    assert got[(2, "第三产业", "绝对数")] == (75683000000, "元")
+    assert got[(2, "第二产业", "比上年增长（%）")] == (3.8, "%")
+    assert {c["table_title"] for c in res.tables["cells"]} == {"表3主要指标"}  # as in the cleaned text

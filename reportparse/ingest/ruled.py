@@ -25,7 +25,7 @@ from typing import Any
 
 import regex
 
-MIN_RULES = 4  # axis-aligned rule segments a page must draw before the table finder is asked
+MIN_RULES = 3  # axis-aligned rule segments a page must draw before the table finder is asked
 MAX_RULES = 4000  # more: a vector drawing (chart, map), not a table; the finder is not asked
 MIN_LENGTH = 2.0  # shorter segments are no rules (hatching, glyph-like marks)
 UNIT_LINE = regex.compile(r"(?<!编制|填报|报送)单位\s*[:：]\s*(?P<unit>[^\s，,；;）)]{1,6})")
@@ -72,6 +72,7 @@ def find_grids(edges: list[dict[str, Any]], bbox: Box) -> list[tuple[Box, list[l
     edges = [e for e in edges if max(e["width"], e["height"]) >= MIN_LENGTH]
     if not MIN_RULES <= len(edges) <= MAX_RULES:
         return []
+    edges += _page_break_rules(edges)
     tables = _finder_tables(bbox, edges)
     h_edges = [e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] > 20]
     v_edges = [e for e in edges if e["orientation"] == "v"]
@@ -92,6 +93,31 @@ def find_grids(edges: list[dict[str, Any]], bbox: Box) -> list[tuple[Box, list[l
         rows = [list(r.cells) for r in t.rows]
         if len(rows) >= 1 and max((sum(c is not None for c in r) for r in rows), default=0) >= 2:
             out.append((tuple(t.bbox), rows))
+    return out
+
+
+def _page_break_rules(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rules a table broken by the page would have: where two or more verticals run on past the
+    last horizontal rule they cross (the table goes on on the next page), or start above the first
+    (it came from the previous page), a horizontal rule at their end, as wide as the rules they cross."""
+    h = [e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] > 20]
+    v = [e for e in edges if e["orientation"] == "v" and e["bottom"] - e["top"] > 8]
+    out: list[dict[str, Any]] = []
+    for end in ("bottom", "top"):
+        ends: dict[int, list[dict[str, Any]]] = {}
+        for e in v:
+            ends.setdefault(round(e[end] / 3), []).append(e)
+        for group in ends.values():
+            y = group[0][end]
+            if len(group) < 2 or any(abs(r["top"] - y) <= 3 for r in h if r["x0"] <= group[0]["x0"] <= r["x1"]):
+                continue
+            crossed = [r for r in h if any(r["x0"] - 1 <= e["x0"] <= r["x1"] + 1 and e["top"] - 1 <= r["top"] <= e["bottom"] + 1
+                                           for e in group)]
+            # only past every rule of the table (below its last, above its first): a break, not a header's inner end
+            below = [r for r in h if r["x0"] - 1 <= group[0]["x0"] <= r["x1"] + 1]
+            beyond = all(r["top"] < y - 8 for r in below) if end == "bottom" else all(r["top"] > y + 8 for r in below)
+            if crossed and beyond:
+                out.append(edge(min(r["x0"] for r in crossed), y, max(r["x1"] for r in crossed), y))
     return out
 
 
