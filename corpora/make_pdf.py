@@ -194,6 +194,13 @@ class Layout:
     title_size: float = 30.0
     title_color: tuple[float, float, float] | None = None
     title_lines: int = 1
+    # running heads and feet as other offices print them (defaults: the seed's); ``head`` / ``even_head``
+    # format the head of odd / even pages (``{head}`` the default head, ``{title}``, ``{issue}`` the
+    # masthead's issue line up to its bracket, ``{n}`` the page; ``even_head`` "": as odd pages)
+    head: str = "{head}"
+    even_head: str = ""
+    head_size: float = 10.5
+    head_rule: bool = True
 
     @property
     def width(self) -> float:
@@ -226,6 +233,15 @@ LAYOUTS: dict[str, Layout] = {
     "double": Layout(leading=46, first_baseline=90, last_baseline=780),
     "tight": Layout(size=15, leading=19.5, chars_per_line=29),
     "small-pages": Layout(last_baseline=520),
+    # running heads and feet (issue 13): a body-size head on the first body line, odd/even heads with
+    # the page number in them, 第N页 / ·N· / N/total feet
+    "head-on-body-line": Layout(head="{title}{issue}", head_size=16, head_rule=False, head_baseline=100,
+                                first_baseline=128),
+    "odd-even-heads": Layout(head="政务服务信息  第{n}页", even_head="{title}  {issue}", last_baseline=520,
+                             folio=""),
+    "cn-folio": Layout(folio="第{n}页", folio_size=10.5),
+    "dot-folio": Layout(folio="·{n}·", folio_size=12, head="{title}"),
+    "slash-folio": Layout(folio="{n}/{total}", folio_size=10.5, running_head=False),
 }
 
 
@@ -459,8 +475,9 @@ class Renderer:
             s.centred(cx, lay.folio_baseline - lay.bottom_shift, lay.folio.format(n=self.page, total=self.total),
                       "body", lay.folio_size)
         if self.page > 1 and lay.running_head:
-            s.centred(cx, lay.head_baseline, self.head, "body", 10.5)
-            s.rule(lay.left, lay.left + lay.width, lay.head_baseline + 6, 0.5)
+            s.centred(cx, lay.head_baseline, _head_text(lay, self.head, self.page), "body", lay.head_size)
+            if lay.head_rule:
+                s.rule(lay.left, lay.left + lay.width, lay.head_baseline + 6, 0.5)
 
     def new_page(self) -> None:
         self._folio()
@@ -634,10 +651,18 @@ def prepare(backend: str) -> None:
         _register_reportlab_fonts()
 
 
+def _head_text(lay: Layout, head: str, page: int) -> str:
+    """The running head of ``page``: ``lay.head`` (``lay.even_head`` on even pages) formatted."""
+    fmt = (lay.even_head if page % 2 == 0 else "") or lay.head
+    title, _, issue = head.partition("  ")
+    return fmt.format(head=head, title=title, issue=issue.split("（")[0], n=page)
+
+
 def _role_chars(blocks: list[Block], running_head: str, lay: Layout | None = None) -> dict[str, set[str]]:
     lay = lay or Layout()
-    chars: dict[str, set[str]] = {"body": set("— 0123456789") | set(running_head) | set(lay.folio.replace(
-        "{n}", "").replace("{total}", "")), "h1": set(), "h2": set()}
+    heads = "".join(_head_text(lay, running_head, n) for n in (2, 3))
+    chars: dict[str, set[str]] = {"body": set("— 0123456789") | set(running_head) | set(heads) | set(
+        lay.folio.replace("{n}", "").replace("{total}", "")), "h1": set(), "h2": set()}
     heading_roles = {"h1": "h1", "h2": "h2"} if lay.heading_style == "font" else {}
     for b in blocks:
         role = {"title": "h1", **heading_roles}.get(b.kind, "body")

@@ -81,6 +81,11 @@ class Extraction:
         return self.tables["coverage"]
 
     @property
+    def cells(self) -> pd.DataFrame:
+        """Cells of the ruled tables of PDFs (see ``entities/cells.py``)."""
+        return self.tables["cells"]
+
+    @property
     def terms(self) -> pd.DataFrame | None:
         """The opt-in terms table; None unless extracted with ``terms=True``."""
         return self.tables.get("terms")

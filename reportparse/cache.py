@@ -146,6 +146,7 @@ class Cache:
                 page_starts=tuple((int(o), int(n)) for o, n in c["page_starts"]),
                 emphasis=tuple((int(s), int(e)) for s, e in c["emphasis"]),
                 furniture=tuple(str(t) for t in c.get("furniture", ())),
+                tables=tuple(c.get("tables") or ()),
             )
             raw = {k: obj[k] for k in ("format", "extractor", "n_pages", "meta")}  # type: ignore[index]
         except (TypeError, KeyError, ValueError):
@@ -158,10 +159,11 @@ class Cache:
             "format": raw.format, "extractor": raw.extractor, "n_pages": raw.n_pages, "meta": raw.meta,
             "clean": {
                 "text": clean.text,
-                "paragraphs": [[p.start, p.end, p.page, p.heading_cue, p.size] for p in clean.paragraphs],
+                "paragraphs": [[p.start, p.end, p.page, p.heading_cue, p.size, p.table] for p in clean.paragraphs],
                 "page_starts": [list(x) for x in clean.page_starts],
                 "emphasis": [list(x) for x in clean.emphasis],
                 "furniture": list(clean.furniture),
+                "tables": list(clean.tables),
             },
         })
 

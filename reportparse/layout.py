@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import regex
 
@@ -53,6 +54,7 @@ Char = tuple[str, bool, "int | None"]  # (character, bold, page)
 class _Para:
     chars: list[Char] = field(default_factory=list)
     lines: list[RawLine] = field(default_factory=list)
+    cell: tuple[int, int] | None = None  # (table, cell) index of a ruled table's cell
 
 
 def fold(text: str) -> str:
@@ -71,7 +73,14 @@ def is_page_number(text: str) -> bool:
 
 
 def strip_margins(pages: tuple[RawPage, ...], settings: Settings) -> list[list[RawLine]]:
-    """Per page, the lines left after dropping page numbers and repeated running heads/footers."""
+    """Per page, the lines left after dropping page numbers and repeated running heads/footers.
+
+    A running head or foot is a line of a page's top or bottom band, or its first or last line
+    (a head printed on the first body line), whose text, digits aside (a page or issue number
+    changes), repeats on 40 % of the pages, or of the odd or the even pages (books and bulletins
+    print another head on facing pages); or a line after the first page that repeats the first
+    page's masthead (title, issue line).
+    """
 
     def in_margin(page: RawPage, line: RawLine) -> bool:
         if page.height <= 0:
@@ -79,6 +88,15 @@ def strip_margins(pages: tuple[RawPage, ...], settings: Settings) -> list[list[R
         return line.bottom <= page.height * settings.margin_top or line.top >= page.height * (
             1 - settings.margin_bottom
         )
+
+    def at_edge(page: RawPage, line: RawLine) -> bool:
+        # or the first or last line when short, no sentence and narrower than the text block
+        if in_margin(page, line):
+            return True
+        if line not in (page.lines[0], page.lines[-1]) or not _furniture_like(line.text) or "，" in line.text:
+            return False
+        block = max(ln.x1 for ln in page.lines) - min(ln.x0 for ln in page.lines)
+        return line.x1 - line.x0 < 0.75 * block
 
     def decorated_folio(page: RawPage, line: RawLine) -> bool:
         # "— 1 —" printed just above the bottom margin (GB/T 9704 puts it ~7 mm below the text block):
@@ -91,25 +109,47 @@ def strip_margins(pages: tuple[RawPage, ...], settings: Settings) -> list[list[R
         return near and is_page_number(line.text) and not fold(line.text).strip().isdigit()
 
     seen: Counter[str] = Counter()
-    for page in pages:
-        seen.update({margin_key(ln.text) for ln in page.lines if in_margin(page, ln)})
+    by_parity: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
+    for i, page in enumerate(pages):
+        keys = {margin_key(ln.text) for ln in page.lines if at_edge(page, ln)}
+        seen.update(keys)
+        by_parity[(page.number or i + 1) % 2].update(keys)
     need = max(2, math.ceil(0.4 * len(pages)))
+    n_even = sum(1 for i, p in enumerate(pages) if (p.number or i + 1) % 2 == 0)
+    need_parity = (max(2, math.ceil(0.4 * n_even)), max(2, math.ceil(0.4 * (len(pages) - n_even))))
     # A running head on later pages repeats the masthead (title, issue line) of the first page,
     # so it is recognised even in a two-page issue where it is printed once.
-    masthead = {k for ln in (pages[0].lines[:8] if pages else ()) if len(k := margin_key(ln.text)) >= 4}
+    masthead = sorted({k for ln in (pages[0].lines[:8] if pages else ()) if len(k := margin_key(ln.text)) >= 4},
+                      key=len, reverse=True)
 
     def running_head(i: int, page: RawPage, ln: RawLine) -> bool:
         key = margin_key(ln.text)
-        return seen[key] >= need or (i > 0 and any(m in key for m in masthead))
+        parity = (page.number or i + 1) % 2
+        if seen[key] >= need or by_parity[parity][key] >= need_parity[parity]:
+            return True
+        if i == 0 or not masthead:
+            return False
+        if in_margin(page, ln):
+            return any(m in key for m in masthead)
+        rest = key
+        for m in masthead:  # on a body line: only masthead parts and a few characters more
+            rest = rest.replace(m, "")
+        return rest != key and len(rest) <= 6
 
     kept = []
     for i, page in enumerate(pages):
         kept.append([
             ln for ln in page.lines
-            if not (in_margin(page, ln) and (is_page_number(ln.text) or running_head(i, page, ln)))
+            if not (at_edge(page, ln) and (is_page_number(ln.text) or running_head(i, page, ln)))
             and not decorated_folio(page, ln)
         ])
     return kept
+
+
+def _furniture_like(text: str) -> bool:
+    """Short enough for a running head or foot, and no sentence (no 。；！？ inside)."""
+    text = fold(text).strip()
+    return 0 < len(text) <= 40 and not SENTENCE_PUNCT.search(text)
 
 
 def _line_chars(line: RawLine, page: int | None) -> list[Char]:
@@ -183,11 +223,18 @@ def _block_rights(ordered: list[RawLine], body: float, left: float, right: float
     return out
 
 
-def lines_to_paragraphs(pages: tuple[RawPage, ...], kept: list[list[RawLine]]) -> list[_Para]:
-    """Paragraphs of paged input from indent, line length, font size and vertical gaps."""
+def lines_to_paragraphs(pages: tuple[RawPage, ...], kept: list[list[RawLine]],
+                        tables: list[dict[str, Any]] | None = None) -> list[_Para]:
+    """Paragraphs of paged input from indent, line length, font size and vertical gaps.
+
+    A ruled table's cells (``RawPage.tables``) come where the table stands, one paragraph each,
+    never joined to a line before or after; the tables, copied with a ``table_id``, are appended
+    to ``tables``."""
     all_lines = [ln for lines in kept for ln in lines]
-    if not all_lines:
+    if not all_lines and not any(p.tables for p in pages):
         return []
+    if not all_lines:
+        all_lines = [RawLine("", size=1.0)]
     sizes: Counter[float] = Counter()
     for ln in all_lines:
         sizes[ln.size] += len(ln.text.strip())
@@ -211,7 +258,13 @@ def lines_to_paragraphs(pages: tuple[RawPage, ...], kept: list[list[RawLine]]) -
         right = _edge([ln.x1 for ln in bl], doc_right, True) if len(bl) >= 4 else doc_right
         ordered = sorted(lines, key=lambda x: (x.top, x.x0))
         rights = _block_rights(ordered, body, left, right, spacing)
-        for ln in ordered:
+        grids = sorted(page.tables, key=lambda t: t["bbox"][1])
+        for ln in [*ordered, None]:
+            while grids and (ln is None or grids[0]["bbox"][1] <= ln.top):
+                _table_paras(paras, grids.pop(0), page.number, tables)
+                prev = None
+            if ln is None:
+                break
             em = ln.size or body
             # a text box narrower than the page: align with the previous continuation line
             aligned = prev is not None and (
@@ -234,6 +287,18 @@ def lines_to_paragraphs(pages: tuple[RawPage, ...], kept: list[list[RawLine]]) -
             _join(paras[-1], ln, page.number)
             prev, prev_page = ln, page.number
     return paras
+
+
+def _table_paras(paras: list[_Para], table: dict[str, Any], page: int | None,
+                 tables: list[dict[str, Any]] | None) -> None:
+    """One paragraph per non-empty cell of ``table``, in reading order (row, then column)."""
+    copy = {**table, "table_id": (len(tables) if tables is not None else 0) + 1,
+            "cells": [dict(c) for c in table["cells"]]}
+    if tables is not None:
+        tables.append(copy)
+    for k, cell in enumerate(copy["cells"]):
+        if cell["text"].strip():
+            paras.append(_Para(chars=[(c, False, page) for c in cell["text"]], cell=(copy["table_id"] - 1, k)))
 
 
 def _display_continues(prev: RawLine, ln: RawLine, body: float, left: float, right: float) -> bool:
@@ -335,8 +400,9 @@ def _heading_cue(para: _Para, chars: list[Char], body_font: str, body_size: floa
     return size > body_size + 0.5 or (font != body_font and size >= body_size - 0.5)
 
 
-def paragraphs_to_clean(paras: list[_Para], paged: bool) -> CleanText:
-    """Assemble the cleaned text, paragraph offsets, page map and emphasis spans."""
+def paragraphs_to_clean(paras: list[_Para], paged: bool, tables: list[dict[str, Any]] | None = None) -> CleanText:
+    """Assemble the cleaned text, paragraph offsets, page map and emphasis spans; the cells of
+    ``tables`` get the offsets (``char_start``, ``char_end``) and cleaned text of their paragraph."""
     fonts: Counter[str] = Counter()
     sizes: Counter[float] = Counter()
     for para in paras:
@@ -362,6 +428,11 @@ def paragraphs_to_clean(paras: list[_Para], paged: bool) -> CleanText:
                 page_starts.append((len(text), p))
             text.append(c)
             bold.append(b)
+        if para.cell is not None and tables is not None:
+            cell = tables[para.cell[0]]["cells"][para.cell[1]]
+            cell.update(text="".join(text[start:]), char_start=start, char_end=len(text))
+            out_paras.append(Paragraph(start, len(text), chars[0][2], False, table=True))
+            continue
         cue = _heading_cue(para, chars, body_font, body_size) if paged else all(b for c, b, _ in chars if not c.isspace())
         size = max((ln.size for ln in para.lines), default=0.0) if paged else 0.0
         out_paras.append(Paragraph(start, len(text), chars[0][2] if paged else None, cue, size))
@@ -371,7 +442,7 @@ def paragraphs_to_clean(paras: list[_Para], paged: bool) -> CleanText:
             emphasis.append((i, i + 1))
         elif b:
             emphasis[-1] = (emphasis[-1][0], i + 1)
-    return CleanText("".join(text), tuple(out_paras), tuple(page_starts), tuple(emphasis))
+    return CleanText("".join(text), tuple(out_paras), tuple(page_starts), tuple(emphasis), tables=tuple(tables or ()))
 
 
 def raw_to_clean(raw: RawDocument, settings: Settings | None = None) -> CleanText:
@@ -380,7 +451,8 @@ def raw_to_clean(raw: RawDocument, settings: Settings | None = None) -> CleanTex
     if raw.flow:
         return paragraphs_to_clean(flow_to_paragraphs(raw.pages, raw.hard_breaks), paged=False)
     kept = strip_margins(raw.pages, settings)
-    clean = paragraphs_to_clean(lines_to_paragraphs(raw.pages, kept), paged=True)
+    tables: list[dict[str, Any]] = []
+    clean = paragraphs_to_clean(lines_to_paragraphs(raw.pages, kept, tables), paged=True, tables=tables)
     return replace(clean, furniture=furniture(raw.pages, kept))
 
 

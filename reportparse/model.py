@@ -41,6 +41,8 @@ class RawPage:
     lines: tuple[RawLine, ...]
     width: float = 0.0
     height: float = 0.0
+    #: ruled tables found on the page (``ingest/ruled.py``), their chars not in ``lines``
+    tables: tuple[dict[str, Any], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +73,7 @@ class Paragraph:
     page: int | None
     heading_cue: bool = False  # set in a font or size unlike the body, or all bold
     size: float = 0.0  # largest font size of its lines (0 for text input)
+    table: bool = False  # a cell of a ruled table (never a heading, never joined to the running text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +92,9 @@ class CleanText:
     #: running heads and feet dropped from the page margins (text, first seen first): the title or
     #: issue number of a periodical whose first page is a picture is printed only there
     furniture: tuple[str, ...] = ()
+    #: ruled tables (``ingest/ruled.py``'s dicts), each cell with ``char_start``/``char_end`` of its
+    #: paragraph in ``text`` (None for an empty cell); read by ``entities/cells.py``
+    tables: tuple[dict[str, Any], ...] = ()
 
     def page_at(self, offset: int) -> int | None:
         """Page number (1-based) holding character ``offset``; None for text input."""

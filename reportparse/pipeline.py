@@ -16,6 +16,7 @@ from typing import Any
 import regex
 
 from .coverage import build_coverage, row_spans
+from .entities.cells import build_cells
 from .entities.context import DocContext
 from .entities.dates import build_dates
 from .entities.departments import build_departments
@@ -42,7 +43,7 @@ from .sections import clean_to_sections, clean_to_sentences
 from .segment import build_terms, segmenter_for
 from .settings import Settings, format_of
 
-TABLE_NAMES = ("figures", "dates", "departments", "officials", "references")
+TABLE_NAMES = ("figures", "dates", "departments", "officials", "references", "cells")
 
 
 @dataclass
@@ -182,6 +183,11 @@ def analyse(
     ledger = ClaimLedger()
     for m in markers:
         ledger.claim(m.start, m.end, "section.marker")
+    cell_rows, cell_figures, captions = build_cells(clean, sections, doc_id)  # ruled tables: own figures
+    for f in cell_figures:
+        ledger.claim(f["char_start"], f["char_end"], f["rule"])
+    for s, e in captions:
+        ledger.claim(s, e, "table.caption")
     doc_numbers = [c for c in by_kind.get("reference", []) if c.fields.get("kind") == "doc_number"]
     titles = [c for c in by_kind.get("reference", []) if c.fields.get("kind") != "doc_number"]
     doc_won, doc_lost = resolve_overlaps(doc_numbers)
@@ -228,13 +234,14 @@ def analyse(
     fig_rows = _quantity_rows(clean, ctx, rules, seg, ledger, fig_won, fig_rows, cues, dept_rows, off_rows, trace)
     # planned work (四、下周工作安排 > 1: 计划检查窗口60个) is no measured figure
     plans = rules.lists.get("plan_headings", ())
-    fig_rows = [r for r in fig_rows if not in_plan_section(r["section"], plans)]
+    fig_rows = [r for r in fig_rows if not in_plan_section(r["section"], plans)] + cell_figures
     tables = {
         "figures": fig_rows,
         "dates": date_rows,
         "departments": dept_rows,
         "officials": off_rows,
         "references": ref_rows,
+        "cells": cell_rows,
     }
     trace.claimed = ledger.spans + row_spans(tables)
     tables["coverage"], fields["coverage"] = build_coverage(clean, sentences, trace.claimed, doc_id)

@@ -63,6 +63,8 @@ def clean_to_sections(clean: CleanText) -> tuple[list[Section], list[Marker]]:
     markers: list[Marker] = []
     stack: list[tuple[int, str, int]] = []  # (level, title, index in sections)
     for para in clean.paragraphs:
+        if para.table:  # a table cell (一、财政拨款收入) is no heading
+            continue
         ptext = text[para.start : para.end]
         mk = paragraph_marker(ptext, para.start)
         if mk is None:

@@ -146,6 +146,22 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("section", "string", "section path of the sentence"),
         *_PROVENANCE[:3],
     ),
+    "cells": _cols(
+        ("doc_id", "string", "document id"),
+        ("table_id", "Int64", "ruled table's number within the document (1, 2 ...)"),
+        ("table_title", "string", "the table's caption (a line with 表 just above it), when there is one"),
+        ("page", "Int64", "1-based page of the table"),
+        ("row", "Int64", "0-based row of the grid (header rows first)"),
+        ("col", "Int64", "0-based column of the grid"),
+        ("row_label", "string", "a number cell's row label: the nearest text cell to its left"),
+        ("col_header", "string", "the header cells above the column, joined by '·'"),
+        ("text", "string", "the cell's text as in the cleaned text"),
+        ("value", "Float64", "a number cell's value in base units (万元 -> 元)"),
+        ("unit", "string", "a number cell's unit: 单位 column, header bracket, %, or the 单位： line"),
+        ("bbox", "string", "the cell's box on the page in points, 'x0,top,x1,bottom'"),
+        ("char_start", "Int64", "offset of the cell's paragraph in the cleaned text; empty for an empty cell"),
+        ("char_end", "Int64", "end offset in the cleaned text, exclusive"),
+    ),
     "terms": _cols(
         ("doc_id", "string", "document id"),
         ("rank", "Int64", "1 for the heaviest keyword"),
@@ -156,7 +172,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
 
 #: Tables written by every run, in output order; ``tokens`` is opt-in.
 CORE_TABLES: tuple[str, ...] = (
-    "documents", "figures", "dates", "departments", "officials", "references", "errors", "coverage",
+    "documents", "figures", "dates", "departments", "officials", "references", "errors", "coverage", "cells",
 )
 #: Version of docs/output-contract.md the tables follow.
 CONTRACT_VERSION = "1"

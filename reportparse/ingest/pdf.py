@@ -8,7 +8,8 @@ scoped to the pages this module opens (nothing global is patched):
 
 * ``_CharDevice`` (a pdfminer page device) records each glyph's text, font,
   size and box as ``LTChar`` computes them, with ``textstate.render`` as its
-  render mode, and nothing else (no layout objects, no paths, no images);
+  render mode, and the straight axis-aligned segments of painted paths (the
+  rules a table finder needs), and nothing else (no layout objects, no images);
 * ``page_chars`` makes pdfplumber's char dicts from those, with only the keys
   used here and ``render_mode``.
 """
@@ -32,7 +33,7 @@ from pdfminer.converter import PDFPageAggregator
 from pdfminer.pdffont import PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.psexceptions import PSException
-from pdfminer.utils import apply_matrix_rect
+from pdfminer.utils import apply_matrix_pt, apply_matrix_rect
 from pdfplumber.page import Page, fix_fontname_bytes
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
@@ -40,6 +41,7 @@ from ..errors import NoTextLayer, PdfReadError
 from ..model import RawDocument, RawLine, RawPage
 from ..settings import Settings
 from .common import read_pdf_bytes
+from .ruled import edge, find_grids, split_chars, table_context
 
 BOLD_FONT = regex.compile(r"(?i)bold|heavy|black|粗")
 FAKE_BOLD_MODES = frozenset({2, 6})  # fill+stroke (6: and clip)
@@ -56,13 +58,15 @@ class _CharDevice(PDFPageAggregator):
     every attribute. Only the text, font, size, box and render mode are used here, so this
     device computes them as ``LTChar.__init__`` does (same arithmetic, same floats) and
     appends one tuple per glyph, in drawing order (the order a walk of the layout tree gives);
-    paths and images are skipped. The render mode is the one the string is drawn with
+    images are skipped, of a path only its straight axis-aligned segments are kept (table
+    rules: ``ruled.find_grids``). The render mode is the one the string is drawn with
     (``textstate.render``), which pdfminer does not keep.
     """
 
     def __init__(self, rsrcmgr: Any, pageno: int) -> None:
         super().__init__(rsrcmgr, pageno=pageno, laparams=None)
         self.glyphs: list[tuple[str, Any, float, float, float, float, float, bool, int]] = []
+        self.segments: list[tuple[float, float, float, float]] = []  # axis-aligned path segments
         self._render_mode = 0
 
     def render_string(self, textstate: Any, seq: Any, ncs: Any, graphicstate: Any) -> None:
@@ -96,26 +100,43 @@ class _CharDevice(PDFPageAggregator):
         self.glyphs.append((text, font.fontname, size, x0, y0, x1, y1, upright, self._render_mode))
         return adv
 
-    def paint_path(self, *args: Any, **kwargs: Any) -> None:
-        """Paths (rules, table borders) carry no text."""
+    def paint_path(self, gstate: Any, stroke: bool, fill: bool, evenodd: bool, path: Any) -> None:
+        """Paths carry no text: their straight axis-aligned segments (table rules, cell borders;
+        a ``re`` comes as m l l l h) are kept, in PDF user space, for ``ruled.find_grids``."""
+        start = prev = None
+        for op in path:
+            if op[0] == "m":
+                start = prev = apply_matrix_pt(self.ctm, (float(op[1]), float(op[2])))
+                continue
+            if prev is None or start is None:
+                continue
+            pt = start if op[0] == "h" else apply_matrix_pt(self.ctm, (float(op[-2]), float(op[-1])))
+            if op[0] in ("l", "h") and (abs(pt[0] - prev[0]) < 0.5 or abs(pt[1] - prev[1]) < 0.5) and pt != prev:
+                self.segments.append((prev[0], prev[1], pt[0], pt[1]))
+            prev = pt
 
     def render_image(self, *args: Any, **kwargs: Any) -> None:
         """Images carry no text layer."""
 
 
-def _glyphs(page: Page) -> list[tuple[str, Any, float, float, float, float, float, bool, int]]:
-    """The page's glyphs as :class:`_CharDevice` records them."""
+def _glyphs(page: Page) -> _CharDevice:
+    """The page's glyphs as :class:`_CharDevice` records them (``.glyphs``, ``.segments``)."""
     device = _CharDevice(page.pdf.rsrcmgr, pageno=page.page_number)
     interpreter = PDFPageInterpreter(page.pdf.rsrcmgr, device)
     try:
         interpreter.process_page(page.page_obj)
     except Exception as e:
         raise PdfminerException(e) from e
-    return device.glyphs
+    return device
 
 
 def page_chars(page: Page) -> list[dict[str, Any]]:
-    """The page's chars as pdfplumber's ``page.chars`` gives them, with only the keys used here
+    """The page's chars as pdfplumber's ``page.chars`` gives them (see ``page_chars_paths``)."""
+    return page_chars_paths(page)[0]
+
+
+def page_chars_paths(page: Page) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(the page's chars, the edges of its axis-aligned rules for ``ruled.find_grids``). The chars as pdfplumber's ``page.chars`` gives them, with only the keys used here
     (text, fontname, size, x0, x1, top, bottom, doctop, upright) plus ``render_mode``.
 
     Geometry as ``Page.process_object`` computes it (coordinates relative to the MediaBox).
@@ -124,7 +145,8 @@ def page_chars(page: Page) -> list[dict[str, Any]]:
     height, doctop0 = page.height, page.initial_doctop
     norm = page.pdf.unicode_norm
     out: list[dict[str, Any]] = []
-    for text, font, size, x0, y0, x1, y1, upright, mode in _glyphs(page):
+    device = _glyphs(page)
+    for text, font, size, x0, y0, x1, y1, upright, mode in device.glyphs:
         top = height - y1 + mb_top
         out.append({
             "text": unicodedata.normalize(norm, text) if norm is not None else text,
@@ -133,7 +155,9 @@ def page_chars(page: Page) -> list[dict[str, Any]]:
             "bottom": height - y0 + mb_top, "doctop": doctop0 + top, "upright": upright,
             "render_mode": mode,
         })
-    return out
+    edges = [edge(min(x0, x1) + mb_x0, height - max(y0, y1) + mb_top, max(x0, x1) + mb_x0,
+                  height - min(y0, y1) + mb_top) for x0, y0, x1, y1 in device.segments]
+    return out, edges
 
 
 # pdfminer modules that log a debug message per token or operator they parse
@@ -315,10 +339,15 @@ def read_pdf(path: Path, settings: Settings | None = None) -> RawDocument:
             for page in pdf.pages:
                 # a glyph pdfminer cannot map to Unicode comes out as '(cid:4162)': it is lost text
                 # (counted so by the cross-check below, which then reads the page with PDFium)
-                chars = [c for c in dedupe_chars(page_chars(page)) if not c["text"].startswith("(cid:")]
+                chars, edges = page_chars_paths(page)
+                chars = [c for c in dedupe_chars(chars) if not c["text"].startswith("(cid:")]
                 counts.append(sum(1 for c in chars for t in c["text"] if not t.isspace()))
+                grids = find_grids(edges, (0, 0, float(page.width), float(page.height)))
+                chars, tables = split_chars(chars, grids, page.page_number, settings.x_tolerance)
                 lines = chars_to_lines(chars, settings.x_tolerance)
-                pages.append(RawPage(page.page_number, tuple(lines), float(page.width), float(page.height)))
+                table_context(tables, lines)
+                pages.append(RawPage(page.page_number, tuple(lines), float(page.width), float(page.height),
+                                     tuple(tables)))
                 page.close()
     except READ_ERRORS as e:
         raise PdfReadError(source, _one_line(e)) from None
@@ -327,10 +356,10 @@ def read_pdf(path: Path, settings: Settings | None = None) -> RawDocument:
     from .pdfium import cross_check  # imports this module: import it late
 
     pages, checked = cross_check(data, pages, counts, settings)
-    if not any(ln.text.strip() for p in pages for ln in p.lines):
+    if not any(ln.text.strip() for p in pages for ln in p.lines) and not any(p.tables for p in pages):
         raise NoTextLayer(source, f"no text layer on any of {len(pages)} page(s) (scanned? needs OCR)")
     meta = {str(k): str(v) for k, v in meta.items()}
-    meta["pages_without_text"] = [p.number for p in pages if not p.lines]
+    meta["pages_without_text"] = [p.number for p in pages if not p.lines and not p.tables]
     meta.update(checked)
     return RawDocument(format="pdf", extractor="pdfplumber", pages=tuple(pages), flow=False,
                        n_pages=len(pages), meta=meta)

@@ -39,6 +39,7 @@ from ..model import RawDocument, RawLine, RawPage
 from ..settings import Settings
 from .common import read_pdf_bytes
 from .pdf import BOLD_FONT, FAKE_BOLD_MODES, chars_to_lines
+from .ruled import edge, find_grids, split_chars, table_context
 
 BOLD_WEIGHT = 600
 FAKE_BOLD = 2  # render mode given to chars that are bold by weight: the cue ``pdf.is_bold`` reads
@@ -151,8 +152,72 @@ def count_visible(textpage: Any) -> int:
     return sum(1 for c in text if not c.isspace())
 
 
+Matrix = tuple[float, float, float, float, float, float]
+
+
+def page_edges(page: Any, left: float, top: float) -> list[dict[str, Any]]:
+    """The straight axis-aligned segments of the page's painted paths (table rules, cell borders),
+    inside form XObjects too, as ``ruled.edge`` dicts (``left``/``top``: the media box's edges)."""
+    raw = page.raw if hasattr(page, "raw") else page
+    out: list[dict[str, Any]] = []
+    m = pdfium_c.FS_MATRIX()
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    x, y = ctypes.c_float(), ctypes.c_float()
+
+    def walk(count: int, get: Any, outer: Matrix | None) -> None:
+        for i in range(count):
+            obj = get(i)
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM):
+                continue
+            mat: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+            if pdfium_c.FPDFPageObj_GetMatrix(obj, m):
+                mat = (m.a, m.b, m.c, m.d, m.e, m.f)
+            if outer is not None:
+                mat = _compose(mat, outer)
+            if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+                walk(pdfium_c.FPDFFormObj_CountObjects(obj), lambda k, o=obj: pdfium_c.FPDFFormObj_GetObject(o, k), mat)
+                continue
+            if pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke) and not fill.value and not stroke.value:
+                continue  # neither filled nor stroked: not drawn
+            start = prev = None
+            for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
+                seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
+                pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
+                a, b, c, d, e, f = mat
+                pt = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+                kind_seg = pdfium_c.FPDFPathSegment_GetType(seg)
+                if kind_seg == pdfium_c.FPDF_SEGMENT_MOVETO:
+                    start = prev = pt
+                    continue
+                if kind_seg == pdfium_c.FPDF_SEGMENT_LINETO and prev is not None:
+                    _add_edge(out, prev, pt, left, top)
+                prev = pt
+                if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+                    _add_edge(out, prev, start, left, top)
+                    prev = start
+
+    walk(pdfium_c.FPDFPage_CountObjects(raw), lambda k: pdfium_c.FPDFPage_GetObject(raw, k), None)
+    return out
+
+
+def _compose(inner: Matrix, outer: Matrix) -> Matrix:
+    """``inner`` then ``outer`` (PDF row-vector matrices)."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _add_edge(out: list[dict[str, Any]], p: tuple[float, float], q: tuple[float, float], left: float,
+              top: float) -> None:
+    if p != q and (abs(p[0] - q[0]) < 0.5 or abs(p[1] - q[1]) < 0.5):
+        out.append(edge(min(p[0], q[0]) - left, top - max(p[1], q[1]), max(p[0], q[0]) - left,
+                        top - min(p[1], q[1])))
+
+
 class PdfiumPages:
-    """An open PDF read through PDFium: page sizes, char counts and lines per page."""
+    """An open PDF read through PDFium: page sizes, char counts and lines per page (ruled
+    tables found from the page's path segments by pdfplumber's table finder, ``ruled.py``)."""
 
     def __init__(self, data: bytes | Path) -> None:
         self.doc = pdfium.PdfDocument(data)
@@ -183,10 +248,14 @@ class PdfiumPages:
                 chars = textpage_chars(textpage, left, top)
             finally:
                 textpage.close()
+            edges = page_edges(page, left, top)
         finally:
             page.close()
+        grids = find_grids(edges, (0, 0, float(width), float(height)))
+        chars, tables = split_chars(chars, grids, index + 1, settings.x_tolerance)
         lines = chars_to_lines(chars, settings.x_tolerance)
-        return RawPage(index + 1, tuple(lines), float(width), float(height))
+        table_context(tables, lines)
+        return RawPage(index + 1, tuple(lines), float(width), float(height), tuple(tables))
 
     def count(self, index: int) -> int:
         """Visible char count of page ``index`` (0-based), without building lines."""
@@ -209,9 +278,9 @@ class PdfiumPages:
 def _finish(source: str, pages: list[RawPage], extractor: str, meta: dict[str, Any]) -> RawDocument:
     if not pages:
         raise PdfReadError(source, "PDF has no pages")
-    if not any(ln.text.strip() for p in pages for ln in p.lines):
+    if not any(ln.text.strip() for p in pages for ln in p.lines) and not any(p.tables for p in pages):
         raise NoTextLayer(source, f"no text layer on any of {len(pages)} page(s) (scanned? needs OCR)")
-    meta["pages_without_text"] = [p.number for p in pages if not p.lines]
+    meta["pages_without_text"] = [p.number for p in pages if not p.lines and not p.tables]
     return RawDocument(format="pdf", extractor=extractor, pages=tuple(pages), flow=False,
                        n_pages=len(pages), meta=meta)
 
@@ -270,7 +339,7 @@ def cross_check(data: bytes, pages: list[RawPage], counts: list[int],
                 page = pdf.page(i, settings)
                 names = _font_map(pages[i].lines, page.lines)
                 lines = tuple(_rename(ln, names) for ln in page.lines)
-                out[i] = RawPage(pages[i].number, lines, pages[i].width, pages[i].height)
+                out[i] = RawPage(pages[i].number, lines, pages[i].width, pages[i].height, page.tables)
                 engine_pages[pages[i].number or i + 1] = ENGINE
                 lost_total += lost
     except pdfium.PdfiumError as e:
