@@ -29,7 +29,7 @@ CONTRACT = {
 }
 EXTRA = {
     "documents": ["rules_hash", "reportparse_version", "coverage", "pages_without_text", "fallback_pages", "chars_lost"],
-    "figures": ["value_text", "approx"],
+    "figures": ["value_text", "approx", "basis", "indicator", "target"],
     "dates": ["section"],
     "departments": ["known", "kind", "parent", "successor"],
     "officials": ["organization_mention"],

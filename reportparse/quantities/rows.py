@@ -205,8 +205,9 @@ def _noun_extension(ext: str, metric: str, seg: Segmenter, venues: tuple[str, ..
     if not ext or "“" in ext or "”" in ext or any(v in ext for v in venues):
         return False
     toks = seg.tagged(ext + metric)
-    if not toks or not toks[-1].pos.startswith(("n", "vn")):
-        return False
+    if not toks or not toks[-1].pos.startswith(("n", "vn")) or any(
+            t.pos.startswith("v") and t.start >= len(ext) for t in toks):
+        return False  # 进驻主项: a verb and its object, not a noun phrase
     cut = len(ext)
     head = [t for t in toks if t.start < cut]
     return bool(head) and head[-1].end == cut and all(
@@ -224,6 +225,7 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
     change_verbs = set(lists.get("change_verbs_rate", ()))
     basis_words = tuple(sorted(lists.get("basis_words", ()), key=len, reverse=True))
     basis_set = frozenset(lists.get("basis_words", ()))
+    verbs = tuple(v for v in lists.get("metric_verbs", ()) if len(v) >= 2)  # the bulletin's measures
     last: dict[str, Any] | None = None  # the last level row of the sentence
     for row in rows:
         if last is not None and last["sentence"] != row["sentence"]:
@@ -263,6 +265,7 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
                 row["subject"] = r.subject  # 增加值 -> 规模以上工业增加值: the whole noun phrase
             elif (r.shape == "level" and metric and r.metric and r.metric != metric and r.metric.endswith(metric)
                   and not row.get("subject") and not row.get("department") and seg is not None
+                  and not metric.startswith(verbs) and not metric.endswith(verbs)
                   and _noun_extension(r.metric[: -len(metric)], metric, seg, lists.get("compound_heads", ()))):
                 row["metric"] = r.metric  # 零售总额 -> 社会消费品零售总额: the nouns before it too
             elif r.shape == "count" and r.subject and not row.get("subject") and row.get("metric"):
