@@ -81,6 +81,12 @@ class Extraction:
         return self.tables["coverage"]
 
     @property
+    def warnings(self) -> pd.DataFrame:
+        """What the readers reported per document and page: corrupted data, lost pages, replaced
+        characters, pages read by PDFium (see ``notices.py``)."""
+        return self.tables["warnings"]
+
+    @property
     def terms(self) -> pd.DataFrame | None:
         """The opt-in terms table; None unless extracted with ``terms=True``."""
         return self.tables.get("terms")

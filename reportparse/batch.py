@@ -25,7 +25,7 @@ from .model import DocumentResult
 from .settings import INPUT_SUFFIXES, SKIP_STEMS, Settings, format_of
 
 #: Tables other than ``documents`` whose rows documents contribute.
-ROW_TABLES = ("figures", "dates", "departments", "officials", "references", "coverage")
+ROW_TABLES = ("figures", "dates", "departments", "officials", "references", "coverage", "warnings")
 _STAGE_OF_MODULE = {
     "ingest": "ingest", "layout": "layout", "sections": "layout", "segment": "rules",
     "rulebook": "rules", "match": "rules", "entities": "rules", "normalize": "rules",

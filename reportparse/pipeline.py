@@ -28,6 +28,7 @@ from .entities.scopes import in_plan_section
 from .errors import InputError
 from .match import ClaimLedger, find_candidates, resolve_overlaps
 from .model import Candidate, CleanText, DocumentResult, RawDocument, RawLine, RawPage
+from .notices import warning_rows
 from .rulebook import RuleSet
 from .sections import clean_to_sections, clean_to_sentences
 from .segment import build_terms, segmenter_for
@@ -91,10 +92,13 @@ def parse_document(path: Path, rules: RuleSet, settings: Settings, source: str |
             cache.put_text(tkey, raw, clean)
     doc.update(format=raw_fields["format"], extractor=raw_fields["extractor"], pages=raw_fields["n_pages"])
     doc.update(_page_fields(raw_fields.get("meta") or {}))
+    warnings = warning_rows(raw_fields.get("meta") or {}, doc["doc_id"])  # what the readers reported
+    doc["warnings"] = len(warnings)
     doc["n_chars"] = len(clean.text)
     if not clean.text.strip():
         doc["status"] = "empty"
-        return DocumentResult(document=doc, tables={t: [] for t in TABLE_NAMES}, text=clean.text)
+        return DocumentResult(document=doc, tables={**{t: [] for t in TABLE_NAMES}, "warnings": warnings},
+                              text=clean.text)
     rows = None
     if cache is not None:
         from .cache import rows_key
@@ -110,7 +114,7 @@ def parse_document(path: Path, rules: RuleSet, settings: Settings, source: str |
             cache.put_rows(rkey, fields, tables)
     doc.update(fields)
     doc["status"] = "ok"
-    return DocumentResult(document=doc, tables=tables, text=clean.text)
+    return DocumentResult(document=doc, tables={**tables, "warnings": warnings}, text=clean.text)
 
 
 def _page_fields(meta: dict[str, Any]) -> dict[str, Any]:

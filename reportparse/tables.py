@@ -64,6 +64,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("pages_without_text", "string", "PDF pages with no text layer (scanned or image-only: need OCR), '1;20'"),
         ("fallback_pages", "string", "PDF pages read by PDFium because pdfplumber lost characters there, '2;5'"),
         ("chars_lost", "Int64", "characters pdfplumber lost that PDFium found (0: none; empty: not checked)"),
+        ("warnings", "Int64", "rows of the warnings table for this document (damage the readers reported)"),
     ),
     "figures": _cols(
         ("doc_id", "string", "document id"),
@@ -143,6 +144,13 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("section", "string", "section path of the sentence"),
         *_PROVENANCE[:3],
     ),
+    "warnings": _cols(
+        ("doc_id", "string", "document id"),
+        ("page", "Int64", "1-based page; empty for the whole file or plain text"),
+        ("stage", "string", "ingest, layout, ..."),
+        ("message", "string", "what a reader or library reported: corrupted data, a lost page, "
+                              "replaced characters, a page read by PDFium"),
+    ),
     "terms": _cols(
         ("doc_id", "string", "document id"),
         ("rank", "Int64", "1 for the heaviest keyword"),
@@ -154,6 +162,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
 #: Tables written by every run, in output order; ``tokens`` is opt-in.
 CORE_TABLES: tuple[str, ...] = (
     "documents", "figures", "dates", "departments", "officials", "references", "errors", "coverage",
+    "warnings",
 )
 #: Version of docs/output-contract.md the tables follow.
 CONTRACT_VERSION = "1"
