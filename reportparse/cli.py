@@ -340,9 +340,14 @@ def _rows_table(name: str, rows: list[dict[str, Any]]) -> Any:
 
 
 def _console() -> Any:
+    """A rich console on stdout; piped or redirected, lines are written whole (never wrapped
+    at 80 columns inside a number) and tables as wide as their content."""
     from rich.console import Console
 
-    return Console(soft_wrap=False)
+    console = Console(soft_wrap=False)
+    if not console.is_terminal:
+        console = Console(soft_wrap=True, width=100_000)
+    return console
 
 
 def _add_series_commands() -> None:
