@@ -16,6 +16,7 @@ from typing import Any
 import regex
 
 from .coverage import build_coverage, row_spans
+from .entities.bounds import mark_bounds
 from .entities.context import DocContext
 from .entities.dates import build_dates
 from .entities.departments import build_departments
@@ -221,6 +222,8 @@ def analyse(
     # planned work (四、下周工作安排 > 1: 计划检查窗口60个) is no measured figure
     plans = rules.lists.get("plan_headings", ())
     fig_rows = [r for r in fig_rows if not in_plan_section(r["section"], plans)]
+    # 尚未审结37件 is negated, 不足10件 a limit (lt): columns negated and bound
+    fig_rows = mark_bounds(fig_rows, clean.text, rules.lists.get("bounds", ()), seg)
     tables = {
         "figures": fig_rows,
         "dates": date_rows,

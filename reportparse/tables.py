@@ -82,6 +82,9 @@ TABLES: dict[str, tuple[Column, ...]] = {
         *_PROVENANCE,
         ("value_text", "string", "the number as written"),
         ("approx", "boolean", "the text qualifies the number (约, 近, 超 ...)"),
+        ("negated", "boolean", "a negation governs the number (尚未审结37件: 37 not concluded)"),
+        ("bound", "string", "the number is a limit: lt (不足10件), le (不超过, 以内, 以下), gt (超过), "
+                            "ge (不少于, 以上); empty when exact"),
     ),
     "dates": _cols(
         ("doc_id", "string", "document id"),

@@ -30,7 +30,7 @@ CONTRACT = {
 EXTRA = {
     "documents": ["rules_hash", "reportparse_version", "coverage", "pages_without_text", "fallback_pages", "chars_lost",
                   "warnings"],
-    "figures": ["value_text", "approx"],
+    "figures": ["value_text", "approx", "negated", "bound"],
     "dates": ["section"],
     "departments": ["known", "kind", "parent", "successor"],
     "officials": ["organization_mention"],
