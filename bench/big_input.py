@@ -2,8 +2,8 @@
 
 ``python bench/big_input.py [--mb 1,5,20] [--pages 1000] [--workdir DIR]`` (also run by
 ``bench/bench.py`` unless ``--no-big``). Each case is one file parsed by the CLI in a fresh
-process (``--jobs 1 --no-cache --timeout 0``); it prints seconds and the peak RSS, and the
-seconds per MB (or per 100 pages), which stay flat when the cost is linear.
+process (``--jobs 1 --no-cache --timeout 0``); it prints wall and CPU seconds and the peak RSS,
+and the CPU seconds per MB (or per 100 pages), which stay flat when the cost is linear.
 
 * text: the seed report with its line breaks and sentence ends (。！？；) replaced by spaces,
   repeated to the size, written as ONE line: a table dump, OCR output or a page saved as one
@@ -69,9 +69,9 @@ def run(work: Path, mbs: list[float], pages: int) -> list[tuple[str, str]]:
     for label, path, size in cases:
         r = run_cli(["extract", str(path), "--out", str(work / f"out-{path.stem}"), "--no-cache", "-q",
                      "-j", "1", "--timeout", "0", "--format", "csv"])
-        per = (r["s"] / float(size.split()[0])) * (1 if size.endswith("MB") else 100)
-        unit = "s per MB" if size.endswith("MB") else "s per 100 pages"
-        value = f"{r['s']:.1f} s, peak RSS {r['rss']:.0f} MiB ({per:.1f} {unit})"
+        per = (r["cpu"] / float(size.split()[0])) * (1 if size.endswith("MB") else 100)
+        unit = "CPU s per MB" if size.endswith("MB") else "CPU s per 100 pages"
+        value = f"{r['s']:.1f} s wall, {r['cpu']:.1f} s CPU, peak RSS {r['rss']:.0f} MiB ({per:.1f} {unit})"
         rows.append((label, value))
         print(f"  {label:<52} {value}", file=sys.stderr, flush=True)
     return rows
