@@ -12,12 +12,21 @@ whole, so ordinary sentences and paragraphs never change.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TypeVar
+
 import regex
+
+T = TypeVar("T")
 
 #: Longest sentence (characters) the sentence splitter keeps whole; longer runs are cut.
 SENTENCE_LIMIT = 1000
 #: Longest stretch of a paragraph one rule scan reads (find_candidates).
 PARAGRAPH_LIMIT = 3000
+#: Longest paragraph of the cleaned text (layout): a longer run of text (a document saved as one
+#: line) becomes several paragraphs, so no pass that reads a paragraph reads megabytes. The
+#: longest paragraph of the real reports seen so far has about 2,400 characters.
+LAYOUT_LIMIT = 5000
 
 # break classes, best first; (?r) searches backwards: the last break of a window
 _BREAKS = tuple(
@@ -49,3 +58,19 @@ def _cut(text: str, start: int, hi: int) -> int:
     while cut > lo and _WORD_CHAR.match(text, cut - 1) and _WORD_CHAR.match(text, cut):
         cut -= 1
     return cut if cut > lo else hi
+
+
+def split_chars(chars: Sequence[T], text: str, limit: int = LAYOUT_LIMIT) -> list[Sequence[T]]:
+    """``chars`` (one item per character of ``text``) as pieces of at most ``limit``, cut as
+    :func:`split_run` cuts, whitespace at a cut dropped; one piece when within the limit."""
+    if len(text) <= limit:
+        return [chars]
+    pieces = []
+    for s, e in split_run(text, 0, len(text), limit):
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        while s < e and text[s].isspace():
+            s += 1
+        if e > s:
+            pieces.append(chars[s:e])
+    return pieces

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
 
+from .chunks import LAYOUT_LIMIT, split_chars
 from .model import CleanText, Paragraph, RawDocument, RawLine, RawPage
 from .settings import Settings
 
@@ -335,6 +337,18 @@ def _heading_cue(para: _Para, chars: list[Char], body_font: str, body_size: floa
     return size > body_size + 0.5 or (font != body_font and size >= body_size - 0.5)
 
 
+def _bounded(paras: list[_Para]) -> Iterator[tuple[_Para, list[Char]]]:
+    """Each paragraph's cleaned characters; a paragraph longer than ``chunks.LAYOUT_LIMIT`` (a
+    document saved as one line) as several, cut at sentence ends (see chunks.py)."""
+    for para in paras:
+        chars = drop_note_calls(clean_chars(para.chars))
+        if len(chars) <= LAYOUT_LIMIT:
+            if chars:
+                yield para, chars
+            continue
+        yield from ((para, list(piece)) for piece in split_chars(chars, "".join(c for c, _, _ in chars)))
+
+
 def paragraphs_to_clean(paras: list[_Para], paged: bool) -> CleanText:
     """Assemble the cleaned text, paragraph offsets, page map and emphasis spans."""
     fonts: Counter[str] = Counter()
@@ -349,10 +363,7 @@ def paragraphs_to_clean(paras: list[_Para], paged: bool) -> CleanText:
     bold: list[bool] = []
     out_paras: list[Paragraph] = []
     page_starts: list[tuple[int, int]] = []
-    for para in paras:
-        chars = drop_note_calls(clean_chars(para.chars))
-        if not chars:
-            continue
+    for para, chars in _bounded(paras):
         if text:
             text.append("\n")
             bold.append(False)

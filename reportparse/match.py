@@ -108,12 +108,14 @@ class ClaimLedger:
 
     def __init__(self) -> None:
         self._spans: list[tuple[int, int, str]] = []
-        self._by_start: list[tuple[int, int]] = []  # (start, index in _spans), sorted
+        self._by_start: list[tuple[int, int]] = []  # (start, index in _spans), sorted when asked
+        self._sorted = True
         self._longest = 0
 
     def claim(self, start: int, end: int, rule: str) -> None:
         """Record that ``rule`` owns ``[start, end)``."""
-        bisect.insort(self._by_start, (start, len(self._spans)))
+        self._by_start.append((start, len(self._spans)))
+        self._sorted = False
         self._spans.append((start, end, rule))
         self._longest = max(self._longest, end - start)
 
@@ -125,6 +127,9 @@ class ClaimLedger:
     def owner(self, start: int, end: int) -> str | None:
         """The rule that claimed any part of ``[start, end)`` (the first claim), or None."""
         # a claim overlapping [start, end) starts in (start - longest, end): a bisected window
+        if not self._sorted:  # claims come in phases (markers, dates, …): one sort per phase
+            self._by_start.sort()
+            self._sorted = True
         lo = bisect.bisect_right(self._by_start, (start - self._longest, len(self._spans)))
         hi = bisect.bisect_left(self._by_start, (end, -1))
         hits = [k for _, k in self._by_start[lo:hi] if self._spans[k][1] > start and self._spans[k][0] < end]

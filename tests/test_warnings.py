@@ -129,3 +129,9 @@ def test_real_reports_are_still_text(tmp_path):
     for codec in ("utf-16", "utf-8-sig", "gb18030"):
         (tmp_path / f"{codec}.txt").write_bytes(body.encode(codec))
         assert read_text(tmp_path / f"{codec}.txt").pages[0].lines
+
+
+def test_replacement_characters_already_in_a_text_are_reported(tmp_path):
+    body = SEED.read_text(encoding="utf-8").replace("窗口工作周报", "窗口工作\ufffd\ufffd", 1)
+    _, _, notes = decode_text(body.encode("utf-8"), "x.txt")
+    assert notes == ["2 replacement character(s) (U+FFFD) in the text: characters lost before it was saved"]

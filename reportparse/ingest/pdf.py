@@ -346,7 +346,10 @@ def read_pdf(path: Path, settings: Settings | None = None) -> RawDocument:
                 try:
                     # a glyph pdfminer cannot map to Unicode comes out as '(cid:4162)': it is lost text
                     # (counted so by the cross-check below, which then reads the page with PDFium)
-                    chars = [c for c in dedupe_chars(page_chars(page)) if not c["text"].startswith("(cid:")]
+                    every = dedupe_chars(page_chars(page))
+                    chars = [c for c in every if not c["text"].startswith("(cid:")]
+                    if len(chars) < len(every):
+                        notices.add(f"{len(every) - len(chars)} glyph(s) with no Unicode mapping (cid:…) dropped")
                 except READ_ERRORS as e:  # one damaged page: the others are still read
                     lost.append(e)
                     notices.add(f"page lost: {_one_line(e)}")

@@ -52,7 +52,7 @@ def decode_text(data: bytes, source: str) -> tuple[str, str, list[str]]:
             except UnicodeDecodeError as e:
                 raise InputError(source, f"starts with a {codec} byte-order mark but does not decode: {e.reason}") from None
             _refuse_non_text(text, source, f"after a {codec} byte-order mark")
-            return text, codec, notes
+            return text, codec, notes + _replaced(text, notes)
     if b"\x00" in data[:8192]:
         raise InputError(source, "binary data (NUL bytes), not a text file")
     for codec in FALLBACKS:
@@ -61,8 +61,15 @@ def decode_text(data: bytes, source: str) -> tuple[str, str, list[str]]:
         except UnicodeDecodeError:
             continue
         _refuse_non_text(text, source, f"decoded as {codec}")
-        return text, codec, notes
+        return text, codec, notes + _replaced(text, notes)
     raise InputError(source, f"text encoding not recognised (tried {', '.join(FALLBACKS)} and BOMs)")
+
+
+def _replaced(text: str, notes: list[str]) -> list[str]:
+    """A warning when the text already holds replacement characters (U+FFFD: a lossy conversion
+    before it reached us), besides the one a cut last character became."""
+    n = text.count("\ufffd") - len(notes)
+    return [f"{n} replacement character(s) (U+FFFD) in the text: characters lost before it was saved"] if n > 0 else []
 
 
 #: A character cut by the end of the file is at most this many bytes from the end.
