@@ -284,7 +284,7 @@ def flow_to_paragraphs(pages: tuple[RawPage, ...], hard_breaks: bool = False) ->
     joining = False
     for ln in lines:
         text = fold(ln.text).strip()
-        if not (joining and not LIST_START.match(text)):
+        if not (joining and not LIST_START.match(text)) or len(paras[-1].chars) > LAYOUT_LIMIT:
             paras.append(_Para())
         _join(paras[-1], ln, None)
         joining = not hard_breaks and text.endswith(CONTINUATION_END) and not _looks_like_heading(text)

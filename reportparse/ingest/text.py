@@ -8,6 +8,7 @@ from pathlib import Path
 
 import regex
 
+from ..chunks import LAYOUT_LIMIT, split_run
 from ..errors import InputError
 from ..model import RawDocument, RawLine, RawPage
 from ..notices import META_KEY as NOTICES_KEY
@@ -154,7 +155,10 @@ def text_to_raw(text: str, fmt: str = "txt", meta: dict[str, object] | None = No
         if fmt == "md":
             raw = MD_HEADING.sub("", raw)
         body, bold = split_emphasis(raw)
-        lines.append(RawLine(text=body, bold=bold))
+        # a line of megabytes (a document saved as one line) is read as several lines, cut at
+        # sentence ends: layout's work on a line then stays bounded in memory (see chunks.py)
+        for s, e in split_run(body, 0, len(body), LAYOUT_LIMIT):
+            lines.append(RawLine(text=body[s:e], bold=bold[s:e] if bold else ()))
     page = RawPage(number=None, lines=tuple(lines))
     return RawDocument(format=fmt, extractor="text", pages=(page,), flow=True, n_pages=None, meta=dict(meta or {}))
 
