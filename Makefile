@@ -5,15 +5,25 @@ BIN := $(VENV)/bin
 
 .PHONY: run test venv sysdeps lint clean bench accuracy
 
-$(BIN)/reportparse: pyproject.toml
+# `make run` installs only what running needs (core + xlsx); `make test` / `make venv` add the
+# test extras (pytest, ruff, PDF generators, matplotlib, duckdb, dask) into the same venv.
+$(BIN)/python:
+	@$(PY) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "reportparse needs Python >= 3.11; $(PY) is $$($(PY) --version 2>&1). Use: make PY=python3.11"; exit 1; }
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+
+$(VENV)/.run-deps: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[xlsx]'
 	touch $@
 
-venv: $(BIN)/reportparse
+$(VENV)/.test-deps: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(VENV)/.run-deps $@
 
-run: venv
+venv: $(VENV)/.test-deps
+
+run: $(VENV)/.run-deps
 	$(BIN)/reportparse extract corpora/ --out out/
 
 # System packages for the tests: CJK fonts (PDF generation, charts), Noto CJK (a CFF font for the
@@ -23,7 +33,8 @@ SYSDEPS := fonts-wqy-zenhei fonts-arphic-ukai fonts-arphic-uming fonts-noto-cjk 
 sysdeps:
 	@if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	  missing=""; for p in $(SYSDEPS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	  if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi; \
+	  if [ -n "$$missing" ]; then echo "root with apt-get: installing system packages$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi; \
 	else echo "(not root or no apt-get: skipping system packages $(SYSDEPS))"; fi
 
 test: sysdeps venv

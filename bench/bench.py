@@ -41,7 +41,8 @@ EXE = [sys.executable, "-m", "reportparse"]
 _WRAP = ("import json,resource,subprocess,sys,time;t=time.perf_counter();"
          "rc=subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL).returncode;"
          "print(json.dumps({'rc':rc,'s':time.perf_counter()-t,"
-         "'rss':resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))")
+         "'rss':resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,"
+         "'cpu':sum(resource.getrusage(resource.RUSAGE_CHILDREN)[:2])}))")
 
 
 def make_issues(folder: Path, n: int, backend: str = "fpdf2") -> list[Path]:
@@ -98,12 +99,13 @@ def best(n: int, run: Callable[[], tuple[int, float]]) -> tuple[int, float]:
 
 
 def run_cli(args: list[str]) -> dict[str, float]:
-    """Wall seconds and peak RSS (MiB) of one CLI run in a fresh process tree."""
+    """Wall seconds, CPU seconds (user + system) and peak RSS (MiB) of one CLI run in a fresh
+    process tree (on a busy shared machine the CPU seconds are the steadier measure)."""
     r = subprocess.run([sys.executable, "-c", _WRAP, *EXE, *args], capture_output=True, text=True, check=True)
     res = json.loads(r.stdout.strip().splitlines()[-1])
     if res["rc"] not in (0, 1):
         raise SystemExit(f"reportparse {' '.join(args)} exited {res['rc']}")
-    return {"s": res["s"], "rss": res["rss"] / 1024}
+    return {"s": res["s"], "rss": res["rss"] / 1024, "cpu": res.get("cpu", 0.0)}
 
 
 def engine_works(engine: str, one: Path, work: Path) -> bool:
@@ -128,9 +130,17 @@ def main() -> None:
                     help="skip the pdfplumber runs over the large set (no cache: a few minutes)")
     ap.add_argument("--repeat", type=int, default=3,
                     help="speed runs are repeated and the best kept (a shared VM's speed drifts by 20-30 %%)")
+    ap.add_argument("--big-mb", default="1,5,20",
+                    help="sizes (MB) of the one-line texts with little punctuation (bench/big_input.py)")
+    ap.add_argument("--big-pages", type=int, default=1000, help="pages of the long PDF (0: none)")
+    ap.add_argument("--no-big", dest="big", action="store_false", help="skip the big-input cases")
+    ap.add_argument("--big-only", action="store_true", help="run only the big-input cases")
     a = ap.parse_args()
     work = a.workdir or Path(tempfile.mkdtemp(prefix="rp-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    if a.big_only:
+        _print_rows(big_rows(work, a))
+        return
     os.environ["REPORTPARSE_CACHE_DIR"] = str(work / "cache-unused")  # never the user's cache
     large = make_issues(work / "large", a.large, a.pdf_backend)
     small_dir = work / "small"
@@ -202,16 +212,30 @@ def main() -> None:
         show(f"after a rule edit (text cache only), {n} issues",
              f"{edit['s']:.1f} s ({cold['s'] / edit['s']:.1f}x faster)")
     show(f"peak RSS {a.large} / {a.small} issues", f"{rss[a.large] / rss[a.small]:.2f}x")
+    if a.big:
+        rows += big_rows(work / "big", a)
     kind = (f"synthetic (corpora/synth.py, {a.pdf_backend} PDFs)" if large[0].name.startswith("weekly-")
             else "copies of the seed PDF")
     print(f"\nissues: {kind}, {pages / len(small):.1f} pages each on average")
     print(f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
           f"{platform.system()} {platform.release()}")
+    _print_rows(rows)
+    if a.workdir is None:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def big_rows(work: Path, a: argparse.Namespace) -> list[tuple[str, str]]:
+    """The big-input cases (bench/big_input.py): long one-line texts and a long PDF."""
+    from big_input import run as run_big
+
+    work.mkdir(parents=True, exist_ok=True)
+    return run_big(work, [float(x) for x in a.big_mb.split(",") if x], a.big_pages)
+
+
+def _print_rows(rows: list[tuple[str, str]]) -> None:
     print("| measure | result |\n|---|---|")
     for label, value in rows:
         print(f"| {label.strip()} | {value} |")
-    if a.workdir is None:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ usage: python corpora/synth.py OUTDIR --n 30 --start 2023-01-02 --seed 1
 
 Each issue covers a Monday–Friday week; its wording is drawn from templates so
 that the extractor has to generalize. ``OUTDIR/weekly-YYYY-NN.truth.json`` is in
-the format of ``/work/shared/seeds/weekly-2023-35.gold.json`` (score it with
+the format of ``../shared/seeds/weekly-2023-35.gold.json`` beside the repository (score it with
 ``score.py TRUTH OUT --doc-source weekly-YYYY-NN.txt``); ``OUTDIR/planted.json``
 lists the inconsistencies planted with ``--plant``. The PDFs come from
 ``make_pdf.render_report``, by default with its fpdf2 backend: every font embedded as

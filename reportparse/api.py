@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .errors import ReportParseError
 from .output import parse_formats, write_tables
-from .settings import Settings
+from .settings import DEFAULT_TIMEOUT, Settings
 from .tables import CORE_TABLES, rows_to_frame
 
 if TYPE_CHECKING:
@@ -86,6 +86,12 @@ class Extraction:
         return self.tables["cells"]
 
     @property
+    def warnings(self) -> pd.DataFrame:
+        """What the readers reported per document and page: corrupted data, lost pages, replaced
+        characters, pages read by PDFium (see ``notices.py``)."""
+        return self.tables["warnings"]
+
+    @property
     def terms(self) -> pd.DataFrame | None:
         """The opt-in terms table; None unless extracted with ``terms=True``."""
         return self.tables.get("terms")
@@ -154,6 +160,7 @@ def extract(
     cache_dir: str | Path | None = None,
     engine: str = "local",
     scheduler: str | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> Extraction:
     """Parse report files and folders into tables; write them into ``out`` when given.
 
@@ -165,6 +172,8 @@ def extract(
     ``terms`` adds the ``terms`` table (each document's ``terms_top`` TF-IDF keywords).
     ``engine="dask"`` parses on a dask.distributed cluster (``scheduler`` address, or a
     LocalCluster of ``jobs`` workers) and also writes ``out/<table>/year=YYYY/`` Parquet.
+    ``timeout`` (seconds, 0: none) bounds each file: over it, or when its worker process dies,
+    the file becomes an ``errors`` row and the batch goes on (files run in worker processes).
 
     Example::
 
@@ -184,7 +193,7 @@ def extract(
     settings = Settings.resolve(
         None, rule_dirs=tuple(Path(r) for r in rules), formats=fmts, jobs=jobs, quiet=quiet,
         tokens=tokens, terms=terms, terms_top=terms_top, pdf_engine=pdf_engine, cache_dir=_cache_dir(cache, cache_dir),
-        engine=engine, scheduler=scheduler,
+        engine=engine, scheduler=scheduler, timeout=timeout,
     )
     ruleset = load_rules(settings.rule_dirs)
     batch = run_batch(list(paths), settings, ruleset, version=version(), exclude=out)

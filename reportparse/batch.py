@@ -25,7 +25,7 @@ from .model import DocumentResult
 from .settings import INPUT_SUFFIXES, SKIP_STEMS, Settings, format_of
 
 #: Tables other than ``documents`` whose rows documents contribute.
-ROW_TABLES = ("figures", "dates", "departments", "officials", "references", "coverage", "cells")
+ROW_TABLES = ("figures", "dates", "departments", "officials", "references", "coverage", "cells", "warnings")
 _STAGE_OF_MODULE = {
     "ingest": "ingest", "layout": "layout", "sections": "layout", "segment": "rules",
     "rulebook": "rules", "match": "rules", "entities": "rules", "normalize": "rules",
@@ -98,7 +98,7 @@ def discover(
             )
             if not found:
                 errors.append(_error_row(str(given), "discover",
-                                         f"no {'/'.join(INPUT_SUFFIXES)} files in folder"))
+                                         f"no readable file in folder (none of {' '.join(INPUT_SUFFIXES)})"))
             for f in found:
                 add(str(p / f.relative_to(p)), f)
         elif p.exists():
@@ -225,23 +225,57 @@ def _init_worker(settings: Settings) -> None:
 
 
 def _work(source: str) -> DocumentResult:
+    _test_hook(source)
     if "rules_error" in _WORKER:
         return failed_result(source, "rules", one_line(_WORKER["rules_error"]))
     return parse_safely(source, _WORKER["rules"], _WORKER["settings"])
 
 
-def _pool_context(rules: Any, settings: Settings) -> Any:
+#: Test hook, read in worker processes only: ``ACTION:NAME[:SECONDS]`` makes the worker that
+#: gets the file named NAME ``sleep`` SECONDS first, ``exit`` at once (os._exit(3)) or ``kill``
+#: itself (SIGKILL, as the kernel's out-of-memory killer does). For tests of --timeout and of
+#: dying workers; never set it in production.
+TEST_HOOK_ENV = "REPORTPARSE_TEST_HOOK"
+
+
+def _test_hook(source: str) -> None:
+    hook = os.environ.get(TEST_HOOK_ENV, "")
+    if not hook:
+        return
+    action, _, rest = hook.partition(":")
+    name, _, seconds = rest.partition(":")
+    if Path(source).name != name:
+        return
+    if action == "sleep":
+        time.sleep(float(seconds or 3600))
+    elif action == "exit":
+        os._exit(3)
+    elif action == "kill":
+        import signal
+
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _pool_context(rules: Any, settings: Settings, jobs: int) -> Any:
     """Where ``fork`` is safe (Linux), fork workers that inherit the parent's loaded rules.
 
-    Elsewhere each worker loads them itself. The segmenter is not built here: a batch
-    whose rows are all cached never needs it, and workers build it in parallel.
+    Elsewhere each worker loads them itself (the ``spawn`` context). The segmenter is built
+    here only for a single worker (then the parent keeps it for the next batch): a batch whose
+    rows are all cached never needs it, and several workers build it in parallel.
     """
     import multiprocessing as mp
 
     if not sys.platform.startswith("linux") or "fork" not in mp.get_all_start_methods():
-        return None
+        return mp.get_context()
     _WORKER.clear()
     _WORKER.update(settings=settings, rules=rules)
+    if jobs == 1:
+        from .segment import segmenter_for
+
+        try:
+            segmenter_for(rules)
+        except Exception:  # noqa: BLE001 - only a warm-up: the worker builds it (or reports why not)
+            pass
     gc.collect()
     gc.freeze()  # objects made so far are never scanned again: the children keep sharing their pages
     return mp.get_context("fork")
@@ -255,38 +289,66 @@ def _results(sources: Sequence[str], rules: Any, settings: Settings) -> Iterable
         yield from dask_results(sources, rules, settings)
         return
     jobs = min(settings.jobs, len(sources))
-    if jobs <= 1:
-        for src in sources:
+    if jobs < 1 or (jobs == 1 and not settings.timeout):
+        for src in sources:  # in this process: no time limit, nothing to isolate a crash
             yield parse_safely(src, rules, settings)
         return
     from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
+
+    from pebble import ProcessPool
 
     # a bounded window of files in flight: finished results wait only for earlier ones
+    timeout = settings.timeout or None
     todo = iter(sources)
     window: deque[tuple[str, Any]] = deque()
-    ctx = _pool_context(rules, settings)
+    ctx = _pool_context(rules, settings, jobs)
+    pool = ProcessPool(max_workers=jobs, context=ctx, initializer=_init_worker, initargs=(settings,))
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
-                                 initargs=(settings,)) as pool:
-            for src in todo:
-                window.append((src, pool.submit(_work, src)))
-                if len(window) < 4 * jobs:
-                    continue
-                yield _outcome(*window.popleft())
-            while window:
-                yield _outcome(*window.popleft())
+        for src in todo:
+            window.append((src, pool.schedule(_work, (src,), timeout=timeout)))
+            if len(window) < 4 * jobs:
+                continue
+            yield _outcome(*window.popleft(), timeout)
+        while window:
+            yield _outcome(*window.popleft(), timeout)
+        pool.close()
     finally:
+        pool.stop()
+        pool.join()
         _WORKER.clear()
-        if ctx is not None:
+        if ctx.get_start_method() == "fork":
             gc.unfreeze()
 
 
-def _outcome(src: str, fut: Any) -> DocumentResult:
+def _outcome(src: str, fut: Any, timeout: float | None) -> DocumentResult:
+    """The future's result; a file over the time limit, or whose worker died, as an error result
+    (pebble stops that worker and starts a new one: the batch goes on)."""
+    from concurrent.futures import TimeoutError as FutureTimeout
+
+    from pebble import ProcessExpired
+
     try:
         return fut.result()
-    except Exception as exc:  # noqa: BLE001 - a worker died (e.g. a crash in a PDF engine)
+    except FutureTimeout:
+        return failed_result(src, "worker", f"timed out after {timeout:g} s")
+    except ProcessExpired as exc:  # a native crash in a PDF library, killed for memory, ...
+        return failed_result(src, "worker", f"worker process died: {_exit_reason(exc.exitcode)}")
+    except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be sent back
         return failed_result(src, "worker", one_line(exc))
+
+
+def _exit_reason(code: int | None) -> str:
+    """A worker's exit code in words: ``killed by SIGKILL (out of memory?)``, ``exit code 3``."""
+    if code is None or code >= 0:
+        return f"exit code {code}"
+    import signal
+
+    try:
+        name = signal.Signals(-code).name
+    except ValueError:
+        name = f"signal {-code}"
+    hint = " (out of memory?)" if name == "SIGKILL" else " (a crash in native code)" if name == "SIGSEGV" else ""
+    return f"killed by {name}{hint}"
 
 
 # -- the batch --------------------------------------------------------------------------------
@@ -394,7 +456,25 @@ def print_summary(result: BatchResult, out_dir: str | Path | None = None) -> Non
     grid.add_row("seconds", f"{result.seconds:.2f}")
     if out_dir is not None:
         grid.add_row("output", os.fspath(out_dir))
-    Console(stderr=True).print(grid)
+    console = Console(stderr=True)
+    console.print(grid)
+    for i, line in enumerate(failure_lines(result.errors, docs)):  # whole lines: a path is never wrapped
+        console.print(f"  {'failed' if i == 0 else '':<15}{line}", markup=False, highlight=False,
+                      soft_wrap=True)
+
+
+def failure_lines(errors: list[dict[str, Any]], docs: list[dict[str, Any]], first: int = 10) -> list[str]:
+    """One line per failed file or folder, ``source: reason`` (the first ``first``, then a count);
+    when no input could be read at all, a first line saying so."""
+    seen: dict[str, str] = {}
+    for e in errors:
+        seen.setdefault(str(e.get("source") or "?"), " ".join(str(e.get("error") or "").split()))
+    lines = [f"{src}: {why}" for src, why in list(seen.items())[:first]]
+    if len(seen) > first:
+        lines.append(f"… and {len(seen) - first} more (see errors.csv)")
+    if seen and not any(d.get("status") in ("ok", "empty") for d in docs):
+        lines.insert(0, "no readable input file in: " + ", ".join(list(seen)[:first]))
+    return lines
 
 
 def _coverage_rows(grid: Any, docs: list[dict[str, Any]], each: int = 10) -> None:

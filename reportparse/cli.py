@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from .errors import ReportParseError, RuleFileError
-from .settings import ENGINES, FORMATS, PDF_ENGINES
+from .settings import DEFAULT_TIMEOUT, ENGINES, FORMATS, PDF_ENGINES
 
 _RULES_OPTION = click.option(
     "--rules", "rules", multiple=True, metavar="DIR",
@@ -98,11 +98,14 @@ def main() -> None:
                    "(also writes OUT/<table>/year=YYYY/part-0.parquet).")
 @click.option("--scheduler", metavar="ADDRESS",
               help="dask scheduler, e.g. tcp://10.0.0.5:8786 [default: a LocalCluster of --jobs workers].")
+@click.option("--timeout", default=DEFAULT_TIMEOUT, show_default=True, type=click.FloatRange(min=0),
+              metavar="SECONDS", help="Per file: over it the file is an error row, its worker is replaced "
+                                      "and the batch goes on (0: no limit).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary on stderr.")
 def extract(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], rules: tuple[Path, ...],
             jobs: int, tokens: bool, terms: bool, terms_top: int, min_coverage: float | None,
             pdf_engine: str, cache_dir: Path | None, no_cache: bool,
-            engine: str, scheduler: str | None,
+            engine: str, scheduler: str | None, timeout: float,
             quiet: bool) -> None:
     """Parse PDF and text reports into tables in DIR.
 
@@ -123,7 +126,8 @@ def extract(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], rules:
     try:
         result = run(list(paths), out=out, rules=rules, formats=formats, jobs=jobs, quiet=quiet,
                      tokens=tokens, terms=terms, terms_top=terms_top, pdf_engine=pdf_engine,
-                     cache=not no_cache, cache_dir=cache_dir, engine=engine, scheduler=scheduler)
+                     cache=not no_cache, cache_dir=cache_dir, engine=engine, scheduler=scheduler,
+                     timeout=timeout)
     except RuleFileError as exc:
         _rule_file_error(exc)
     except ReportParseError as exc:
@@ -336,9 +340,14 @@ def _rows_table(name: str, rows: list[dict[str, Any]]) -> Any:
 
 
 def _console() -> Any:
+    """A rich console on stdout; piped or redirected, lines are written whole (never wrapped
+    at 80 columns inside a number) and tables as wide as their content."""
     from rich.console import Console
 
-    return Console(soft_wrap=False)
+    console = Console(soft_wrap=False)
+    if not console.is_terminal:
+        console = Console(soft_wrap=True, width=100_000)
+    return console
 
 
 def _add_series_commands() -> None:

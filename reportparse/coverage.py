@@ -13,6 +13,7 @@ as numbers (一体化, 安全第一, 二级巡视员).
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -54,10 +55,11 @@ def row_spans(tables: Mapping[str, Iterable[Mapping[str, Any]]]) -> list[Span]:
     return out
 
 
-def _overlaps(spans: Sequence[Span], starts: list[int], s: int, e: int) -> bool:
-    # spans sorted by start; a claim overlapping [s, e) starts before e
+def _overlaps(reach: list[int], starts: list[int], s: int, e: int) -> bool:
+    # spans sorted by start; a claim overlapping [s, e) starts before e and ends after s:
+    # reach[i] is the furthest end of spans[:i + 1], so one lookup per number (linear overall)
     i = bisect.bisect_left(starts, e)
-    return any(cs < e and s < ce for cs, ce, _ in spans[:i])
+    return i > 0 and reach[i - 1] > s
 
 
 def build_coverage(
@@ -66,11 +68,12 @@ def build_coverage(
     """(coverage rows: the unclaimed numbers, share of numbers claimed; None when there are none)."""
     spans = sorted(claimed)
     starts = [s for s, _, _ in spans]
+    reach = list(itertools.accumulate((e for _, e, _ in spans), max))
     sent_starts = [s.start for s in sentences]
     rows: list[dict[str, Any]] = []
     found = find_numbers(clean.text)
     for s, e, kind in found:
-        if _overlaps(spans, starts, s, e):
+        if _overlaps(reach, starts, s, e):
             continue
         i = bisect.bisect_right(sent_starts, s) - 1
         sent = sentences[i] if i >= 0 and sentences[i].end > s else None

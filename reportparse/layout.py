@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 import regex
 
+from .chunks import LAYOUT_LIMIT, split_chars
 from .model import CleanText, Paragraph, RawDocument, RawLine, RawPage
 from .settings import Settings
 
@@ -347,7 +349,7 @@ def flow_to_paragraphs(pages: tuple[RawPage, ...], hard_breaks: bool = False) ->
     joining = False
     for ln in lines:
         text = fold(ln.text).strip()
-        if not (joining and not LIST_START.match(text)):
+        if not (joining and not LIST_START.match(text)) or len(paras[-1].chars) > LAYOUT_LIMIT:
             paras.append(_Para())
         _join(paras[-1], ln, None)
         joining = not hard_breaks and text.endswith(CONTINUATION_END) and not _looks_like_heading(text)
@@ -400,6 +402,18 @@ def _heading_cue(para: _Para, chars: list[Char], body_font: str, body_size: floa
     return size > body_size + 0.5 or (font != body_font and size >= body_size - 0.5)
 
 
+def _bounded(paras: list[_Para]) -> Iterator[tuple[_Para, list[Char]]]:
+    """Each paragraph's cleaned characters; a paragraph longer than ``chunks.LAYOUT_LIMIT`` (a
+    document saved as one line) as several, cut at sentence ends (see chunks.py)."""
+    for para in paras:
+        chars = drop_note_calls(clean_chars(para.chars))
+        if len(chars) <= LAYOUT_LIMIT:
+            if chars:
+                yield para, chars
+            continue
+        yield from ((para, list(piece)) for piece in split_chars(chars, "".join(c for c, _, _ in chars)))
+
+
 def paragraphs_to_clean(paras: list[_Para], paged: bool, tables: list[dict[str, Any]] | None = None) -> CleanText:
     """Assemble the cleaned text, paragraph offsets, page map and emphasis spans; the cells of
     ``tables`` get the offsets (``char_start``, ``char_end``) and cleaned text of their paragraph."""
@@ -415,10 +429,7 @@ def paragraphs_to_clean(paras: list[_Para], paged: bool, tables: list[dict[str, 
     bold: list[bool] = []
     out_paras: list[Paragraph] = []
     page_starts: list[tuple[int, int]] = []
-    for para in paras:
-        chars = drop_note_calls(clean_chars(para.chars))
-        if not chars:
-            continue
+    for para, chars in _bounded(paras):
         if text:
             text.append("\n")
             bold.append(False)

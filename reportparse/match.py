@@ -9,8 +9,10 @@ marker cannot also be a figure).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 
+from .chunks import PARAGRAPH_LIMIT, split_run
 from .model import Candidate, Paragraph
 from .prefilter import Gates
 from .rulebook import Rule
@@ -29,7 +31,8 @@ def find_candidates(
     text: str, rules: Iterable[Rule], paragraphs: Sequence[Paragraph] | None = None,
     gates: Gates | None = None,
 ) -> list[Candidate]:
-    """Every match of every rule, paragraph by paragraph (a match never spans two).
+    """Every match of every rule, paragraph by paragraph (a match never spans two; a paragraph
+    longer than ``chunks.PARAGRAPH_LIMIT`` is read in pieces cut at sentence ends, see chunks.py).
 
     Matches may overlap (``overlapped=True``): a match that starts inside another is still
     a candidate, so the overlap policy, not the scan order, decides between them. With
@@ -37,6 +40,8 @@ def find_candidates(
     (same result, less time: see prefilter.py).
     """
     spans = [(p.start, p.end) for p in paragraphs] if paragraphs else [(0, len(text))]
+    # a paragraph of megabytes (a page saved as one line) is scanned in bounded pieces
+    spans = [piece for s, e in spans for piece in split_run(text, s, e, PARAGRAPH_LIMIT)]
     out: list[Candidate] = []
     gated = [(rule, tuple(gates.pattern(n, rule.regex.flags) for n in rule.needs) if gates else ())
              for rule in rules]
@@ -77,12 +82,23 @@ def resolve_overlaps(cands: Iterable[Candidate]) -> tuple[list[Candidate], list[
     """
     kept: list[Candidate] = []
     lost: list[tuple[Candidate, str]] = []
+    # the winners never overlap, so sorted by start their ends are sorted too: the ones a
+    # candidate overlaps are a run found by bisection (n log n, not n² on a long text)
+    starts: list[int] = []
+    ends: list[int] = []
+    rank: list[int] = []  # position in ``kept``: the first kept (policy order) is named
     for c in sorted(cands, key=policy_key):
-        clash = next((k for k in kept if k.start < c.end and c.start < k.end), None)
-        if clash is not None:
+        i = j = bisect.bisect_right(ends, c.start)
+        while j < len(starts) and starts[j] < c.end:
+            j += 1
+        if j > i:
+            clash = kept[min(rank[i:j])]
             lost.append((c, f"overlaps {clash.rule} [{clash.start}:{clash.end}] ({POLICY})"))
-        else:
-            kept.append(c)
+            continue
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
+        rank.insert(i, len(kept))
+        kept.append(c)
     kept.sort(key=lambda k: (k.start, k.end))
     return kept, lost
 
@@ -92,10 +108,16 @@ class ClaimLedger:
 
     def __init__(self) -> None:
         self._spans: list[tuple[int, int, str]] = []
+        self._by_start: list[tuple[int, int]] = []  # (start, index in _spans), sorted when asked
+        self._sorted = True
+        self._longest = 0
 
     def claim(self, start: int, end: int, rule: str) -> None:
         """Record that ``rule`` owns ``[start, end)``."""
+        self._by_start.append((start, len(self._spans)))
+        self._sorted = False
         self._spans.append((start, end, rule))
+        self._longest = max(self._longest, end - start)
 
     @property
     def spans(self) -> list[tuple[int, int, str]]:
@@ -103,5 +125,12 @@ class ClaimLedger:
         return list(self._spans)
 
     def owner(self, start: int, end: int) -> str | None:
-        """The rule that claimed any part of ``[start, end)``, or None."""
-        return next((r for s, e, r in self._spans if s < end and start < e), None)
+        """The rule that claimed any part of ``[start, end)`` (the first claim), or None."""
+        # a claim overlapping [start, end) starts in (start - longest, end): a bisected window
+        if not self._sorted:  # claims come in phases (markers, dates, …): one sort per phase
+            self._by_start.sort()
+            self._sorted = True
+        lo = bisect.bisect_right(self._by_start, (start - self._longest, len(self._spans)))
+        hi = bisect.bisect_left(self._by_start, (end, -1))
+        hits = [k for _, k in self._by_start[lo:hi] if self._spans[k][1] > start and self._spans[k][0] < end]
+        return self._spans[min(hits)][2] if hits else None

@@ -95,12 +95,17 @@ class CleanText:
     #: ruled tables (``ingest/ruled.py``'s dicts), each cell with ``char_start``/``char_end`` of its
     #: paragraph in ``text`` (None for an empty cell); read by ``entities/cells.py``
     tables: tuple[dict[str, Any], ...] = ()
+    _page_offsets: tuple[int, ...] = field(init=False, repr=False, compare=False, default=())
+
+    def __post_init__(self) -> None:
+        # made once: page_at is asked for every row and sentence (a 1,000-page PDF has many)
+        object.__setattr__(self, "_page_offsets", tuple(o for o, _ in self.page_starts))
 
     def page_at(self, offset: int) -> int | None:
         """Page number (1-based) holding character ``offset``; None for text input."""
         if not self.page_starts:
             return None
-        i = bisect.bisect_right([o for o, _ in self.page_starts], offset) - 1
+        i = bisect.bisect_right(self._page_offsets, offset) - 1
         return self.page_starts[max(i, 0)][1]
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import regex
 
 from .coverage import build_coverage, row_spans
+from .entities.bounds import mark_bounds
 from .entities.cells import build_cells
 from .entities.context import DocContext
 from .entities.dates import build_dates
@@ -29,6 +30,7 @@ from .entities.scopes import in_plan_section
 from .errors import InputError
 from .match import ClaimLedger, find_candidates, resolve_overlaps
 from .model import Candidate, CleanText, DocumentResult, RawDocument, RawLine, RawPage
+from .notices import warning_rows
 from .quantities.lines import line_table_candidates
 from .quantities.rows import (
     pair_each,
@@ -101,10 +103,13 @@ def parse_document(path: Path, rules: RuleSet, settings: Settings, source: str |
             cache.put_text(tkey, raw, clean)
     doc.update(format=raw_fields["format"], extractor=raw_fields["extractor"], pages=raw_fields["n_pages"])
     doc.update(_page_fields(raw_fields.get("meta") or {}))
+    warnings = warning_rows(raw_fields.get("meta") or {}, doc["doc_id"])  # what the readers reported
+    doc["warnings"] = len(warnings)
     doc["n_chars"] = len(clean.text)
     if not clean.text.strip():
         doc["status"] = "empty"
-        return DocumentResult(document=doc, tables={t: [] for t in TABLE_NAMES}, text=clean.text)
+        return DocumentResult(document=doc, tables={**{t: [] for t in TABLE_NAMES}, "warnings": warnings},
+                              text=clean.text)
     rows = None
     if cache is not None:
         from .cache import rows_key
@@ -120,7 +125,7 @@ def parse_document(path: Path, rules: RuleSet, settings: Settings, source: str |
             cache.put_rows(rkey, fields, tables)
     doc.update(fields)
     doc["status"] = "ok"
-    return DocumentResult(document=doc, tables=tables, text=clean.text)
+    return DocumentResult(document=doc, tables={**tables, "warnings": warnings}, text=clean.text)
 
 
 def _page_fields(meta: dict[str, Any]) -> dict[str, Any]:
@@ -235,6 +240,8 @@ def analyse(
     # planned work (四、下周工作安排 > 1: 计划检查窗口60个) is no measured figure
     plans = rules.lists.get("plan_headings", ())
     fig_rows = [r for r in fig_rows if not in_plan_section(r["section"], plans)] + cell_figures
+    # 尚未审结37件 is negated, 不足10件 a limit (lt): columns negated and bound
+    fig_rows = mark_bounds(fig_rows, clean.text, rules.lists.get("bounds", ()), seg)
     tables = {
         "figures": fig_rows,
         "dates": date_rows,

@@ -8,10 +8,12 @@ followed by the date 9月8日, while ``2.5万件…`` opening a paragraph is a n
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex
 
+from .chunks import split_run
 from .model import CleanText, Section, Sentence
 
 _CN = "[一二三四五六七八九十]{1,3}"
@@ -88,16 +90,36 @@ def _close(sections: list[Section], i: int, end: int) -> None:
 
 def section_at(sections: list[Section], offset: int) -> str:
     """Path of the innermost section holding ``offset`` ('' before the first heading)."""
-    best = ""
-    for s in sections:
-        if s.start <= offset <= s.end:
-            best = s.path
-    return best
+    return SectionFinder(sections)(offset)
+
+
+class SectionFinder:
+    """``section_at`` for many offsets in O(log n) each: the last section starting at or
+    before the offset, else its nearest enclosing one that still holds it."""
+
+    def __init__(self, sections: list[Section]) -> None:
+        self.sections = sections
+        self.starts = [s.start for s in sections]
+        self.parent: list[int] = []
+        stack: list[int] = []
+        for i, s in enumerate(sections):
+            while stack and not (sections[stack[-1]].start <= s.start <= sections[stack[-1]].end):
+                stack.pop()
+            self.parent.append(stack[-1] if stack else -1)
+            stack.append(i)
+
+    def __call__(self, offset: int) -> str:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        while i >= 0 and not (self.sections[i].start <= offset <= self.sections[i].end):
+            i = self.parent[i]
+        return self.sections[i].path if i >= 0 else ""
 
 
 def clean_to_sentences(clean: CleanText, sections: list[Section]) -> list[Sentence]:
-    """Split every paragraph into sentences (。！？ keep their closing quotes)."""
+    """Split every paragraph into sentences (。！？ keep their closing quotes); a sentence longer
+    than ``chunks.SENTENCE_LIMIT`` is cut into pieces (see chunks.py)."""
     out: list[Sentence] = []
+    find = SectionFinder(sections)
     text = clean.text
     for para in clean.paragraphs:
         pos = para.start
@@ -110,6 +132,7 @@ def clean_to_sentences(clean: CleanText, sections: list[Section]) -> list[Senten
             while s < e and text[s].isspace():
                 s += 1
             if e > s:
-                out.append(Sentence(len(out), s, e, text[s:e], section_at(sections, s), clean.page_at(s)))
+                for a, b in split_run(text, s, e):  # a run with no sentence end is cut at a limit
+                    out.append(Sentence(len(out), a, b, text[a:b], find(a), clean.page_at(a)))
             pos = end
     return out

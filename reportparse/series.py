@@ -24,38 +24,86 @@ SUBJECT_SEP = "·"
 
 
 def read_table(out_dir: str | Path, name: str, *, required: bool = True) -> pd.DataFrame | None:
-    """``out_dir/<name>.parquet`` (preferred), ``.csv`` or ``.jsonl`` as a DataFrame.
+    """Table ``name`` of an extract folder as a DataFrame, from whichever format ``extract`` wrote:
+    ``<name>.parquet`` (preferred), ``.csv``, ``.jsonl``, a sheet of ``tables.xlsx`` or a table of
+    ``reportparse.duckdb``.
 
     Declared tables get their declared dtypes. Returns None for a missing optional table;
-    raises ReportParseError for a missing required one.
+    raises ReportParseError for a missing required one (or one in a file that cannot be read).
     """
-    import pandas as pd
-
     from .tables import TABLES, rows_to_frame
 
     out = Path(out_dir)
-    for ext in ("parquet", "csv", "jsonl"):
-        path = out / f"{name}.{ext}"
+    for ext in ("parquet", "csv", "jsonl", "xlsx", "duckdb"):
+        path = out / (f"{name}.{ext}" if ext in ("parquet", "csv", "jsonl") else _BOOK[ext])
         if not path.is_file():
             continue
         try:
-            if ext == "parquet":
-                frame = pd.read_parquet(path)
-            elif ext == "csv":
-                frame = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
-            else:
-                frame = pd.read_json(path, lines=True, dtype=False)
-        except (OSError, ValueError) as exc:
-            raise ReportParseError(f"cannot read {path}: {exc}") from exc
+            frame = _READ[ext](path, name)
+        except (OSError, ValueError, ImportError) as exc:
+            raise ReportParseError(f"cannot read {path}: {' '.join(str(exc).split())}") from exc
+        if frame is None:
+            continue
         if name in TABLES:
             frame = rows_to_frame(name, frame.to_dict("records"))
         return frame
     if required:
         raise ReportParseError(
-            f"no {name} table in {out} (looked for {name}.parquet, {name}.csv, {name}.jsonl); "
-            f"run: reportparse extract PATH --out {out}"
+            f"no {name} table in {out} (looked for {name}.parquet, .csv, .jsonl, a {name} sheet of "
+            f"{_BOOK['xlsx']}, a {name} table of {_BOOK['duckdb']}); run: reportparse extract PATH --out {out}"
         )
     return None
+
+
+_BOOK = {"xlsx": "tables.xlsx", "duckdb": "reportparse.duckdb"}
+
+
+def _read_parquet(path: Path, name: str) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.read_parquet(path)
+
+
+def _read_csv(path: Path, name: str) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+
+
+def _read_jsonl(path: Path, name: str) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.read_json(path, lines=True, dtype=False)
+
+
+def _read_xlsx(path: Path, name: str) -> pd.DataFrame | None:
+    """The sheet ``name`` of tables.xlsx (None when the workbook has no such sheet)."""
+    import pandas as pd
+
+    with pd.ExcelFile(path, engine="openpyxl") as book:
+        if name[:31] not in book.sheet_names:
+            return None
+        return pd.read_excel(book, sheet_name=name[:31], dtype=object)
+
+
+def _read_duckdb(path: Path, name: str) -> pd.DataFrame | None:
+    """The table ``name`` of reportparse.duckdb (None when it has none), opened read-only."""
+    import duckdb
+
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        found = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name])
+        if not found.fetchone()[0]:
+            return None
+        return con.execute(f'SELECT * FROM "{name}"').df()
+    except duckdb.Error as exc:
+        raise ValueError(str(exc)) from exc
+    finally:
+        con.close()
+
+
+_READ = {"parquet": _read_parquet, "csv": _read_csv, "jsonl": _read_jsonl, "xlsx": _read_xlsx,
+         "duckdb": _read_duckdb}
 
 
 def load_metric_aliases(rule_dirs: Iterable[str | Path] = ()) -> dict[str, str]:

@@ -26,6 +26,8 @@ def format_of(path: str | Path) -> str | None:
 # Notes that live beside a corpus and are not reports: skipped when a folder is searched
 # (name them explicitly to parse them anyway).
 SKIP_STEMS = ("readme", "sources", "synthetic", "changelog", "license", "notes")
+#: Seconds one file may take in a worker before it becomes an error row (0: no limit).
+DEFAULT_TIMEOUT = 300.0
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,8 @@ class Settings:
     cache_dir: folder of the text and rows cache (``cache.py``); None: no cache.
     engine: ``local`` (a process pool of ``jobs`` workers) or ``dask`` (``daskrun.py``).
     scheduler: address of a dask scheduler; None starts a LocalCluster of ``jobs`` workers.
+    timeout: seconds a file may take in a worker process (local engine) before its worker is
+    replaced and the file becomes an error row; 0: no limit (and, with ``jobs`` 1, no worker).
     """
 
     rule_dirs: tuple[Path, ...] = ()
@@ -59,6 +63,7 @@ class Settings:
     engine: str = "local"
     scheduler: str | None = None
     quiet: bool = False
+    timeout: float = DEFAULT_TIMEOUT
     extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -77,6 +82,8 @@ class Settings:
             raise ReportParseError("Setting 'terms_top' must be at least 1")
         if self.jobs < 1:
             raise ReportParseError("Setting 'jobs' must be at least 1")
+        if not self.timeout >= 0:
+            raise ReportParseError("Setting 'timeout' must be 0 (no limit) or more seconds")
 
     @classmethod
     def resolve(cls, value: Settings | dict[str, Any] | None = None, **overrides: Any) -> Settings:

@@ -64,6 +64,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("pages_without_text", "string", "PDF pages with no text layer (scanned or image-only: need OCR), '1;20'"),
         ("fallback_pages", "string", "PDF pages read by PDFium because pdfplumber lost characters there, '2;5'"),
         ("chars_lost", "Int64", "characters pdfplumber lost that PDFium found (0: none; empty: not checked)"),
+        ("warnings", "Int64", "rows of the warnings table for this document (damage the readers reported)"),
     ),
     "figures": _cols(
         ("doc_id", "string", "document id"),
@@ -84,6 +85,9 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("basis", "string", "what a change is measured against, as written (比上年, 同比, 较上周 ...)"),
         ("indicator", "string", "what the figure measures, the same for a level and its change (地区生产总值)"),
         ("target", "boolean", "a target or forecast, not a measured value (预期目标, 左右 in a plan)"),
+        ("negated", "boolean", "a negation governs the number (尚未审结37件: 37 not concluded)"),
+        ("bound", "string", "the number is a limit: lt (不足10件), le (不超过, 以内, 以下), gt (超过), "
+                            "ge (不少于, 以上); empty when exact"),
     ),
     "dates": _cols(
         ("doc_id", "string", "document id"),
@@ -162,6 +166,13 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("char_start", "Int64", "offset of the cell's paragraph in the cleaned text; empty for an empty cell"),
         ("char_end", "Int64", "end offset in the cleaned text, exclusive"),
     ),
+    "warnings": _cols(
+        ("doc_id", "string", "document id"),
+        ("page", "Int64", "1-based page; empty for the whole file or plain text"),
+        ("stage", "string", "ingest, layout, ..."),
+        ("message", "string", "what a reader or library reported: corrupted data, a lost page, "
+                              "replaced characters, a page read by PDFium"),
+    ),
     "terms": _cols(
         ("doc_id", "string", "document id"),
         ("rank", "Int64", "1 for the heaviest keyword"),
@@ -173,6 +184,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
 #: Tables written by every run, in output order; ``tokens`` is opt-in.
 CORE_TABLES: tuple[str, ...] = (
     "documents", "figures", "dates", "departments", "officials", "references", "errors", "coverage", "cells",
+    "warnings",
 )
 #: Version of docs/output-contract.md the tables follow.
 CONTRACT_VERSION = "1"

@@ -118,6 +118,17 @@ def test_inspect_command(runner, tmp_path: Path) -> None:
     assert bad.exit_code == 1 and "Error" in bad.output
 
 
+def test_inspect_piped_writes_whole_lines(runner) -> None:
+    res = runner.invoke(main, ["inspect", str(SEED)])  # stdout is not a terminal here
+    assert res.exit_code == 0, res.output
+    from reportparse.api import extract
+
+    (text,) = extract([SEED], cache=False, timeout=0).texts.values()
+    long_lines = [ln for ln in text.splitlines() if len(ln) > 80]
+    printed = set(res.stdout.splitlines())
+    assert long_lines and all(ln in printed for ln in long_lines)
+
+
 def _chromium(args: list[str], tmp: Path) -> subprocess.CompletedProcess[str]:
     cmd = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
            "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -9,7 +9,7 @@ import pytest
 from series_fixtures import DEPT, find, issue_rows, write_out
 
 from reportparse.cli import main
-from reportparse.errors import RuleFileError
+from reportparse.errors import ReportParseError, RuleFileError
 from reportparse.output import write_tables
 from reportparse.panel import ID_COLUMNS, panel
 from reportparse.series import load_metric_aliases
@@ -128,3 +128,22 @@ def test_cli_panel(runner, tmp_path: Path) -> None:
     frame = rows_to_frame("documents", [])
     write_tables({"documents": frame}, tmp_path / "nofigs", ("csv",))
     assert runner.invoke(main, ["panel", str(tmp_path / "nofigs")]).exit_code == 2
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "duckdb"])
+def test_panel_and_check_read_an_extract_written_only_as_xlsx_or_duckdb(tmp_path: Path, fmt: str) -> None:
+    pytest.importorskip("openpyxl" if fmt == "xlsx" else "duckdb")
+    from reportparse.checks import check
+
+    docs, figs = issue_rows(30)
+    csv_out = write_out(tmp_path / "csv", docs, figs)
+    out = write_out(tmp_path / fmt, docs, figs, (fmt,))
+    assert not list(out.glob("*.csv")) and not list(out.glob("*.parquet"))
+    p, expected = panel(out, write=False), panel(csv_out, write=False)
+    assert p.frame.equals(expected.frame) and sorted(p.value_columns) == sorted(COLUMNS)
+    assert check(out, write=False).frame.equals(check(csv_out, write=False).frame)
+
+
+def test_panel_on_an_empty_folder_names_every_format(tmp_path: Path) -> None:
+    with pytest.raises(ReportParseError, match=r"no documents table.*tables\.xlsx.*reportparse\.duckdb"):
+        panel(tmp_path)

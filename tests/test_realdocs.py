@@ -1,7 +1,8 @@
 """Real and realistic documents: page furniture, note calls, odd encodings, text frames, tables.
 
 The first half builds its inputs in code (always runs). The second reads the public documents in
-``/work/shared/realdocs`` by path (never copied into the repo) and skips when that folder is absent;
+``../shared/realdocs`` beside the repository root (never copied into the repo, see shared_docs.py) and
+skips, saying why, when that folder is absent;
 its assertions are about the genre (no page number survives, no number is cut from its unit ...),
 not about any document's wording.
 """
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import regex
+from shared_docs import REALDOCS, needs_realdocs
 
 from reportparse.ingest import read_document
 from reportparse.ingest.pdf import chars_to_lines
@@ -24,9 +26,6 @@ from reportparse.pipeline import parse_document
 from reportparse.rulebook import load_rules
 from reportparse.sections import clean_to_sections
 from reportparse.settings import Settings
-
-REALDOCS = Path("/work/shared/realdocs")
-needs_realdocs = pytest.mark.skipif(not REALDOCS.is_dir(), reason="no /work/shared/realdocs")
 
 
 def _paras(text: str) -> list[str]:

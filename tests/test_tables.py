@@ -28,8 +28,9 @@ CONTRACT = {
     "errors": ["source", "stage", "error"],
 }
 EXTRA = {
-    "documents": ["rules_hash", "reportparse_version", "coverage", "pages_without_text", "fallback_pages", "chars_lost"],
-    "figures": ["value_text", "approx", "basis", "indicator", "target"],
+    "documents": ["rules_hash", "reportparse_version", "coverage", "pages_without_text", "fallback_pages", "chars_lost",
+                  "warnings"],
+    "figures": ["value_text", "approx", "basis", "indicator", "target", "negated", "bound"],
     "dates": ["section"],
     "departments": ["known", "kind", "parent", "successor"],
     "officials": ["organization_mention"],

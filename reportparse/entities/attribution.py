@@ -10,19 +10,22 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Candidate
-from .context import DocContext
+from .context import DocContext, starting_in
 
 _DEPT_TAILS = ("", "窗口")
 _DEPT_LEADS = ("", "其中", "包括", "含")
 
 
+#: Characters around a figure's sentence within which the departments and officials that
+#: decide its department are looked for (lists of them never cross a sentence end).
+_REACH = 200
 def names_department(g: tuple[str, int, int] | None, depts: list[dict[str, Any]], text: str) -> bool:
     """True when a metric's span is a department's name (or its 窗口), after 其中 at most: 省公安厅 in
     省公安厅86件, 其中省人社厅12件."""
     return g is not None and any(
         d["kind"] != "division" and g[1] <= d["char_start"] and d["char_end"] <= g[2]
         and text[g[1] : d["char_start"]] in _DEPT_LEADS
-        and text[d["char_end"] : g[2]] in _DEPT_TAILS for d in depts)
+        and text[d["char_end"] : g[2]] in _DEPT_TAILS for d in starting_in(depts, g[1], g[2]))
 
 
 def figure_department(
@@ -34,6 +37,7 @@ def figure_department(
     lo = sent.start if sent else 0
     best = None
     value_start = c.groups["value"][1]
+    depts = starting_in(depts, lo - _REACH, value_start + _REACH)
     for d in depts:
         if d["kind"] != "division" and lo <= d["char_start"] and d["char_end"] <= value_start:
             best = d
@@ -44,7 +48,8 @@ def figure_department(
         return actor["canonical"] if actor is not best else None
     if any(joined(d, best, ctx.text) or joined(best, d, ctx.text) for d in depts if d is not best):
         return None  # 省教育厅、省退役军人厅共36个办理项: several departments' figure, no one's
-    if len(_officials_listed_with(best, officials or [], ctx.text)) > 1:
+    near = starting_in(officials or [], best["char_start"] - _REACH, best["char_end"] + _REACH)
+    if len(_officials_listed_with(best, near, ctx.text)) > 1:
         return None  # 省公安厅副厅长甲、省市场监管局二级巡视员乙分别…: officials of several departments
     return best["canonical"]
 

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 import regex
 
 from ..model import Candidate, CleanText, Section, Sentence
 from ..normalize.dates import cn_date_part
 from ..rulebook import RuleSet
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -65,7 +68,9 @@ class DocContext:
     def period_at(self, start: int, end: int) -> tuple[date, date] | None:
         """The dates of a range date row (一季度, 1—11月, 2025年全年) overlapping ``start``..``end``:
         what a scope cue written there covers, its year already settled."""
-        return next(((a, b) for s, e, a, b in self.periods if s < end and start < e), None)
+        # a range row overlapping [start, end) starts within a few hundred characters before it
+        return next(((a, b) for s, e, a, b in starting_in(self.periods, start - 200, end) if s < end and start < e),
+                    None)
 
     def provenance(self, start: int, end: int, rule: str) -> dict[str, Any]:
         """The provenance columns every row carries."""
@@ -103,3 +108,29 @@ def as_int(value: str | None) -> int | None:
         return int(value) if value not in (None, "") else None
     except ValueError:
         return cn_date_part(value) if value else None
+
+
+_INDEX: dict[int, tuple[Sequence[Any], list[int], list[int]]] = {}
+
+
+def _start_of(item: Any) -> int:
+    if isinstance(item, dict):
+        return item["char_start"]
+    return item[0] if isinstance(item, tuple) else item.start
+
+
+def starting_in(items: Sequence[T], lo: int, hi: int) -> list[T]:
+    """The items (rows by ``char_start``, candidates by ``start``, ``(start, end, …)`` tuples)
+    that start in [lo, hi), in list order. Found by bisection over an index built once per list
+    (rebuilt when it grew), so a pass that reads what is near each figure stays linear on a
+    long document instead of scanning the whole list per figure."""
+    entry = _INDEX.get(id(items))
+    if entry is None or entry[0] is not items or len(entry[2]) != len(items):
+        order = sorted(range(len(items)), key=lambda i: _start_of(items[i]))
+        entry = (items, [_start_of(items[i]) for i in order], order)
+        if len(_INDEX) >= 16:
+            _INDEX.pop(next(iter(_INDEX)))
+        _INDEX[id(items)] = entry
+    _, starts, order = entry
+    picked = order[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+    return [items[i] for i in sorted(picked)]

@@ -15,7 +15,7 @@ from ..model import Candidate
 from ..normalize.numbers import parse_number
 from ..segment import Segmenter
 from .attribution import figure_department, names_department
-from .context import DocContext, group, longest_first
+from .context import DocContext, group, longest_first, starting_in
 from .figure_lists import read_together
 from .scopes import figure_period, figure_scope, intro_sentence
 
@@ -36,7 +36,7 @@ def _strip_subject(subject: str | None, start: int, ctx: DocContext, cues: list[
     -> 行政许可事项) and the words of gazetteers/subject_strip.txt."""
     if not subject:
         return None
-    cut = max((q.end for q in cues if start <= q.start < start + 2 and q.end < start + len(subject)), default=start)
+    cut = max((q.end for q in starting_in(cues, start, start + 2) if q.end < start + len(subject)), default=start)
     subject = subject[cut - start :]
     start = cut
     lead = _LEAD_TIME.match(subject)
@@ -197,7 +197,7 @@ def _is_cue(c: Candidate, metric: str | None, cues: list[Candidate]) -> bool:
     """True when the figure's metric is all a scope cue (其中本周1560人次: 本周 is no metric)."""
     g = c.groups.get("metric")
     return bool(metric) and g is not None and any(
-        g[1] <= q.start and q.end <= g[2] and q.text == metric for q in cues)
+        q.end <= g[2] and q.text == metric for q in starting_in(cues, g[1], g[2]))
 
 
 def _table_row(

@@ -19,7 +19,7 @@ import regex
 
 from ..model import Candidate, Sentence
 from ..normalize.dates import month_span
-from .context import DocContext, alternation, as_int, group
+from .context import DocContext, alternation, as_int, group, starting_in
 
 
 def _clause_break(text: str, start: int, end: int) -> bool:
@@ -144,8 +144,8 @@ def _cues_before(ctx: DocContext, cues: list[Candidate], lo: int, value_start: i
     sentence's start), in text order."""
     seen: list[tuple[str, Candidate]] = []
     text = ctx.text
-    for q in cues:
-        if lo <= q.start and q.end <= value_start:
+    for q in starting_in(cues, lo, value_start):
+        if q.end <= value_start:
             inside = text.count("（", lo, q.start) + text.count("(", lo, q.start) > text.count(
                 "）", lo, q.start) + text.count(")", lo, q.start)
             if inside and any(b in text[q.end:value_start] for b in "）)"):
@@ -283,7 +283,7 @@ def _paragraph_opens_ytd(ctx: DocContext, lo: int, cues: list[Candidate]) -> boo
     first = ctx.sentence_at(para)
     if first is None or first.start >= lo:
         return False
-    q = next((q for q in cues if first.start <= q.start < first.end), None)
+    q = next(iter(starting_in(cues, first.start, first.end)), None)
     return q is not None and q.fields.get("scope") == "ytd" and not q.fields.get("yields_to")
 
 
@@ -299,8 +299,8 @@ def _cue_after(c: Candidate, cues: list[Candidate], ctx: DocContext) -> Candidat
     if sent is None:
         return None
     text = ctx.text
-    for q in cues:
-        if not (c.end <= q.start and q.end <= sent.end):
+    for q in starting_in(cues, c.end, sent.end):
+        if q.end > sent.end:
             continue
         span = _bracket_around(text, q, sent.end) or _summary_clause(text, c.end, q, sent.end)
         if span is None:
@@ -313,7 +313,7 @@ def _cue_after(c: Candidate, cues: list[Candidate], ctx: DocContext) -> Candidat
         if text[opening] in "（(" and not before.strip():
             return q
         if (any(w in inner for w in _ALL_WORDS) and not any(ch in "；;。" for ch in before)
-                and not any(c.end <= o.start < opening for o in cues)):
+                and not starting_in(cues, c.end, opening)):
             return q
         return None
     return None
@@ -399,8 +399,8 @@ def _range_before(ctx: DocContext, c: Candidate, lo: int | None = None) -> tuple
     lo = sent.start if lo is None else max(lo, sent.start)
     value_start = c.groups["value"][1]
     best: tuple[int, int, date, date] | None = None
-    for s, e, a, b in ctx.periods:
-        if lo <= s and e <= value_start and (best is None or e > best[1]):
+    for s, e, a, b in starting_in(ctx.periods, lo, value_start):
+        if e <= value_start and (best is None or e > best[1]):
             best = (s, e, a, b)
     if best is None:
         return None
@@ -408,8 +408,8 @@ def _range_before(ctx: DocContext, c: Candidate, lo: int | None = None) -> tuple
     if any(ch in "；;" for ch in gap) or any(w in gap for w in _WEEK_WORDS):
         return None
     # 2023年1月至2024年6月: two month rows joined by 至 are one range, from the first's start
-    first = next((a for s, e, a, _ in ctx.periods
-                  if lo <= s and _RANGE_JOIN.fullmatch(ctx.text[e : best[0]]) and a <= best[2]), None)
+    first = next((a for s, e, a, _ in starting_in(ctx.periods, lo, best[0])
+                  if _RANGE_JOIN.fullmatch(ctx.text[e : best[0]]) and a <= best[2]), None)
     return (first or best[2]), best[3]
 
 

@@ -39,6 +39,8 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from ..errors import NoTextLayer, PdfReadError
 from ..model import RawDocument, RawLine, RawPage
+from ..notices import META_KEY as NOTICES_KEY
+from ..notices import Notices
 from ..settings import Settings
 from .common import read_pdf_bytes
 from .ruled import edge, find_grids, split_chars, table_context
@@ -198,6 +200,31 @@ def _quiet_pdfminer() -> Iterator[None]:
             m.log = log
 
 
+@contextmanager
+def _report_lost_streams() -> Iterator[None]:
+    """pdfminer drops a compressed stream it cannot inflate at all without a word (its data
+    becomes empty): within the block that is logged as a warning, so the page's text loss is
+    reported (a ``warnings`` row), not hidden. Scoped like :func:`_quiet_pdfminer`."""
+    import zlib
+
+    import pdfminer.pdftypes as pdftypes
+
+    original = pdftypes.decompress_corrupted
+
+    def reporting(data: bytes) -> bytes:
+        try:
+            return original(data)
+        except zlib.error as e:
+            pdftypes.logger.warning("compressed stream lost (%d bytes): %s", len(data), e)
+            raise
+
+    pdftypes.decompress_corrupted = reporting
+    try:
+        yield
+    finally:
+        pdftypes.decompress_corrupted = original
+
+
 def dedupe_chars(chars: list[dict[str, Any]], tolerance: float = 1) -> list[dict[str, Any]]:
     """pdfplumber's ``dedupe_chars``, same result, a fifth of the time it took here.
 
@@ -333,14 +360,25 @@ def read_pdf(path: Path, settings: Settings | None = None) -> RawDocument:
     data = read_pdf_bytes(path)
     pages: list[RawPage] = []
     counts: list[int] = []  # non-space chars per page, for the cross-check with PDFium
+    notices = Notices()  # what pdfminer logs (corrupted streams ...) and pages lost: warnings rows
+    lost: list[BaseException] = []
     try:
-        with _quiet_pdfminer(), pdfplumber.open(path) as pdf:
+        with _quiet_pdfminer(), _report_lost_streams(), notices.capture(), pdfplumber.open(path) as pdf:
             meta = {k: v for k, v in (pdf.metadata or {}).items() if k in ("Producer", "Creator", "Title")}
             for page in pdf.pages:
-                # a glyph pdfminer cannot map to Unicode comes out as '(cid:4162)': it is lost text
-                # (counted so by the cross-check below, which then reads the page with PDFium)
-                chars, edges = page_chars_paths(page)
-                chars = [c for c in dedupe_chars(chars) if not c["text"].startswith("(cid:")]
+                notices.page = page.page_number
+                try:
+                    # a glyph pdfminer cannot map to Unicode comes out as '(cid:4162)': it is lost text
+                    # (counted so by the cross-check below, which then reads the page with PDFium)
+                    every, edges = page_chars_paths(page)
+                    every = dedupe_chars(every)
+                    chars = [c for c in every if not c["text"].startswith("(cid:")]
+                    if len(chars) < len(every):
+                        notices.add(f"{len(every) - len(chars)} glyph(s) with no Unicode mapping (cid:…) dropped")
+                except READ_ERRORS as e:  # one damaged page: the others are still read
+                    lost.append(e)
+                    notices.add(f"page lost: {_one_line(e)}")
+                    chars, edges = [], []
                 counts.append(sum(1 for c in chars for t in c["text"] if not t.isspace()))
                 grids = find_grids(edges, (0, 0, float(page.width), float(page.height)))
                 chars, tables = split_chars(chars, grids, page.page_number, settings.x_tolerance)
@@ -353,6 +391,8 @@ def read_pdf(path: Path, settings: Settings | None = None) -> RawDocument:
         raise PdfReadError(source, _one_line(e)) from None
     if not pages:
         raise PdfReadError(source, "PDF has no pages")
+    if len(lost) == len(pages):
+        raise PdfReadError(source, _one_line(lost[0]))
     from .pdfium import cross_check  # imports this module: import it late
 
     pages, checked = cross_check(data, pages, counts, settings)
@@ -361,5 +401,6 @@ def read_pdf(path: Path, settings: Settings | None = None) -> RawDocument:
     meta = {str(k): str(v) for k, v in meta.items()}
     meta["pages_without_text"] = [p.number for p in pages if not p.lines and not p.tables]
     meta.update(checked)
+    meta[NOTICES_KEY] = notices.as_meta()
     return RawDocument(format="pdf", extractor="pdfplumber", pages=tuple(pages), flow=False,
                        n_pages=len(pages), meta=meta)
