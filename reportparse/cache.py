@@ -90,8 +90,17 @@ def text_key(sha256: str, is_pdf: bool, settings: Any) -> str:
     return _digest({
         "sha256": sha256, "engine": engine, "engine_version": engine_version(engine),
         "layout": LAYOUT_VERSION, "code": _code_fingerprint(_TEXT_CODE),
-        "settings": [settings.x_tolerance, settings.margin_top, settings.margin_bottom],
+        "settings": [settings.x_tolerance, settings.margin_top, settings.margin_bottom], "ocr": _ocr_key(settings),
     })
+
+
+def _ocr_key(settings: Any) -> list[Any]:
+    """The OCR settings in force (mode, dpi, engine version): installing the extra or changing
+    ``--ocr`` changes the text of scanned pages and image files."""
+    from .ingest.ocr import engine_version, mode
+
+    how = mode(settings)
+    return [how] if how in ("off", "never") else [how, settings.ocr_dpi, engine_version()]
 
 
 def rows_key(text_key_: str, rules_hash: str | None, tokens: bool, terms: int = 0) -> str:

@@ -36,7 +36,7 @@ from pdfminer.utils import apply_matrix_rect
 from pdfplumber.page import Page, fix_fontname_bytes
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from ..errors import NoTextLayer, PdfReadError
+from ..errors import PdfReadError
 from ..model import RawDocument, RawLine, RawPage
 from ..settings import Settings
 from .common import read_pdf_bytes
@@ -309,28 +309,29 @@ def read_pdf(path: Path, settings: Settings | None = None) -> RawDocument:
     data = read_pdf_bytes(path)
     pages: list[RawPage] = []
     counts: list[int] = []  # non-space chars per page, for the cross-check with PDFium
+    cids: list[int] = []  # glyphs pdfminer could not map to Unicode, per page
     try:
         with _quiet_pdfminer(), pdfplumber.open(path) as pdf:
             meta = {k: v for k, v in (pdf.metadata or {}).items() if k in ("Producer", "Creator", "Title")}
             for page in pdf.pages:
                 # a glyph pdfminer cannot map to Unicode comes out as '(cid:4162)': it is lost text
                 # (counted so by the cross-check below, which then reads the page with PDFium)
-                chars = [c for c in dedupe_chars(page_chars(page)) if not c["text"].startswith("(cid:")]
+                every = dedupe_chars(page_chars(page))
+                chars = [c for c in every if not c["text"].startswith("(cid:")]
+                cids.append(len(every) - len(chars))
                 counts.append(sum(1 for c in chars for t in c["text"] if not t.isspace()))
                 lines = chars_to_lines(chars, settings.x_tolerance)
                 pages.append(RawPage(page.page_number, tuple(lines), float(page.width), float(page.height)))
                 page.close()
     except READ_ERRORS as e:
         raise PdfReadError(source, _one_line(e)) from None
-    if not pages:
-        raise PdfReadError(source, "PDF has no pages")
-    from .pdfium import cross_check  # imports this module: import it late
+    from .pdfium import cross_check, finish_pdf  # imports this module: import it late
 
-    pages, checked = cross_check(data, pages, counts, settings)
-    if not any(ln.text.strip() for p in pages for ln in p.lines):
-        raise NoTextLayer(source, f"no text layer on any of {len(pages)} page(s) (scanned? needs OCR)")
+    pages, checked = cross_check(data, pages, counts, settings) if pages else (pages, {})
     meta = {str(k): str(v) for k, v in meta.items()}
-    meta["pages_without_text"] = [p.number for p in pages if not p.lines]
     meta.update(checked)
-    return RawDocument(format="pdf", extractor="pdfplumber", pages=tuple(pages), flow=False,
-                       n_pages=len(pages), meta=meta)
+    # mostly '(cid:…)' glyphs and PDFium did not do better: no usable text layer (OCR reads it)
+    fixed = {int(n) for n in checked.get("engine_pages") or {}}
+    unusable = {i for i, (cid, good) in enumerate(zip(cids, counts, strict=True))
+                if cid > good and pages[i].number not in fixed}
+    return finish_pdf(source, data, pages, "pdfplumber", meta, settings, unusable)
