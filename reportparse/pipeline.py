@@ -124,10 +124,11 @@ def _page_fields(meta: dict[str, Any]) -> dict[str, Any]:
     if "chars_lost" in meta:
         pages = sorted(int(p) for p in meta.get("engine_pages") or {})  # JSON (the cache) makes keys str
         out.update(fallback_pages=";".join(map(str, pages)) or None, chars_lost=int(meta["chars_lost"] or 0))
-    ocr = {int(p): float(c) for p, c in (meta.get("ocr_pages") or {}).items()}
+    ocr = {int(p): c for p, c in (meta.get("ocr_pages") or {}).items()}  # c: None on a blank page
     if ocr:
         out["ocr_pages"] = ";".join(map(str, sorted(ocr)))
-        out["ocr_confidence"] = round(sum(ocr.values()) / len(ocr), 4)
+        found = [float(c) for c in ocr.values() if c is not None]
+        out["ocr_confidence"] = round(sum(found) / len(found), 4) if found else None
     return out
 
 

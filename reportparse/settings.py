@@ -25,6 +25,14 @@ def format_of(path: str | Path) -> str | None:
     """The documents.format a file's suffix names: pdf, txt, md, docx, html, image (None: no suffix)."""
     suffix = Path(path).suffix.lower()
     return FORMAT_OF_SUFFIX.get(suffix, suffix.lstrip(".") or None)
+OCR_PACKAGE = "rapidocr_onnxruntime"  # the engine of the ``ocr`` extra (ingest/ocr.py)
+
+
+def ocr_installed() -> bool:
+    """True when the OCR extra's engine is importable (nothing is imported to tell)."""
+    return importlib.util.find_spec(OCR_PACKAGE) is not None
+
+
 # Notes that live beside a corpus and are not reports: skipped when a folder is searched
 # (name them explicitly to parse them anyway).
 SKIP_STEMS = ("readme", "sources", "synthetic", "changelog", "license", "notes")
@@ -77,7 +85,7 @@ class Settings:
             )
         if self.ocr not in OCR_MODES:
             raise ReportParseError(f"unknown ocr mode {self.ocr!r}; allowed: {', '.join(OCR_MODES)}")
-        if self.ocr == "always" and importlib.util.find_spec("rapidocr_onnxruntime") is None:
+        if self.ocr == "always" and not ocr_installed():
             raise ReportParseError("--ocr always needs the OCR extra: pip install 'reportparse[ocr]'")
         if not 50 <= self.ocr_dpi <= 600:
             raise ReportParseError("Setting 'ocr_dpi' must be between 50 and 600")

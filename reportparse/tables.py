@@ -65,7 +65,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("fallback_pages", "string", "PDF pages read by PDFium because pdfplumber lost characters there, '2;5'"),
         ("chars_lost", "Int64", "characters pdfplumber lost that PDFium found (0: none; empty: not checked)"),
         ("ocr_pages", "string", "pages read by OCR (no usable text layer, or --ocr always), '1;20'"),
-        ("ocr_confidence", "Float64", "mean OCR confidence (0-1) of those pages' characters"),
+        ("ocr_confidence", "Float64", "OCR confidence (0-1) of the characters of those pages, mean of the pages'"),
     ),
     "figures": _cols(
         ("doc_id", "string", "document id"),

@@ -138,12 +138,13 @@ def test_image_only_pages_are_counted_not_fatal(tmp_path: Path) -> None:
     c.rect(100, 100, 300, 500, fill=1)
     c.showPage()
     c.save()
-    raw = read_document(path)
+    raw = read_document(path, Settings(ocr="never"))
     assert raw.n_pages == 3 and raw.meta["pages_without_text"] == [1, 3]
     assert "本周共受理425件。" in raw_to_clean(raw).text
     for engine in ("pdfplumber", "pypdfium2"):  # and the documents row says which pages
-        doc = parse_document(path, load_rules(), Settings(pdf_engine=engine)).document
+        doc = parse_document(path, load_rules(), Settings(pdf_engine=engine, ocr="never")).document
         assert doc["status"] == "ok" and doc["pages_without_text"] == "1;3", engine
+        assert "ocr_pages" not in doc
 
 
 # ---------------------------------------------------------------- the real documents
@@ -183,7 +184,7 @@ def test_statistics_bulletin_pdf_no_folios_no_note_calls_spaced_headings() -> No
 
 @needs_realdocs
 def test_flu_weekly_image_pages_reported_and_frames_whole() -> None:
-    raw = read_document(_real("chinacdc_flu_weekly_2025w30_no867.pdf"))
+    raw = read_document(_real("chinacdc_flu_weekly_2025w30_no867.pdf"), Settings(ocr="never"))
     assert raw.n_pages == 20 and raw.meta["pages_without_text"] == [1, 20]
     paras = _paras(raw_to_clean(raw).text)
     assert not _cuts(paras)

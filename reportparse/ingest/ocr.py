@@ -14,19 +14,18 @@ systematic misreads of CJK punctuation (``ocr_fixes``).
 
 from __future__ import annotations
 
-import importlib.util
 import statistics
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .. import settings as _settings
 from ..errors import InputError, ReportParseError
 from ..model import RawDocument, RawLine, RawPage
 from ..settings import Settings
 from .ocr_fixes import ocr_normalize
 
-PACKAGE = "rapidocr_onnxruntime"
 DISTRIBUTION = "rapidocr-onnxruntime"
 EXTRACTOR = "ocr"
 FONT = "ocr"  # the font name of every OCR line: one face, so sizes alone make heading cues
@@ -49,7 +48,7 @@ OcrLine = tuple[str, float, float, float, float, float]  # text, x0, x1, top, bo
 
 def available() -> bool:
     """True when the OCR extra (rapidocr-onnxruntime) is installed; imports nothing."""
-    return importlib.util.find_spec(PACKAGE) is not None
+    return _settings.ocr_installed()
 
 
 def mode(settings: Settings) -> str:
@@ -61,7 +60,7 @@ def mode(settings: Settings) -> str:
         return "never"
     if available():
         return settings.ocr
-    if settings.ocr == "always":
+    if settings.ocr == "always":  # Settings refuses it: only a Settings made before an uninstall
         raise ReportParseError(f"--ocr always needs the OCR extra: {INSTALL_HINT}")
     return "off"
 
@@ -95,7 +94,7 @@ def engine_version() -> str:
 @lru_cache(maxsize=1)
 def _engine() -> Any:
     """The process's one RapidOCR engine (models load from the installed wheel)."""
-    from rapidocr_onnxruntime import RapidOCR
+    from rapidocr_onnxruntime import RapidOCR  # the models load from the wheel
 
     return RapidOCR()
 
@@ -173,7 +172,7 @@ def ocr_pdf_pages(data: bytes, pages: list[RawPage], settings: Settings,
                   unusable: Iterable[int] = ()) -> tuple[list[RawPage], dict[str, Any]]:
     """Read with OCR the pages the mode asks for (``auto``: no usable text layer, or 0-based index
     in ``unusable``; ``always``: every page). Returns the pages and meta ``ocr_pages`` {page:
-    mean confidence}. ``off`` / ``never``: the pages unchanged, no meta.
+    mean confidence, None on a blank page}. ``off`` / ``never``: the pages unchanged, no meta.
     """
     how = mode(settings)
     if how in ("off", "never"):
@@ -199,20 +198,18 @@ def ocr_pdf_pages(data: bytes, pages: list[RawPage], settings: Settings,
         doc.close()
     body = body_size(found.values(), scale)
     out = list(pages)
-    confidence: dict[int, float] = {}
+    confidence: dict[int, float | None] = {}
     for i, lines in found.items():
-        if not lines:
-            continue
         old = pages[i]
         out[i] = RawPage(old.number, tuple(to_raw_lines(lines, scale, body)), old.width, old.height)
         confidence[old.number or i + 1] = _mean_confidence(lines)
     return out, {"ocr_pages": confidence}
 
 
-def _mean_confidence(lines: list[OcrLine]) -> float:
-    """Mean confidence of a page's lines, weighted by their characters."""
+def _mean_confidence(lines: list[OcrLine]) -> float | None:
+    """Mean confidence of a page's lines, weighted by their characters (None: a blank page)."""
     n = sum(len(x[0]) for x in lines)
-    return sum(x[5] * len(x[0]) for x in lines) / n if n else 0.0
+    return sum(x[5] * len(x[0]) for x in lines) / n if n else None
 
 
 def read_image(path: Path, settings: Settings) -> RawDocument:
@@ -236,14 +233,15 @@ def read_image(path: Path, settings: Settings) -> RawDocument:
     except (UnidentifiedImageError, OSError, ValueError) as e:
         raise InputError(source, f"cannot decode image ({type(e).__name__}: {' '.join(str(e).split())[:160]})") from None
     found = [recognize(array) for array, _ in frames]
+    if not any(found):
+        raise InputError(source, f"image file: OCR found no text on {len(frames)} page(s)")
     scale = frames[0][1] if frames else 1.0
     body = body_size(found, scale)
     pages, confidence = [], {}
     for n, ((array, sc), lines) in enumerate(zip(frames, found, strict=True), start=1):
         height, width = array.shape[:2]
         pages.append(RawPage(n, tuple(to_raw_lines(lines, sc, body)), width / sc, height / sc))
-        if lines:
-            confidence[n] = _mean_confidence(lines)
-    meta = {"ocr_pages": confidence, "pages_without_text": [p.number for p in pages if not p.lines]}
+        confidence[n] = _mean_confidence(lines)
+    meta = {"ocr_pages": confidence, "pages_without_text": []}
     return RawDocument(format="image", extractor=EXTRACTOR, pages=tuple(pages), flow=False,
                        n_pages=len(pages), meta=meta)

@@ -219,7 +219,8 @@ def finish_pdf(source: str, data: bytes, pages: list[RawPage], extractor: str, m
     if not any(ln.text.strip() for p in pages for ln in p.lines):
         raise NoTextLayer(source, f"no text layer on any of {len(pages)} page(s) ({ocr.no_text_hint(settings)})")
     meta.update(ocr_meta)
-    meta["pages_without_text"] = [p.number for p in pages if not p.lines]
+    read = {int(n) for n in ocr_meta.get("ocr_pages") or ()}  # a page OCR read and found blank is blank
+    meta["pages_without_text"] = [p.number for p in pages if not p.lines and p.number not in read]
     if len(ocr_meta.get("ocr_pages") or ()) == len(pages):
         extractor = ocr.EXTRACTOR
     return RawDocument(format="pdf", extractor=extractor, pages=tuple(pages), flow=False,
