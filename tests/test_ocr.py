@@ -118,23 +118,11 @@ def _blank_pdf(path: Path, pages: int = 2) -> Path:
 # ---------------------------------------------------------------- OCR end to end
 
 
-def _image_pdf(pdf: Path, out: Path, dpi: int = 150, blur: float = 0.8) -> list:
-    """``pdf`` rasterized at ``dpi``, blurred, wrapped back into an image-only PDF ``out``; the images."""
-    import pypdfium2 as pdfium
-    from PIL import ImageFilter
-
-    doc = pdfium.PdfDocument(pdf)
-    images = [page.render(scale=dpi / 72).to_pil().convert("L").filter(ImageFilter.GaussianBlur(blur))
-              for page in doc]
-    doc.close()
-    images[0].save(out, save_all=True, append_images=images[1:], resolution=dpi)
-    return images
-
-
 @pytest.fixture(scope="module")
 def scanned_seed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list]:
     sys.path.insert(0, str(ROOT / "corpora"))
     import make_pdf
+    from scan_pdf import scan_pdf
 
     if not all(p.exists() for p, _ in make_pdf.FONT_FILES.values()):
         pytest.skip(f"apt-get install {make_pdf.FONT_PACKAGES}")
@@ -142,7 +130,7 @@ def scanned_seed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list]:
     pdf = make_pdf.render_report((ROOT / "corpora" / "weekly-2023-35.txt").read_text(encoding="utf-8"),
                                  d / "typeset.pdf", backend="fpdf2")
     (d / "in").mkdir()
-    images = _image_pdf(pdf, d / "in" / "weekly-2023-35.pdf")
+    images = scan_pdf(pdf, d / "in" / "weekly-2023-35.pdf", dpi=150, blur=0.8)
     return d / "in" / "weekly-2023-35.pdf", images
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import regex
 
+from reportparse import settings as settings_mod
 from reportparse.ingest import read_document
 from reportparse.ingest.pdf import chars_to_lines
 from reportparse.ingest.text import text_to_raw
@@ -239,9 +240,12 @@ def test_every_realdoc_extracts_ok_in_bounded_time(tmp_path: Path) -> None:
     res = CliRunner().invoke(cli_main, ["extract", str(REALDOCS), "--out", str(tmp_path), "--quiet",
                                         "--format", "csv"])
     assert res.exit_code == 0, res.output
-    assert time.monotonic() - t0 < 120
     with open(tmp_path / "documents.csv", encoding="utf-8-sig", newline="") as f:
         docs = list(csv.DictReader(f))
+    ocr_pages = sum(len(d["ocr_pages"].split(";")) for d in docs if d["ocr_pages"])
+    assert time.monotonic() - t0 < 120 + 15 * ocr_pages  # an OCR page takes seconds, a text page ms
+    if settings_mod.ocr_installed():  # the flu weeklies' image pages and a blank page: all read
+        assert not [(d["source"], d["pages_without_text"]) for d in docs if d["pages_without_text"]]
     want = [p for p in REALDOCS.iterdir() if p.suffix in (".pdf", ".txt", ".md")]
     assert len(docs) == len(want)
     assert {d["status"] for d in docs} == {"ok"}, [(d["source"], d["error"]) for d in docs if d["status"] != "ok"]

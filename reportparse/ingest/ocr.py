@@ -14,6 +14,7 @@ systematic misreads of CJK punctuation (``ocr_fixes``).
 
 from __future__ import annotations
 
+import os
 import statistics
 from collections.abc import Iterable
 from functools import lru_cache
@@ -92,16 +93,24 @@ def engine_version() -> str:
 
 
 @lru_cache(maxsize=1)
-def _engine() -> Any:
-    """The process's one RapidOCR engine (models load from the installed wheel)."""
-    from rapidocr_onnxruntime import RapidOCR  # the models load from the wheel
+def _engine(threads: int) -> Any:
+    """The process's one RapidOCR engine (models load from the installed wheel), running its
+    ONNX sessions on ``threads`` threads (-1: as many as cores)."""
+    from rapidocr_onnxruntime import RapidOCR
 
-    return RapidOCR()
+    return RapidOCR(intra_op_num_threads=threads)
 
 
-def recognize(image: Any) -> list[OcrLine]:
+def threads_for(settings: Settings) -> int:
+    """ONNX Runtime threads of one process: the cores shared among ``jobs`` workers (oversubscribed
+    cores make its spinning threads several times slower)."""
+    cores = os.cpu_count() or 1
+    return -1 if settings.jobs <= 1 else max(1, cores // settings.jobs)
+
+
+def recognize(image: Any, threads: int = -1) -> list[OcrLine]:
     """Text lines of an image (numpy array, gray or BGR) in pixels: (text, x0, x1, top, bottom, conf)."""
-    result, _ = _engine()(image)
+    result, _ = _engine(threads)(image)
     out: list[OcrLine] = []
     for box, text, conf in result or ():
         xs = [float(p[0]) for p in box]
@@ -193,7 +202,8 @@ def ocr_pdf_pages(data: bytes, pages: list[RawPage], settings: Settings,
                 image = page.render(scale=scale, grayscale=True).to_numpy()
             finally:
                 page.close()
-            found[i] = recognize(image.reshape(image.shape[:2]) if image.ndim == 3 and image.shape[2] == 1 else image)
+            found[i] = recognize(image.reshape(image.shape[:2]) if image.ndim == 3 and image.shape[2] == 1 else image,
+                                 threads_for(settings))
     finally:
         doc.close()
     body = body_size(found.values(), scale)
@@ -232,7 +242,7 @@ def read_image(path: Path, settings: Settings) -> RawDocument:
                 frames.append((np.asarray(frame.convert("L")), float(dpi[0] or settings.ocr_dpi) / 72))
     except (UnidentifiedImageError, OSError, ValueError) as e:
         raise InputError(source, f"cannot decode image ({type(e).__name__}: {' '.join(str(e).split())[:160]})") from None
-    found = [recognize(array) for array, _ in frames]
+    found = [recognize(array, threads_for(settings)) for array, _ in frames]
     if not any(found):
         raise InputError(source, f"image file: OCR found no text on {len(frames)} page(s)")
     scale = frames[0][1] if frames else 1.0
