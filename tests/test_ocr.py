@@ -188,3 +188,20 @@ def test_a_blank_scanned_page_is_read_not_listed(tmp_path: Path) -> None:
     pdf = _blank_pdf(tmp_path / "blank.pdf", pages=1)
     with pytest.raises(NoTextLayer, match="OCR found no text"):
         read_document(pdf)
+
+
+@needs_ocr
+@pytest.mark.slow
+def test_a_scan_with_only_a_page_number_as_text_is_read(scanned_seed: tuple[Path, list], tmp_path: Path) -> None:
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    _, images = scanned_seed
+    pdf = tmp_path / "numbered-scan.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=(595, 842), invariant=1)
+    c.drawImage(ImageReader(images[3]), 0, 0, 595, 842)
+    c.drawString(290, 30, "4")  # a text layer of the folio only
+    c.showPage()
+    c.save()
+    raw = read_document(pdf)
+    assert raw.meta["ocr_pages"].keys() == {1} and "四、厅（局）长进大厅" in raw_to_clean(raw).text

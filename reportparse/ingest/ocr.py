@@ -43,6 +43,8 @@ HALF_CELL = 0.5
 MIN_CHARS = 1
 #: ... or when more than this share of them are U+FFFD (glyphs a reader could not map)
 MAX_BAD_SHARE = 0.5
+#: a page with fewer chars than this under an image covering this share of it is a scan (auto reads it)
+SPARSE_CHARS, IMAGE_COVER = 20, 0.5
 
 OcrLine = tuple[str, float, float, float, float, float]  # text, x0, x1, top, bottom, confidence
 
@@ -169,26 +171,45 @@ def body_size(pages: Iterable[list[OcrLine]], scale: float) -> float | None:
     return statistics.median(heights) if heights else None
 
 
+def _visible(page: RawPage) -> int:
+    return sum(1 for ln in page.lines for c in ln.text if not c.isspace())
+
+
 def usable(page: RawPage) -> bool:
     """True when a page's text layer is worth keeping: visible chars, mostly not U+FFFD."""
-    text = "".join(ln.text for ln in page.lines)
-    visible = sum(1 for c in text if not c.isspace())
-    bad = text.count("\ufffd")
+    visible = _visible(page)
+    bad = sum(ln.text.count("\ufffd") for ln in page.lines)
     return visible >= MIN_CHARS and bad <= MAX_BAD_SHARE * visible
+
+
+def _image_cover(page: Any) -> float:
+    """Share of a PDFium page's area under its largest image (a scan with a page-number text layer)."""
+    import pypdfium2.raw as pdfium_c
+
+    width, height = page.get_size()
+    best = 0.0
+    try:
+        for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+            left, bottom, right, top = obj.get_bounds()
+            best = max(best, max(0.0, right - left) * max(0.0, top - bottom))
+    finally:
+        page.close()
+    return best / (width * height) if width * height > 0 else 0.0
 
 
 def ocr_pdf_pages(data: bytes, pages: list[RawPage], settings: Settings,
                   unusable: Iterable[int] = ()) -> tuple[list[RawPage], dict[str, Any]]:
-    """Read with OCR the pages the mode asks for (``auto``: no usable text layer, or 0-based index
-    in ``unusable``; ``always``: every page). Returns the pages and meta ``ocr_pages`` {page:
+    """Read with OCR the pages the mode asks for (``auto``: no usable text layer, a 0-based index
+    in ``unusable``, or a few chars over a page-sized image; ``always``: every page). Returns the pages and meta ``ocr_pages`` {page:
     mean confidence, None on a blank page}. ``off`` / ``never``: the pages unchanged, no meta.
     """
     how = mode(settings)
     if how in ("off", "never"):
         return pages, {}
     forced = set(unusable)
+    sparse = [i for i, p in enumerate(pages) if how == "auto" and usable(p) and _visible(p) < SPARSE_CHARS]
     todo = [i for i, p in enumerate(pages) if how == "always" or i in forced or not usable(p)]
-    if not todo:
+    if not todo and not sparse:
         return pages, {"ocr_pages": {}}
     import pypdfium2 as pdfium
 
@@ -196,14 +217,16 @@ def ocr_pdf_pages(data: bytes, pages: list[RawPage], settings: Settings,
     found: dict[int, list[OcrLine]] = {}
     doc = pdfium.PdfDocument(data)
     try:
+        todo = sorted(todo + [i for i in sparse if _image_cover(doc[i]) >= IMAGE_COVER])
         for i in todo:
             page = doc[i]
             try:
                 image = page.render(scale=scale, grayscale=True).to_numpy()
             finally:
                 page.close()
-            found[i] = recognize(image.reshape(image.shape[:2]) if image.ndim == 3 and image.shape[2] == 1 else image,
-                                 threads_for(settings))
+            if image.ndim == 3 and image.shape[2] == 1:
+                image = image.reshape(image.shape[:2])
+            found[i] = recognize(image, threads_for(settings))
     finally:
         doc.close()
     body = body_size(found.values(), scale)
