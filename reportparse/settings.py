@@ -14,7 +14,7 @@ PDF_ENGINES = ("pdfplumber", "pypdfium2")
 OCR_MODES = ("auto", "always", "never")
 ENGINES = ("local", "dask")
 DOCUMENT_SUFFIXES = (".pdf", ".txt", ".md", ".docx", ".html", ".htm")
-# images are inputs too: each gets an error row saying it needs OCR, rather than a silent skip
+# images are inputs too: read by OCR (the ocr extra), else each gets an error row saying so
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp")
 INPUT_SUFFIXES = DOCUMENT_SUFFIXES + IMAGE_SUFFIXES
 #: documents.format by suffix where it is not the suffix itself
