@@ -390,11 +390,29 @@ def print_summary(result: BatchResult, out_dir: str | Path | None = None) -> Non
     for name, rows in result.tables.items():
         grid.add_row(name, f"{result.counts.get(name, len(rows))} rows")
     grid.add_row("errors", f"{len(result.errors)} rows")
+    _ocr_rows(grid, docs)
     _coverage_rows(grid, docs)
     grid.add_row("seconds", f"{result.seconds:.2f}")
     if out_dir is not None:
         grid.add_row("output", os.fspath(out_dir))
     Console(stderr=True).print(grid)
+
+
+def _ocr_rows(grid: Any, docs: list[dict[str, Any]]) -> None:
+    """Pages read by OCR; pages left without text, and how to read them."""
+    read = sum(len(str(d["ocr_pages"]).split(";")) for d in docs if d.get("ocr_pages"))
+    left = [d for d in docs if d.get("pages_without_text")]
+    if read:
+        grid.add_row("ocr", f"{read} pages read by OCR")
+    if left:
+        n = sum(len(str(d["pages_without_text"]).split(";")) for d in left)
+        from .ingest.ocr import INSTALL_HINT
+        from .settings import ocr_installed
+
+        how = "not read with --ocr never" if ocr_installed() else f"OCR reads them: {INSTALL_HINT}"
+        from rich.markup import escape  # the hint's [ocr] is no style
+
+        grid.add_row("no text", escape(f"{n} pages in {len(left)} files have no text layer (scans?); {how}"))
 
 
 def _coverage_rows(grid: Any, docs: list[dict[str, Any]], each: int = 10) -> None:

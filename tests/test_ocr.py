@@ -205,3 +205,28 @@ def test_a_scan_with_only_a_page_number_as_text_is_read(scanned_seed: tuple[Path
     c.save()
     raw = read_document(pdf)
     assert raw.meta["ocr_pages"].keys() == {1} and "四、厅（局）长进大厅" in raw_to_clean(raw).text
+
+
+def test_summary_says_how_to_read_pages_without_text(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from reportparse.cli import main as cli_main
+
+    monkeypatch.setattr(settings_mod, "ocr_installed", lambda: False)
+    monkeypatch.setenv("COLUMNS", "200")
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    pdf = tmp_path / "half-scanned.pdf"
+    c = canvas.Canvas(str(pdf), invariant=1)
+    c.setFont("STSong-Light", 14)
+    c.drawString(72, 760, "本周共受理425件。")
+    c.showPage()
+    c.showPage()  # a page with nothing on it
+    c.save()
+    res = CliRunner().invoke(cli_main, ["extract", str(pdf), "--out", str(tmp_path / "out"), "--no-cache",
+                                        "--format", "csv", "-j", "1"])
+    assert res.exit_code == 0, res.output
+    text = " ".join(res.output.split())
+    assert "1 pages in 1 files have no text layer (scans?); OCR reads them: pip install 'reportparse[ocr]'" in text
