@@ -46,12 +46,16 @@ needs_realdocs = pytest.mark.skipif(not REALDOCS.is_dir(), reason="no ../shared/
     ("受理425件,办结400件;其中:新增3件", "受理425件，办结400件；其中：新增3件"),
     ("会议(扩大)召开", "会议（扩大）召开"),
     ("累计2O23件", "累计2023件"),
+    ("川政公[2023〕28号", "川政公〔2023〕28号"),
+    ("一2一", "— 2 —"),
+    ("一 13", "— 13 —"),
     # right as read: numbers, times, Latin text, a year range in brackets
     ("1,806.5万元", "1,806.5万元"),
     ("上午9:30开会", "上午9:30开会"),
     ("PM2.5 (ug/m3)", "PM2.5 (ug/m3)"),
     ("[2021-2023年]", "[2021-2023年]"),
     ("30°C", "30°C"),
+    ("一2月", "一2月"),  # not a page number alone on its line: left as read
 ])
 def test_ocr_normalize_repairs_systematic_misreads(read: str, fixed: str) -> None:
     assert ocr_normalize(read) == fixed

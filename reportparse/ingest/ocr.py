@@ -46,6 +46,9 @@ MAX_BAD_SHARE = 0.5
 #: a page with fewer chars than this under an image covering this share of it is a scan (auto reads it)
 SPARSE_CHARS, IMAGE_COVER = 20, 0.5
 
+#: a reading less sure than this is read again on a blurred image, then dropped (RapidOCR's own cut)
+MIN_CONFIDENCE, RETRY_BLUR = 0.5, 0.8
+
 OcrLine = tuple[str, float, float, float, float, float]  # text, x0, x1, top, bottom, confidence
 
 
@@ -103,6 +106,10 @@ def _engine(threads: int) -> Any:
     return RapidOCR(intra_op_num_threads=threads)
 
 
+# a forked worker inherits the engine but not its ONNX Runtime threads: running it would wait on them forever
+os.register_at_fork(after_in_child=_engine.cache_clear)
+
+
 def threads_for(settings: Settings) -> int:
     """ONNX Runtime threads of one process: the cores shared among ``jobs`` workers (oversubscribed
     cores make its spinning threads several times slower)."""
@@ -110,16 +117,44 @@ def threads_for(settings: Settings) -> int:
     return -1 if settings.jobs <= 1 else max(1, cores // settings.jobs)
 
 
-def recognize(image: Any, threads: int = -1) -> list[OcrLine]:
-    """Text lines of an image (numpy array, gray or BGR) in pixels: (text, x0, x1, top, bottom, conf)."""
-    result, _ = _engine(threads)(image)
+def _read(image: Any, threads: int) -> list[OcrLine]:
+    """Every line the engine detects, however unsure its reading, as read (not normalized)."""
+    result, _ = _engine(threads)(image, text_score=0.0)
     out: list[OcrLine] = []
     for box, text, conf in result or ():
         xs = [float(p[0]) for p in box]
         ys = [float(p[1]) for p in box]
-        text = ocr_normalize(str(text))
-        if text.strip():
-            out.append((text, min(xs), max(xs), min(ys), max(ys), float(conf)))
+        out.append((str(text), min(xs), max(xs), min(ys), max(ys), float(conf)))
+    return out
+
+
+def _same_box(a: OcrLine, b: OcrLine) -> bool:
+    """Two detections of one line: they overlap by most of the smaller box."""
+    w = min(a[2], b[2]) - max(a[1], b[1])
+    h = min(a[4], b[4]) - max(a[3], b[3])
+    smaller = min((a[2] - a[1]) * (a[4] - a[3]), (b[2] - b[1]) * (b[4] - b[3]))
+    return w > 0 and h > 0 and w * h >= 0.7 * smaller
+
+
+def recognize(image: Any, threads: int = -1) -> list[OcrLine]:
+    """Text lines of an image (numpy array, gray or BGR) in pixels: (text, x0, x1, top, bottom, conf).
+
+    A line detected but read with a confidence under ``MIN_CONFIDENCE`` (crisp renderings of
+    vector text now and then defeat the recognizer: 中中 for a whole line) is read again on the
+    image blurred by ``RETRY_BLUR`` pixels, which smooths the aliasing; a line still unsure is dropped.
+    """
+    lines = _read(image, threads)
+    if any(ln[5] < MIN_CONFIDENCE for ln in lines):
+        import cv2
+
+        again = [ln for ln in _read(cv2.GaussianBlur(image, (0, 0), RETRY_BLUR), threads)
+                 if ln[5] >= MIN_CONFIDENCE]
+        lines = [next((b for b in again if _same_box(a, b)), a) if a[5] < MIN_CONFIDENCE else a for a in lines]
+    out = []
+    for text, *box, conf in lines:
+        text = ocr_normalize(text)
+        if conf >= MIN_CONFIDENCE and text.strip():
+            out.append((text, *box, conf))
     return out
 
 

@@ -3,7 +3,7 @@
 Each fix is a pattern that no correct Chinese report text contains, so it applies to any
 office's documents (not to a wording): a stroke radical for the enumeration comma, Latin
 punctuation beside Han characters, a degree sign or full stop closing a Chinese sentence, the
-letter O between digits, square or lenticular brackets around the year of a document number
+letter O between digits, 一 for the dashes around a page number, square or lenticular brackets around the year of a document number
 (GB/T 9704 prints 〔〕, which OCR cannot tell from 【】 or []).
 """
 
@@ -32,7 +32,9 @@ FIXES: tuple[tuple[regex.Pattern[str], str], ...] = tuple((regex.compile(p), r) 
     (r"(?<=\d)[OoＯ〇](?=\d)", "0"),
     (r"(?<=\d)[lI](?=\d)", "1"),
     # the year of a document number: 川政公【2023】28号, 川政公[2023]28号
-    (r"[\[【［]\s*((?:19|20)\d{2})\s*[\]】］](?=\s*第?\s*\d{1,5}\s*号)", r"〔\1〕"),
+    (r"[\[【［〔]\s*((?:19|20)\d{2})\s*[\]】］〕](?=\s*第?\s*\d{1,5}\s*号)", r"〔\1〕"),
+    # a page number between dashes read as 一 (the Han one): 一2一, 一 3
+    (r"^\s*[一—–-]+\s*(\d{1,4})\s*[一—–-]*\s*$", r"— \1 —"),
 ))
 
 

@@ -21,7 +21,7 @@ descriptor's StemV), or fill+stroke (render mode 2/6, Word's fake bold).
 ``cross_check`` counts each page's characters with PDFium (~1 ms a page) so
 the pdfplumber reader can notice pages where pdfminer silently dropped glyphs
 (CID-keyed CFF fonts with an embedded CMap) and take PDFium's lines there.
-This is the only module that imports pypdfium2.
+It and ``ocr.py`` (which rasterizes pages for OCR) are the modules that import pypdfium2.
 """
 
 from __future__ import annotations
