@@ -233,13 +233,16 @@ def _work(source: str) -> DocumentResult:
 def _pool_context(rules: Any, settings: Settings) -> Any:
     """Where ``fork`` is safe (Linux), fork workers that inherit the parent's loaded rules.
 
-    Elsewhere each worker loads them itself. The segmenter is not built here: a batch
+    Elsewhere, or once this process has run OCR (ONNX Runtime is loaded), workers are spawned
+    and each loads them itself. The segmenter is not built here: a batch
     whose rows are all cached never needs it, and workers build it in parallel.
     """
     import multiprocessing as mp
 
     if not sys.platform.startswith("linux") or "fork" not in mp.get_all_start_methods():
         return None
+    if "onnxruntime" in sys.modules:  # OCR ran here: ONNX Runtime's at-fork handler hangs a forked child
+        return mp.get_context("spawn")
     _WORKER.clear()
     _WORKER.update(settings=settings, rules=rules)
     gc.collect()

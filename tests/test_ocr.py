@@ -234,3 +234,22 @@ def test_summary_says_how_to_read_pages_without_text(monkeypatch: pytest.MonkeyP
     assert res.exit_code == 0, res.output
     text = " ".join(res.output.split())
     assert "1 pages in 1 files have no text layer (scans?); OCR reads them: pip install 'reportparse[ocr]'" in text
+
+
+@needs_ocr
+def test_a_worker_pool_after_ocr_in_this_process_does_not_hang(tmp_path: Path) -> None:
+    """ONNX Runtime's at-fork handler hangs a forked child: after OCR the pool spawns its workers."""
+    import subprocess
+
+    for i in (1, 2):
+        (tmp_path / f"r{i}.txt").write_text("一、综合\n本周共受理425件。\n", encoding="utf-8")
+    script = (
+        "import numpy, sys\n"
+        "from reportparse.ingest.ocr import recognize\n"
+        "from reportparse import extract\n"
+        "recognize(numpy.full((64, 64), 255, numpy.uint8))\n"
+        f"ex = extract([{str(tmp_path)!r}], jobs=2, cache=False)\n"
+        "sys.exit(0 if list(ex.documents['status']) == ['ok', 'ok'] else 3)\n"
+    )
+    res = subprocess.run([sys.executable, "-c", script], timeout=240, capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr[-2000:]

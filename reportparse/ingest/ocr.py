@@ -106,10 +106,6 @@ def _engine(threads: int) -> Any:
     return RapidOCR(intra_op_num_threads=threads)
 
 
-# a forked worker inherits the engine but not its ONNX Runtime threads: running it would wait on them forever
-os.register_at_fork(after_in_child=_engine.cache_clear)
-
-
 def threads_for(settings: Settings) -> int:
     """ONNX Runtime threads of one process: the cores shared among ``jobs`` workers (oversubscribed
     cores make its spinning threads several times slower)."""
