@@ -70,7 +70,8 @@ def engine_version(engine: str) -> str:
     includes pypdfium2, whose page text replaces pdfplumber's where pdfminer lost characters."""
     from importlib.metadata import PackageNotFoundError, version
 
-    names = {"pdfplumber": ("pdfplumber", "pdfminer.six", "pypdfium2"), "pypdfium2": ("pypdfium2",)}.get(engine, ())
+    names = {"pdfplumber": ("pdfplumber", "pdfminer.six", "pypdfium2"), "pypdfium2": ("pypdfium2",),
+             "ocr": ("rapidocr-onnxruntime", "onnxruntime")}.get(engine, ())
     out = []
     for name in names:
         try:
@@ -96,11 +97,12 @@ def text_key(sha256: str, is_pdf: bool, settings: Any) -> str:
 
 def _ocr_key(settings: Any) -> list[Any]:
     """The OCR settings in force (mode, dpi, engine version): installing the extra or changing
-    ``--ocr`` changes the text of scanned pages and image files."""
-    from .ingest.ocr import engine_version, mode
+    ``--ocr`` changes the text of scanned pages and image files. Imports no reader."""
+    from .settings import ocr_installed
 
-    how = mode(settings)
-    return [how] if how in ("off", "never") else [how, settings.ocr_dpi, engine_version()]
+    if settings.ocr == "never" or not ocr_installed():
+        return ["off"]
+    return [settings.ocr, settings.ocr_dpi, engine_version("ocr")]
 
 
 def rows_key(text_key_: str, rules_hash: str | None, tokens: bool, terms: int = 0) -> str:

@@ -27,7 +27,6 @@ from ..model import RawDocument, RawLine, RawPage
 from ..settings import Settings
 from .ocr_fixes import ocr_normalize
 
-DISTRIBUTION = "rapidocr-onnxruntime"
 EXTRACTOR = "ocr"
 FONT = "ocr"  # the font name of every OCR line: one face, so sizes alone make heading cues
 INSTALL_HINT = "pip install 'reportparse[ocr]'"
@@ -79,22 +78,6 @@ def no_text_hint(settings: Settings) -> str:
     if how == "never":
         return "scanned? needs OCR, off by --ocr never"
     return "scanned, and OCR found no text either"
-
-
-@lru_cache(maxsize=1)
-def engine_version() -> str:
-    """``rapidocr-onnxruntime=X,onnxruntime=Y`` (part of the text cache key), or '' without the extra."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    if not available():
-        return ""
-    out = []
-    for name in (DISTRIBUTION, "onnxruntime"):
-        try:
-            out.append(f"{name}={version(name)}")
-        except PackageNotFoundError:
-            out.append(f"{name}=?")
-    return ",".join(out)
 
 
 @lru_cache(maxsize=1)
