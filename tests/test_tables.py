@@ -28,7 +28,8 @@ CONTRACT = {
     "errors": ["source", "stage", "error"],
 }
 EXTRA = {
-    "documents": ["rules_hash", "reportparse_version", "coverage", "pages_without_text", "fallback_pages", "chars_lost"],
+    "documents": ["rules_hash", "reportparse_version", "coverage", "pages_without_text", "fallback_pages", "chars_lost",
+                  "ocr_pages", "ocr_confidence"],
     "figures": ["value_text", "approx"],
     "dates": ["section"],
     "departments": ["known", "kind", "parent", "successor"],
