@@ -9,16 +9,18 @@ letter O between digits, 一 for the dashes around a page number, square or lent
 
 from __future__ import annotations
 
+from typing import Any
+
 import regex
 
 HAN = r"\p{Han}"
+FULL = {",": "，", ";": "；"}
 # (pattern, replacement), applied in order
-FIXES: tuple[tuple[regex.Pattern[str], str], ...] = tuple((regex.compile(p), r) for p, r in (
+FIXES: tuple[tuple[regex.Pattern[str], Any], ...] = tuple((regex.compile(p), r) for p, r in (
     # 丶 (the radical "dot") is how the engine reads 、
     (r"丶", "、"),
     # a Latin comma, semicolon, colon, ! or ? beside a Han character (never between two digits)
-    (rf"(?<={HAN}|[”）》])\s*,\s*|\s*,\s*(?={HAN}|[“（《])", "，"),
-    (rf"(?<={HAN}|[”）》])\s*;\s*|\s*;\s*(?={HAN}|[“（《])", "；"),
+    (rf"(?<={HAN}|[”）》])\s*([,;])\s*|\s*([,;])\s*(?={HAN}|[“（《])", lambda m: FULL[m[1] or m[2]]),
     (rf"(?<={HAN}|[”）》])\s*:\s*|(?<!\d)\s*:\s*(?={HAN}|[“（《])", "："),
     (rf"(?<={HAN})\s*!", "！"),
     (rf"(?<={HAN})\s*\?", "？"),
