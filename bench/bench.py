@@ -1,7 +1,7 @@
 """Benchmark: PDF engines bare vs reportparse end to end, jobs, cache, memory. Not a test.
 
 Usage: ``python bench/bench.py [--small 50] [--large 500] [--jobs 2] [--repeat 3]
-[--pdf-backend fpdf2|reportlab] [--workdir DIR]``
+[--pdf-backend fpdf2|reportlab] [--workdir DIR] [--ocr-issues 3] [--only-ocr]``
 (``make bench``). Builds the issues with ``corpora/synth.py`` when it works, else
 copies of ``corpora/weekly-2023-35.pdf`` with distinct bytes; runs the CLI in
 subprocesses (its own cache folder, never the user's) and prints one table.
@@ -14,7 +14,11 @@ Measured:
 * the same for the pdfplumber engine over the large set, once (archive scale, where
   the few seconds of start-up no longer count);
 * cold, warm (same rules) and rule-edit (text cache only) runs over the large set;
-* peak RSS (largest process: ru_maxrss of the children) of cold runs at both sizes.
+* peak RSS (largest process: ru_maxrss of the children) of cold runs at both sizes;
+* OCR (``reportparse[ocr]``): ``--ocr-issues`` issues made image-only at 150 dpi
+  (``corpora/scan_pdf.py``), read by the bare engine (rasterize + recognize, engine loaded)
+  and by ``reportparse extract --ocr auto --jobs 1`` (start-up and model loading included).
+  ``--only-ocr`` runs this case alone.
 
 Speed runs (bare and end to end) are repeated ``--repeat`` times and the fastest is
 kept, as ``timeit`` does: on a shared VM the same run varies by 20-30 %.
@@ -117,6 +121,43 @@ def engine_works(engine: str, one: Path, work: Path) -> bool:
     return f",{engine}," in text
 
 
+def ocr_case(files: list[Path], work: Path, show: Callable[[str, str], None]) -> None:
+    """OCR speed at 150 dpi on image-only renderings of ``files``: the bare engine, then reportparse."""
+    if not files:
+        return
+    sys.path.insert(0, str(ROOT / "corpora"))
+    from reportparse.settings import ocr_installed
+
+    if not ocr_installed():
+        show("OCR (150 dpi)", "n/a (pip install 'reportparse[ocr]')")
+        return
+    import pypdfium2
+    from scan_pdf import scan_pdf
+
+    from reportparse.ingest.ocr import recognize
+
+    scans = work / "scans"
+    shutil.rmtree(scans, ignore_errors=True)
+    scans.mkdir()
+    for f in files:
+        scan_pdf(f, scans / f.name, dpi=150)
+    recognize(pypdfium2.PdfDocument(scans / files[0].name)[0].render(scale=0.3, grayscale=True).to_numpy())
+    t, cpu, pages = time.perf_counter(), time.process_time(), 0
+    for f in sorted(scans.glob("*.pdf")):
+        doc = pypdfium2.PdfDocument(f)
+        for page in doc:
+            recognize(page.render(scale=150 / 72, grayscale=True).to_numpy())
+            pages += 1
+        doc.close()
+    wall, cpu = time.perf_counter() - t, time.process_time() - cpu
+    show(f"bare OCR, rasterize + recognize, 150 dpi ({pages} pages)",
+         f"{pages / wall:.2f} pages/s ({cpu / pages:.1f} CPU-s a page, all threads)")
+    r = run_cli(["extract", str(scans), "--out", str(work / "out-ocr"), "--no-cache", "-q", "-j", "1",
+                 "--ocr", "auto", "--format", "csv"])
+    show(f"reportparse --ocr auto --jobs 1, {len(files)} scanned issues", f"{pages / r['s']:.2f} pages/s, "
+         f"peak RSS {r['rss']:.0f} MiB")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--small", type=int, default=50, help="issues for speed and the small RSS run")
@@ -135,7 +176,11 @@ def main() -> None:
     ap.add_argument("--big-pages", type=int, default=1000, help="pages of the long PDF (0: none)")
     ap.add_argument("--no-big", dest="big", action="store_false", help="skip the big-input cases")
     ap.add_argument("--big-only", action="store_true", help="run only the big-input cases")
+    ap.add_argument("--ocr-issues", type=int, default=3, help="issues made image-only for the OCR case")
+    ap.add_argument("--only-ocr", action="store_true", help="run only the OCR case (on --ocr-issues issues)")
     a = ap.parse_args()
+    if a.only_ocr:
+        a.large = a.small = a.ocr_issues
     work = a.workdir or Path(tempfile.mkdtemp(prefix="rp-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     if a.big_only:
@@ -154,6 +199,12 @@ def main() -> None:
     def show(label: str, value: str) -> None:
         rows.append((label, value))
         print(f"  {label:<52} {value}", file=sys.stderr, flush=True)
+
+    if a.only_ocr:
+        ocr_case(small[: a.ocr_issues], work, show)
+        for label, value in rows:
+            print(f"| {label.strip()} | {value} |")
+        return
 
     t = time.perf_counter()
     subprocess.run([*EXE, "--help"], stdout=subprocess.DEVNULL, check=True)
@@ -214,6 +265,7 @@ def main() -> None:
     show(f"peak RSS {a.large} / {a.small} issues", f"{rss[a.large] / rss[a.small]:.2f}x")
     if a.big:
         rows += big_rows(work / "big", a)
+    ocr_case(small[: a.ocr_issues], work, show)
     kind = (f"synthetic (corpora/synth.py, {a.pdf_backend} PDFs)" if large[0].name.startswith("weekly-")
             else "copies of the seed PDF")
     print(f"\nissues: {kind}, {pages / len(small):.1f} pages each on average")

@@ -156,6 +156,7 @@ def extract(
     terms: bool = False,
     terms_top: int = 20,
     pdf_engine: str = "pdfplumber",
+    ocr: str = "auto",
     cache: bool = True,
     cache_dir: str | Path | None = None,
     engine: str = "local",
@@ -169,6 +170,8 @@ def extract(
     (RuleFileError); a file that cannot be parsed becomes an ``errors`` row instead.
     With ``cache`` the cleaned texts and rows are kept in ``cache_dir`` (default:
     ``$REPORTPARSE_CACHE_DIR`` or the user cache folder) and reused when nothing changed.
+    ``ocr`` (auto, always, never) reads image files and PDF pages without a usable text layer
+    with the offline OCR engine of ``reportparse[ocr]`` (see ``Settings``).
     ``terms`` adds the ``terms`` table (each document's ``terms_top`` TF-IDF keywords).
     ``engine="dask"`` parses on a dask.distributed cluster (``scheduler`` address, or a
     LocalCluster of ``jobs`` workers) and also writes ``out/<table>/year=YYYY/`` Parquet.
@@ -192,7 +195,8 @@ def extract(
         paths = [paths]
     settings = Settings.resolve(
         None, rule_dirs=tuple(Path(r) for r in rules), formats=fmts, jobs=jobs, quiet=quiet,
-        tokens=tokens, terms=terms, terms_top=terms_top, pdf_engine=pdf_engine, cache_dir=_cache_dir(cache, cache_dir),
+        tokens=tokens, terms=terms, terms_top=terms_top, pdf_engine=pdf_engine, ocr=ocr,
+        cache_dir=_cache_dir(cache, cache_dir),
         engine=engine, scheduler=scheduler, timeout=timeout,
     )
     ruleset = load_rules(settings.rule_dirs)

@@ -259,14 +259,17 @@ def _test_hook(source: str) -> None:
 def _pool_context(rules: Any, settings: Settings, jobs: int) -> Any:
     """Where ``fork`` is safe (Linux), fork workers that inherit the parent's loaded rules.
 
-    Elsewhere each worker loads them itself (the ``spawn`` context). The segmenter is built
-    here only for a single worker (then the parent keeps it for the next batch): a batch whose
-    rows are all cached never needs it, and several workers build it in parallel.
+    Elsewhere, or once this process has run OCR (ONNX Runtime is loaded), workers are spawned
+    and each loads them itself. The segmenter is built here only for a single worker (then the
+    parent keeps it for the next batch): a batch whose rows are all cached never needs it, and
+    several workers build it in parallel.
     """
     import multiprocessing as mp
 
     if not sys.platform.startswith("linux") or "fork" not in mp.get_all_start_methods():
         return mp.get_context()
+    if "onnxruntime" in sys.modules:  # OCR ran here: ONNX Runtime's at-fork handler hangs a forked child
+        return mp.get_context("spawn")
     _WORKER.clear()
     _WORKER.update(settings=settings, rules=rules)
     if jobs == 1:
@@ -452,6 +455,7 @@ def print_summary(result: BatchResult, out_dir: str | Path | None = None) -> Non
     for name, rows in result.tables.items():
         grid.add_row(name, f"{result.counts.get(name, len(rows))} rows")
     grid.add_row("errors", f"{len(result.errors)} rows")
+    _ocr_rows(grid, docs)
     _coverage_rows(grid, docs)
     grid.add_row("seconds", f"{result.seconds:.2f}")
     if out_dir is not None:
@@ -475,6 +479,23 @@ def failure_lines(errors: list[dict[str, Any]], docs: list[dict[str, Any]], firs
     if seen and not any(d.get("status") in ("ok", "empty") for d in docs):
         lines.insert(0, "no readable input file in: " + ", ".join(list(seen)[:first]))
     return lines
+
+
+def _ocr_rows(grid: Any, docs: list[dict[str, Any]]) -> None:
+    """Pages read by OCR; pages left without text, and how to read them."""
+    read = sum(len(str(d["ocr_pages"]).split(";")) for d in docs if d.get("ocr_pages"))
+    left = [d for d in docs if d.get("pages_without_text")]
+    if read:
+        grid.add_row("ocr", f"{read} pages read by OCR")
+    if left:
+        n = sum(len(str(d["pages_without_text"]).split(";")) for d in left)
+        from .ingest.ocr import INSTALL_HINT
+        from .settings import ocr_installed
+
+        how = "not read with --ocr never" if ocr_installed() else f"OCR reads them: {INSTALL_HINT}"
+        from rich.markup import escape  # the hint's [ocr] is no style
+
+        grid.add_row("no text", escape(f"{n} pages in {len(left)} files have no text layer (scans?); {how}"))
 
 
 def _coverage_rows(grid: Any, docs: list[dict[str, Any]], each: int = 10) -> None:

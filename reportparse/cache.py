@@ -70,7 +70,8 @@ def engine_version(engine: str) -> str:
     includes pypdfium2, whose page text replaces pdfplumber's where pdfminer lost characters."""
     from importlib.metadata import PackageNotFoundError, version
 
-    names = {"pdfplumber": ("pdfplumber", "pdfminer.six", "pypdfium2"), "pypdfium2": ("pypdfium2",)}.get(engine, ())
+    names = {"pdfplumber": ("pdfplumber", "pdfminer.six", "pypdfium2"), "pypdfium2": ("pypdfium2",),
+             "ocr": ("rapidocr-onnxruntime", "onnxruntime")}.get(engine, ())
     out = []
     for name in names:
         try:
@@ -90,8 +91,18 @@ def text_key(sha256: str, is_pdf: bool, settings: Any) -> str:
     return _digest({
         "sha256": sha256, "engine": engine, "engine_version": engine_version(engine),
         "layout": LAYOUT_VERSION, "code": _code_fingerprint(_TEXT_CODE),
-        "settings": [settings.x_tolerance, settings.margin_top, settings.margin_bottom],
+        "settings": [settings.x_tolerance, settings.margin_top, settings.margin_bottom], "ocr": _ocr_key(settings),
     })
+
+
+def _ocr_key(settings: Any) -> list[Any]:
+    """The OCR settings in force (mode, dpi, engine version): installing the extra or changing
+    ``--ocr`` changes the text of scanned pages and image files. Imports no reader."""
+    from .settings import ocr_installed
+
+    if settings.ocr == "never" or not ocr_installed():
+        return ["off"]
+    return [settings.ocr, settings.ocr_dpi, engine_version("ocr")]
 
 
 def rows_key(text_key_: str, rules_hash: str | None, tokens: bool, terms: int = 0) -> str:

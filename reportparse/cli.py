@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from .errors import ReportParseError, RuleFileError
-from .settings import DEFAULT_TIMEOUT, ENGINES, FORMATS, PDF_ENGINES
+from .settings import DEFAULT_TIMEOUT, ENGINES, FORMATS, OCR_MODES, PDF_ENGINES
 
 _RULES_OPTION = click.option(
     "--rules", "rules", multiple=True, metavar="DIR",
@@ -91,6 +91,9 @@ def main() -> None:
               help="Exit 1 when a document's share of numbers claimed by rules is below SHARE (0-1).")
 @click.option("--pdf-engine", default="pdfplumber", show_default=True, type=click.Choice(PDF_ENGINES),
               help="Text extractor for PDFs.")
+@click.option("--ocr", default="auto", show_default=True, type=click.Choice(OCR_MODES),
+              help="OCR (offline, needs reportparse[ocr]) of image files and of PDF pages without a usable "
+                   "text layer (auto), of every page (always), or of none (never).")
 @_CACHE_DIR_OPTION
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
 @click.option("--engine", default="local", show_default=True, type=click.Choice(ENGINES),
@@ -104,13 +107,14 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary on stderr.")
 def extract(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], rules: tuple[Path, ...],
             jobs: int, tokens: bool, terms: bool, terms_top: int, min_coverage: float | None,
-            pdf_engine: str, cache_dir: Path | None, no_cache: bool,
+            pdf_engine: str, ocr: str, cache_dir: Path | None, no_cache: bool,
             engine: str, scheduler: str | None, timeout: float,
             quiet: bool) -> None:
     """Parse PDF and text reports into tables in DIR.
 
     PATH is a file or a folder (searched recursively for .pdf, .txt, .md,
-    .docx, .html/.htm; images give an error row: they need OCR).
+    .docx, .html/.htm and images, which are read by OCR like PDF pages
+    without a text layer when the OCR extra is installed).
     A file that cannot be parsed becomes a row of errors.csv and the run
     goes on; the exit code is then 1. Cleaned texts and rows are cached by
     file content (see `reportparse cache --help`): a re-run skips PDF work.
@@ -126,7 +130,7 @@ def extract(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], rules:
     try:
         result = run(list(paths), out=out, rules=rules, formats=formats, jobs=jobs, quiet=quiet,
                      tokens=tokens, terms=terms, terms_top=terms_top, pdf_engine=pdf_engine,
-                     cache=not no_cache, cache_dir=cache_dir, engine=engine, scheduler=scheduler,
+                     ocr=ocr, cache=not no_cache, cache_dir=cache_dir, engine=engine, scheduler=scheduler,
                      timeout=timeout)
     except RuleFileError as exc:
         _rule_file_error(exc)

@@ -131,13 +131,19 @@ def parse_document(path: Path, rules: RuleSet, settings: Settings, source: str |
 def _page_fields(meta: dict[str, Any]) -> dict[str, Any]:
     """documents' page columns from the reader's meta: ``pages_without_text`` (PDF pages with no
     text layer: scanned or image-only, '1;20'), ``fallback_pages`` / ``chars_lost`` (pages whose
-    text PDFium supplied because pdfplumber lost characters there, and how many it lost)."""
+    text PDFium supplied because pdfplumber lost characters there, and how many it lost),
+    ``ocr_pages`` / ``ocr_confidence`` (pages read by OCR, their mean confidence)."""
     out: dict[str, Any] = {}
     if "pages_without_text" in meta:
         out["pages_without_text"] = ";".join(str(int(p)) for p in meta["pages_without_text"]) or None
     if "chars_lost" in meta:
         pages = sorted(int(p) for p in meta.get("engine_pages") or {})  # JSON (the cache) makes keys str
         out.update(fallback_pages=";".join(map(str, pages)) or None, chars_lost=int(meta["chars_lost"] or 0))
+    ocr = {int(p): c for p, c in (meta.get("ocr_pages") or {}).items()}  # c: None on a blank page
+    if ocr:
+        out["ocr_pages"] = ";".join(map(str, sorted(ocr)))
+        found = [float(c) for c in ocr.values() if c is not None]
+        out["ocr_confidence"] = round(sum(found) / len(found), 4) if found else None
     return out
 
 

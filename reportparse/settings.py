@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -10,9 +11,10 @@ from .errors import ReportParseError
 
 FORMATS = ("csv", "parquet", "xlsx", "jsonl", "duckdb")
 PDF_ENGINES = ("pdfplumber", "pypdfium2")
+OCR_MODES = ("auto", "always", "never")
 ENGINES = ("local", "dask")
 DOCUMENT_SUFFIXES = (".pdf", ".txt", ".md", ".docx", ".html", ".htm")
-# images are inputs too: each gets an error row saying it needs OCR, rather than a silent skip
+# images are inputs too: read by OCR (the ocr extra), else each gets an error row saying so
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp")
 INPUT_SUFFIXES = DOCUMENT_SUFFIXES + IMAGE_SUFFIXES
 #: documents.format by suffix where it is not the suffix itself
@@ -23,6 +25,14 @@ def format_of(path: str | Path) -> str | None:
     """The documents.format a file's suffix names: pdf, txt, md, docx, html, image (None: no suffix)."""
     suffix = Path(path).suffix.lower()
     return FORMAT_OF_SUFFIX.get(suffix, suffix.lstrip(".") or None)
+OCR_PACKAGE = "rapidocr_onnxruntime"  # the engine of the ``ocr`` extra (ingest/ocr.py)
+
+
+def ocr_installed() -> bool:
+    """True when the OCR extra's engine is importable (nothing is imported to tell)."""
+    return importlib.util.find_spec(OCR_PACKAGE) is not None
+
+
 # Notes that live beside a corpus and are not reports: skipped when a folder is searched
 # (name them explicitly to parse them anyway).
 SKIP_STEMS = ("readme", "sources", "synthetic", "changelog", "license", "notes")
@@ -37,6 +47,8 @@ class Settings:
     rule_dirs: extra rule folders loaded on top of the shipped ``rules/``.
     formats: output formats (see ``FORMATS``).
     pdf_engine: text extractor for PDFs.
+    ocr: ``auto`` (pages without a usable text layer and image files, when the OCR extra is
+    installed), ``always`` (every page) or ``never``; ocr_dpi: resolution pages are rasterized at.
     x_tolerance: pdfplumber's horizontal tolerance when grouping characters.
     margin_top / margin_bottom: share of the page height where running heads
     and page numbers are looked for.
@@ -52,6 +64,8 @@ class Settings:
     rule_dirs: tuple[Path, ...] = ()
     formats: tuple[str, ...] = ("csv", "parquet")
     pdf_engine: str = "pdfplumber"
+    ocr: str = "auto"
+    ocr_dpi: int = 150
     x_tolerance: float = 3.0
     margin_top: float = 0.08
     margin_bottom: float = 0.08
@@ -74,6 +88,12 @@ class Settings:
             raise ReportParseError(
                 f"unknown pdf engine {self.pdf_engine!r}; allowed: {', '.join(PDF_ENGINES)}"
             )
+        if self.ocr not in OCR_MODES:
+            raise ReportParseError(f"unknown ocr mode {self.ocr!r}; allowed: {', '.join(OCR_MODES)}")
+        if self.ocr == "always" and not ocr_installed():
+            raise ReportParseError("--ocr always needs the OCR extra: pip install 'reportparse[ocr]'")
+        if not 50 <= self.ocr_dpi <= 600:
+            raise ReportParseError("Setting 'ocr_dpi' must be between 50 and 600")
         if self.x_tolerance < 0:
             raise ReportParseError("Setting 'x_tolerance' cannot be negative")
         if self.engine not in ENGINES:

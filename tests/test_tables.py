@@ -29,7 +29,7 @@ CONTRACT = {
 }
 EXTRA = {
     "documents": ["rules_hash", "reportparse_version", "coverage", "pages_without_text", "fallback_pages", "chars_lost",
-                  "warnings"],
+                  "warnings", "ocr_pages", "ocr_confidence"],
     "figures": ["value_text", "approx", "basis", "indicator", "target", "negated", "bound"],
     "dates": ["section"],
     "departments": ["known", "kind", "parent", "successor"],

@@ -1,7 +1,8 @@
 """Input readers: one module per input kind, chosen by sniffing bytes, then by suffix.
 
 PDF (pdfplumber or PDFium), plain text and Markdown, Word .docx (python-docx) and HTML
-(beautifulsoup4). Images are recognised and refused with a one-line message (they need OCR).
+(beautifulsoup4). Images (and PDF pages without a usable text layer) are read by OCR when the
+``reportparse[ocr]`` extra is installed (``ocr.py``); otherwise an image gives a one-line error.
 Add a kind by writing a module with a reader ``(path, settings) -> RawDocument`` and
 registering its suffixes in ``READERS``.
 """
@@ -16,6 +17,7 @@ from ..model import RawDocument
 from ..settings import FORMAT_OF_SUFFIX, IMAGE_SUFFIXES, Settings, format_of
 from .docx import read_docx
 from .html import read_html
+from .ocr import read_image
 from .pdf import read_pdf
 from .pdfium import read_pdf_pdfium
 from .text import read_text
@@ -40,7 +42,6 @@ READERS: dict[str, Reader] = {
     ".htm": lambda path, settings: read_html(path),
 }
 
-IMAGE_MESSAGE = "image file: scanned page needs OCR, which reportparse does not do"
 ZIP = "a ZIP archive (DOCX/XLSX?)"
 OLE = "an OLE document (DOC/XLS?)"
 
@@ -56,7 +57,7 @@ MAGIC = (
     (b"{\\rtf", "an RTF document"),
 )
 
-__all__ = ["FORMAT_OF_SUFFIX", "IMAGE_MESSAGE", "PDF_READERS", "READERS", "format_of", "read_any_pdf",
+__all__ = ["FORMAT_OF_SUFFIX", "PDF_READERS", "read_image", "READERS", "format_of", "read_any_pdf",
            "read_docx", "read_document", "read_html", "read_pdf", "read_pdf_pdfium", "read_text", "sniff",
            "InputError", "PdfReadError", "NoTextLayer"]
 
@@ -93,7 +94,7 @@ def read_document(path: Path, settings: Settings | None = None) -> RawDocument:
     if suffix == ".pdf":
         raise PdfReadError(source, f"not a PDF: the file is {kind or 'not in PDF format (no %PDF header)'}")
     if suffix in IMAGE_SUFFIXES or (kind or "").endswith(" image"):
-        raise InputError(source, IMAGE_MESSAGE)
+        return read_image(path, settings)
     if suffix == ".docx" and kind in (ZIP, OLE):
         return read_docx(path)  # an OLE .docx is refused there with its own message
     if kind is not None:

@@ -37,7 +37,7 @@ from pdfminer.utils import apply_matrix_pt, apply_matrix_rect
 from pdfplumber.page import Page, fix_fontname_bytes
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from ..errors import NoTextLayer, PdfReadError
+from ..errors import PdfReadError
 from ..model import RawDocument, RawLine, RawPage
 from ..notices import META_KEY as NOTICES_KEY
 from ..notices import Notices
@@ -362,6 +362,7 @@ def read_pdf(path: Path, settings: Settings | None = None) -> RawDocument:
     counts: list[int] = []  # non-space chars per page, for the cross-check with PDFium
     notices = Notices()  # what pdfminer logs (corrupted streams ...) and pages lost: warnings rows
     lost: list[BaseException] = []
+    cids: list[int] = []  # glyphs pdfminer could not map to Unicode, per page
     try:
         with _quiet_pdfminer(), _report_lost_streams(), notices.capture(), pdfplumber.open(path) as pdf:
             meta = {k: v for k, v in (pdf.metadata or {}).items() if k in ("Producer", "Creator", "Title")}
@@ -373,12 +374,14 @@ def read_pdf(path: Path, settings: Settings | None = None) -> RawDocument:
                     every, edges = page_chars_paths(page)
                     every = dedupe_chars(every)
                     chars = [c for c in every if not c["text"].startswith("(cid:")]
+                    cids.append(len(every) - len(chars))
                     if len(chars) < len(every):
                         notices.add(f"{len(every) - len(chars)} glyph(s) with no Unicode mapping (cid:…) dropped")
                 except READ_ERRORS as e:  # one damaged page: the others are still read
                     lost.append(e)
                     notices.add(f"page lost: {_one_line(e)}")
                     chars, edges = [], []
+                    cids.append(0)
                 counts.append(sum(1 for c in chars for t in c["text"] if not t.isspace()))
                 grids = find_grids(edges, (0, 0, float(page.width), float(page.height)))
                 chars, tables = split_chars(chars, grids, page.page_number, settings.x_tolerance)
@@ -393,14 +396,14 @@ def read_pdf(path: Path, settings: Settings | None = None) -> RawDocument:
         raise PdfReadError(source, "PDF has no pages")
     if len(lost) == len(pages):
         raise PdfReadError(source, _one_line(lost[0]))
-    from .pdfium import cross_check  # imports this module: import it late
+    from .pdfium import cross_check, finish_pdf  # imports this module: import it late
 
     pages, checked = cross_check(data, pages, counts, settings)
-    if not any(ln.text.strip() for p in pages for ln in p.lines) and not any(p.tables for p in pages):
-        raise NoTextLayer(source, f"no text layer on any of {len(pages)} page(s) (scanned? needs OCR)")
     meta = {str(k): str(v) for k, v in meta.items()}
-    meta["pages_without_text"] = [p.number for p in pages if not p.lines and not p.tables]
     meta.update(checked)
     meta[NOTICES_KEY] = notices.as_meta()
-    return RawDocument(format="pdf", extractor="pdfplumber", pages=tuple(pages), flow=False,
-                       n_pages=len(pages), meta=meta)
+    # mostly '(cid:…)' glyphs and PDFium did not do better: no usable text layer (OCR reads it)
+    fixed = {int(n) for n in checked.get("engine_pages") or {}}
+    unusable = {i for i, (cid, good) in enumerate(zip(cids, counts, strict=True))
+                if cid > good and pages[i].number not in fixed}
+    return finish_pdf(source, data, pages, "pdfplumber", meta, settings, unusable)

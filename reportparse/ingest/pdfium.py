@@ -21,7 +21,7 @@ descriptor's StemV), or fill+stroke (render mode 2/6, Word's fake bold).
 ``cross_check`` counts each page's characters with PDFium (~1 ms a page) so
 the pdfplumber reader can notice pages where pdfminer silently dropped glyphs
 (CID-keyed CFF fonts with an embedded CMap) and take PDFium's lines there.
-This is the only module that imports pypdfium2.
+It and ``ocr.py`` (which rasterizes pages for OCR) are the modules that import pypdfium2.
 """
 
 from __future__ import annotations
@@ -275,12 +275,23 @@ class PdfiumPages:
         return {k: str(v) for k, v in meta.items() if k in ("Producer", "Creator", "Title")}
 
 
-def _finish(source: str, pages: list[RawPage], extractor: str, meta: dict[str, Any]) -> RawDocument:
+def finish_pdf(source: str, data: bytes, pages: list[RawPage], extractor: str, meta: dict[str, Any],
+               settings: Settings, unusable: set[int] | frozenset[int] = frozenset()) -> RawDocument:
+    """The RawDocument of a PDF's pages, after OCR of the pages without a usable text layer
+    (``ocr.py``; ``unusable``: 0-based indexes the reader found unusable); raise PdfReadError /
+    NoTextLayer. Meta gets ``pages_without_text`` and, when OCR ran, ``ocr_pages``."""
+    from . import ocr
+
     if not pages:
         raise PdfReadError(source, "PDF has no pages")
+    pages, ocr_meta = ocr.ocr_pdf_pages(data, pages, settings, unusable)
     if not any(ln.text.strip() for p in pages for ln in p.lines) and not any(p.tables for p in pages):
-        raise NoTextLayer(source, f"no text layer on any of {len(pages)} page(s) (scanned? needs OCR)")
-    meta["pages_without_text"] = [p.number for p in pages if not p.lines and not p.tables]
+        raise NoTextLayer(source, f"no text layer on any of {len(pages)} page(s) ({ocr.no_text_hint(settings)})")
+    meta.update(ocr_meta)
+    read = {int(n) for n in ocr_meta.get("ocr_pages") or ()}  # a page OCR read and found blank is blank
+    meta["pages_without_text"] = [p.number for p in pages if not p.lines and not p.tables and p.number not in read]
+    if len(ocr_meta.get("ocr_pages") or ()) == len(pages):
+        extractor = ocr.EXTRACTOR
     return RawDocument(format="pdf", extractor=extractor, pages=tuple(pages), flow=False,
                        n_pages=len(pages), meta=meta)
 
@@ -298,7 +309,7 @@ def read_pdf_pdfium(path: Path, settings: Settings | None = None) -> RawDocument
     except pdfium.PdfiumError as e:
         raise PdfReadError(source, _one_line(e)) from None
     meta.update(engine_pages={}, chars_lost=0)
-    return _finish(source, pages, ENGINE, meta)
+    return finish_pdf(source, data, pages, ENGINE, meta, settings)
 
 
 def _font_map(theirs: tuple[RawLine, ...], ours: tuple[RawLine, ...]) -> dict[str, str]:

@@ -1,0 +1,47 @@
+"""Post-OCR normalization: the systematic misreads of a Chinese OCR engine, repaired by shape.
+
+Each fix is a pattern that no correct Chinese report text contains, so it applies to any
+office's documents (not to a wording): a stroke radical for the enumeration comma, Latin
+punctuation beside Han characters, a degree sign or full stop closing a Chinese sentence, the
+letter O between digits, 一 for the dashes around a page number, square or lenticular brackets around the year of a document number
+(GB/T 9704 prints 〔〕, which OCR cannot tell from 【】 or []).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+HAN = r"\p{Han}"
+FULL = {",": "，", ";": "；"}
+# (pattern, replacement), applied in order
+FIXES: tuple[tuple[regex.Pattern[str], Any], ...] = tuple((regex.compile(p), r) for p, r in (
+    # 丶 (the radical "dot") is how the engine reads 、
+    (r"丶", "、"),
+    # a Latin comma, semicolon, colon, ! or ? beside a Han character (never between two digits)
+    (rf"(?<={HAN}|[”）》])\s*([,;])\s*|\s*([,;])\s*(?={HAN}|[“（《])", lambda m: FULL[m[1] or m[2]]),
+    (rf"(?<={HAN}|[”）》])\s*:\s*|(?<!\d)\s*:\s*(?={HAN}|[“（《])", "："),
+    (rf"(?<={HAN})\s*!", "！"),
+    (rf"(?<={HAN})\s*\?", "？"),
+    # a round bracket pair holding or touching Han text is the full-width pair
+    (rf"\(([^()]*{HAN}[^()]*)\)", r"（\1）"),
+    (rf"(?<={HAN})\(([^()]*)\)", r"（\1）"),
+    # a sentence closed by '.', '°' or 'o' after Han text, a percentage or a closing bracket
+    (rf"(?<={HAN}|[%％”）])\s*[.°。o]\s*$", "。"),
+    (r"(?<=[%％”）])\s*°", "。"),
+    # O/o/〇 and l/I between digits are 0 and 1
+    (r"(?<=\d)[OoＯ〇](?=\d)", "0"),
+    (r"(?<=\d)[lI](?=\d)", "1"),
+    # the year of a document number: 川政公【2023】28号, 川政公[2023]28号
+    (r"[\[【［〔]\s*((?:19|20)\d{2})\s*[\]】］〕](?=\s*第?\s*\d{1,5}\s*号)", r"〔\1〕"),
+    # a page number between dashes read as 一 (the Han one): 一2一, 一 3
+    (r"^\s*[一—–-]+\s*(\d{1,4})\s*[一—–-]*\s*$", r"— \1 —"),
+))
+
+
+def ocr_normalize(text: str) -> str:
+    """``text`` as OCR read it, with the systematic misreads of ``FIXES`` repaired."""
+    for pattern, repl in FIXES:
+        text = pattern.sub(repl, text)
+    return text
