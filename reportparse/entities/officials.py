@@ -15,7 +15,7 @@ import regex
 from ..model import Candidate
 from ..segment import Segmenter
 from .context import DocContext, group
-from .departments import resolve_department
+from .departments import BODY_RULE, resolve_department
 
 
 @lru_cache(maxsize=8)
@@ -338,10 +338,20 @@ def _preposition_phrase(seg: Segmenter, name: str) -> bool:
             and toks[1].pos.startswith(("t", "r")) and "某" not in toks[1].text)
 
 
+def _body_ending(depts: list[dict[str, Any]], start: int, end: int) -> dict[str, Any] | None:
+    """The department row the grammar read (place + body: 绵阳市医疗保障局) that ends at ``end``
+    and starts at or before ``start``, or None."""
+    return next((r for r in depts if r["rule"] == BODY_RULE and r["char_end"] == end and r["char_start"] <= start),
+                None)
+
+
 def build_officials(
-    cands: list[Candidate], ctx: DocContext, seg: Segmenter, dates: list[dict[str, Any]]
+    cands: list[Candidate], ctx: DocContext, seg: Segmenter, dates: list[dict[str, Any]],
+    depts: list[dict[str, Any]] = (),  # type: ignore[assignment]
 ) -> list[dict[str, Any]]:
-    """Official rows; ``date`` is the first point date in the same sentence."""
+    """Official rows; ``date`` is the first point date in the same sentence. An organization
+    the department grammar read with its place (``depts``: 绵阳市医疗保障局, 市统计局 of 周口) is
+    taken from there."""
     deps = ctx.rules.lists.get("departments", ())
     titles = ctx.rules.lists.get("titles", ()) + ctx.rules.lists.get("leader_titles", ())
     implied = pairs(ctx.rules.lists.get("implied_orgs", ()))
@@ -369,10 +379,15 @@ def build_officials(
             when = next((d["start"] for d in dates if sent.start <= d["char_start"] < sent.end
                          and d["kind"] in ("point", "range")), None)
         resolved: list[tuple[str | None, str | None, list[str]]] = []
+        chain_start = c.groups["chain"][1]
         for org, post_titles in posts:
             hit = resolve_department(ctx, org) if org else None  # 省中心: the publisher as the masthead prints it
             # 省政府副秘书长邝海涛: an organization that is no department
             written = hit.canonical if hit else other_orgs.get(org or "", org)
+            body = _body_ending(depts, chain_start, chain_start + len(org)) if org and not resolved else None
+            if body is not None and ctx.text.startswith(org, chain_start):
+                hit, org = None, body["mention"]
+                written = other_orgs.get(body["canonical"], body["canonical"])
             for organization, ts in split_by_implied(written, post_titles, implied):
                 # 副省长宁志远: no organization written, the title names it; 、二级巡视员乙: the one before
                 if organization is None and not resolved and org is None:
@@ -383,7 +398,11 @@ def build_officials(
                         organization = written = hit.canonical if hit else other_orgs.get(org, org)
                     else:
                         org = _unlisted_org_before(ctx.text, c.start, sent)
-                        if org is None:  # 德阳市副市长: the government the title names, of the place before it
+                        body = _body_ending(depts, c.start, c.start)
+                        if body is not None:
+                            org = body["mention"]
+                            organization = written = other_orgs.get(body["canonical"], body["canonical"])
+                        elif org is None:  # 德阳市副市长: the government the title names, of the place before it
                             lo = max(sent.start if sent is not None else 0, c.start - 16)
                             organization = written = canonical_unlisted(
                                 local_org(ctx.text, c.start, lo, ts, local), other_orgs) or _referred_body(

@@ -1,0 +1,249 @@
+"""Departments of any Chinese jurisdiction read by grammar: PLACE + CORE + SUFFIX.
+
+A body is a place (周口市, 黔东南州; ``reportparse.places``), an elided place (省/市/县/区/州: the
+document's own, 市统计局 in 周口's bulletin is 周口市统计局) or a national body (国家统计局 …, with
+its local branches: 国家统计局周口调查队), then a core of words (统计, 卫生健康), then a suffix
+(局, 委员会, 中心支行 …). The suffixes, national bodies, break words and abbreviations are rule
+files under ``rules/gazetteers`` (body_suffixes, national_bodies, body_breaks, body_abbreviations).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from ..places import Place, places
+from .context import DocContext
+
+_ELIDED = "省市州县区"
+_MAX_CORE = 12
+_WINDOW = 30
+_NATIONAL = "中华人民共和国"
+_HAN = regex.compile(r"\p{Han}")
+_INTERNATIONAL = ("世界", "联合国", "国际")
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """A department found by grammar, with its place."""
+
+    start: int
+    end: int
+    mention: str
+    canonical: str
+    jurisdiction: str | None
+    level: str | None
+    division_code: str | None
+
+
+def home_place(ctx: DocContext) -> Place | None:
+    """The document's own jurisdiction: the place its masthead's publisher or title names, else
+    the place most named in its first lines (None for a national document)."""
+    index = places()
+    for written in (getattr(ctx.issue, "publisher", None), getattr(ctx.issue, "title", None)):
+        if written:
+            found = index.most_named(written)
+            if found is not None:
+                return found
+    head = ctx.text[: ctx.sections[0].start] if ctx.sections and ctx.sections[0].start > 20 else ""
+    return index.most_named(head or ctx.text[:200])
+
+
+def place_columns(place: Place | None, national: bool = False) -> dict[str, Any]:
+    """The ``jurisdiction``, ``level`` and ``division_code`` of a row for ``place``."""
+    if place is None:
+        return {"jurisdiction": _NATIONAL if national else None, "level": "national" if national else None,
+                "division_code": None}
+    return {"jurisdiction": place.name, "level": place.level, "division_code": place.code}
+
+
+@lru_cache(maxsize=8)
+def _suffix_pattern(suffixes: tuple[str, ...]) -> regex.Pattern[str]:
+    return regex.compile(r"\L<s>", s=sorted(suffixes, key=len, reverse=True) or ["\uffff"])
+
+
+@lru_cache(maxsize=8)
+def _words_pattern(words: tuple[str, ...]) -> regex.Pattern[str] | None:
+    return regex.compile(r"\L<w>", w=sorted(words, key=len, reverse=True)) if words else None
+
+
+def _abbreviations(lines: tuple[str, ...]) -> dict[str, str]:
+    return dict(kv for kv in (line.split("=", 1) for line in lines if "=" in line) if len(kv) == 2)
+
+
+class _Reader:
+    """The grammar over one document."""
+
+    def __init__(self, ctx: DocContext, seg: Any, home: Place | None) -> None:
+        lists = ctx.rules.lists
+        self.ctx, self.seg, self.home, self.index = ctx, seg, home, places()
+        self.text = ctx.text
+        self.suffixes = _suffix_pattern(tuple(lists.get("body_suffixes", ())))
+        self.nationals = _words_pattern(tuple(lists.get("national_bodies", ())))
+        self.breaks = _words_pattern(tuple(lists.get("body_breaks", ())))
+        self.abbrev = _abbreviations(lists.get("body_abbreviations", ()))
+        self._cuts: dict[int, set[int]] = {}
+
+    def cut_before(self, i: int) -> bool:
+        """True when a word starts at ``i`` (jieba), or the character before is not Han."""
+        if i == 0 or not _HAN.match(self.text[i - 1]):
+            return True
+        if self.seg is None:
+            return False
+        sent = self.ctx.sentence_at(i)
+        lo = sent.start if sent is not None else max(0, i - 20)
+        hi = sent.end if sent is not None else min(len(self.text), i + 20)
+        if lo not in self._cuts:
+            self._cuts[lo] = {lo + c for c in self.seg.boundaries(self.text[lo:hi])}
+        return i in self._cuts[lo]
+
+    def run_start(self, end: int) -> int:
+        """Where a name ending at ``end`` may start: after the last non-Han character or break word."""
+        lo = max(0, end - _WINDOW)
+        sent = self.ctx.sentence_at(end - 1)
+        if sent is not None:
+            lo = max(lo, sent.start)
+        start = lo
+        for i in range(end - 1, lo - 1, -1):
+            if not _HAN.match(self.text[i]):
+                start = i + 1
+                break
+        if self.breaks is not None:
+            for m in self.breaks.finditer(self.text, start, end, overlapped=True):
+                if len(m.group()) == 1 and not (self.cut_before(m.start()) and self.cut_before(m.end())):
+                    continue  # 经 of 经济, 全 of 全面: a break only as a word of its own
+                if self.nationals is None or not self._inside_national(m.start(), m.end()):
+                    start = max(start, m.end())
+        return start
+
+    def _inside_national(self, s: int, e: int) -> bool:
+        lo = max(0, s - 14)
+        return any(m.start() <= s and e <= m.end() for m in self.nationals.finditer(self.text, lo, e + 14))
+
+    def nationals_in(self) -> list[Body]:
+        """Every national body written alone (国务院, 国家统计局), not as the head of a branch."""
+        if self.nationals is None:
+            return []
+        out = []
+        for m in self.nationals.finditer(self.text):
+            intl = m.group().startswith(_INTERNATIONAL)
+            out.append(Body(m.start(), m.end(), m.group(), m.group(), **place_columns(None, not intl)))
+        return out
+
+    def body_at(self, s_start: int, s_end: int) -> Body | None:
+        """The body whose suffix is ``text[s_start:s_end]``, or None."""
+        suffix = self.text[s_start:s_end]
+        if s_end < len(self.text) and _HAN.match(self.text[s_end]) and not self.cut_after(s_end):
+            return None
+        lo = self.run_start(s_start)
+        for i in range(lo, s_start):
+            body = self._parse(i, s_start, s_end, suffix)
+            if body is not None:
+                return body
+        return None
+
+    def cut_after(self, end: int) -> bool:
+        return self.cut_before(end)
+
+    def _parse(self, i: int, s_start: int, s_end: int, suffix: str) -> Body | None:
+        text = self.text
+        national = None
+        if self.nationals is not None:
+            m = self.nationals.match(text, i, s_start)
+            national = m.group() if m else None
+        place: Place | None = None
+        written = ""
+        j = i
+        if national:
+            j = i + len(national)
+            hit = self.index.match(text, j, self.home)
+            if hit is None:
+                return None  # a national body's branch names its place: 国家统计局周口调查队
+            place, j = hit
+            if j > s_start:
+                return None
+        else:
+            k = i + 2 if text.startswith("中共", i) else i
+            hit = self.index.match(text, k, self.home)
+            if hit is not None and hit[1] <= s_start:
+                pstart = k
+                place, j = hit
+                while (more := self.index.match(text, j, place)) is not None and more[1] <= s_start:
+                    pstart, (place, j) = j, more  # 河南省周口市: the last place names the body
+                written = text[pstart:j]
+                if written == place.short and not self._short_ok(place, text[j:s_start], suffix):
+                    return None
+            elif text[i] in _ELIDED and self.home is not None and self._elided_ok(i, s_start):
+                place = self._elided(text[i])
+                if place is None:
+                    return None
+                written, j = place.written(text[i]), i + 1
+            else:
+                return None
+        core = text[j:s_start]
+        if len(core) > _MAX_CORE or (not core and len(suffix) < 2 and not national):
+            return None
+        if (not core and suffix == "委") or (core.startswith("委") and text.startswith(text[i:j], j + 1)):
+            return None  # 市委: the party committee, named so only with 中共; 市委市政府: two bodies
+        body = self.abbrev.get(core + suffix, core + suffix)
+        mention = text[i:s_end]
+        canonical = mention if national else written + body
+        return Body(i, s_end, mention, canonical, **place_columns(place))
+
+    def _elided_ok(self, i: int, s_start: int) -> bool:
+        """An elided place (市 of 市统计局) is a word of its own: not 城市管理局, 省级, 市场监管局
+        (jieba cuts before and after it), except before 政府 (市政府 is one word)."""
+        if not self.cut_before(i):
+            return False
+        return self.cut_before(i + 1) or self.text.startswith(("政府", "人民政府"), i + 1)
+
+    @staticmethod
+    def _short_ok(place: Place, core: str, suffix: str) -> bool:
+        """A place written in its short form (周口, 洛阳) starts a body only with a short core
+        (洛阳海关, 周口分队; not 中原股权交易中心, 周口中心港); a county's short form never does."""
+        if place.level == "county" or len(core) > 4:
+            return False
+        return bool(core) or (len(suffix) >= 2 and suffix != "中心")
+
+    def _elided(self, kind: str) -> Place | None:
+        """The document's own place an elided 省/市/州/县/区 names."""
+        level = {"省": "province", "市": "prefecture", "州": "prefecture", "县": "county", "区": "county"}[kind]
+        place = self.index.of_level(self.home, level)
+        if place is None:
+            return None
+        if kind in "州县区" and place.kind_char != kind:
+            return None
+        if kind == "市" and place.kind_char != "市":
+            return None
+        return place
+
+    def bodies(self) -> list[Body]:
+        out = self.nationals_in()
+        taken = [(b.start, b.end) for b in out]
+        for m in self.suffixes.finditer(self.text):
+            body = self.body_at(m.start(), m.end())
+            if body is None:
+                continue
+            taken_by = [t for t in taken if t[0] < body.end and body.start < t[1]]
+            if any(not (body.start <= s and e <= body.end) for s, e in taken_by):
+                continue
+            out = [b for b in out if not (body.start <= b.start and b.end <= body.end)]
+            taken = [t for t in taken if t not in taken_by] + [(body.start, body.end)]
+            head = next((b for b in out if b.end == body.start and b.canonical != b.mention), None)
+            if head is None:
+                head = next((b for b in out if b.end == body.start), None)
+            if head is not None and body.canonical == body.mention:  # …调查队|周口分队: a branch of it
+                out.remove(head)
+                body = Body(head.start, body.end, head.mention + body.mention, head.canonical + body.mention,
+                            body.jurisdiction, body.level, body.division_code)
+            out.append(body)
+        return sorted(out, key=lambda b: (b.start, b.end))
+
+
+def find_bodies(ctx: DocContext, seg: Any, home: Place | None) -> list[Body]:
+    """Every department the grammar reads in the document, in reading order."""
+    return _Reader(ctx, seg, home).bodies()
+
