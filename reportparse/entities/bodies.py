@@ -24,6 +24,8 @@ _WINDOW = 30
 _NATIONAL = "中华人民共和国"
 _HAN = regex.compile(r"\p{Han}")
 _INTERNATIONAL = ("世界", "联合国", "国际")
+_TOWNSHIP = regex.compile(r"\p{Han}{2,4}?(?:街道|镇|乡)")
+_NOT_TOWN = ("城乡", "乡镇", "各", "全", "本", "该", "城镇", "村镇", "特色", "重点", "中心")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +138,9 @@ class _Reader:
     def body_at(self, s_start: int, s_end: int) -> Body | None:
         """The body whose suffix is ``text[s_start:s_end]``, or None."""
         suffix = self.text[s_start:s_end]
-        if s_end < len(self.text) and _HAN.match(self.text[s_end]) and not self.cut_after(s_end):
+        if s_end < len(self.text) and _HAN.match(self.text[s_end]) and not self.cut_before(s_end):
+            return None
+        if not self._suffix_is_noun(s_start, s_end):
             return None
         lo = self.run_start(s_start)
         for i in range(lo, s_start):
@@ -145,8 +149,16 @@ class _Reader:
                 return body
         return None
 
-    def cut_after(self, end: int) -> bool:
-        return self.cut_before(end)
+    def _suffix_is_noun(self, s_start: int, s_end: int) -> bool:
+        """False when jieba reads the suffix as the tail of a verb or phrase (举办, 开办, 无政府),
+        not of a name (统计局, 发改委, 市政府办)."""
+        if self.seg is None:
+            return True
+        lo = max(0, s_start - 4)
+        for tok in self.seg.tagged(self.text[lo:s_end], lo):
+            if tok.start < s_start < tok.start + len(tok.text):
+                return tok.pos.startswith(("n", "j"))
+        return True
 
     def _parse(self, i: int, s_start: int, s_end: int, suffix: str) -> Body | None:
         text = self.text
@@ -172,15 +184,17 @@ class _Reader:
                 pstart = k
                 place, j = hit
                 while (more := self.index.match(text, j, place)) is not None and more[1] <= s_start:
-                    pstart, (place, j) = j, more  # 河南省周口市: the last place names the body
-                written = text[pstart:j]
+                    pstart, (place, j) = j, more  # 河南省周口市统计局: the last place names the body
+                written = self._in_city(place, text[pstart:j])
                 if written == place.short and not self._short_ok(place, text[j:s_start], suffix):
                     return None
             elif text[i] in _ELIDED and self.home is not None and self._elided_ok(i, s_start):
                 place = self._elided(text[i])
                 if place is None:
                     return None
-                written, j = place.written(text[i]), i + 1
+                written, j = self._in_city(place, place.written(text[i])), i + 1
+            elif (town := self._township(i, s_start)) is not None:
+                written, j = town, i + len(town)
             else:
                 return None
         core = text[j:s_start]
@@ -188,10 +202,29 @@ class _Reader:
             return None
         if (not core and suffix == "委") or (core.startswith("委") and text.startswith(text[i:j], j + 1)):
             return None  # 市委: the party committee, named so only with 中共; 市委市政府: two bodies
+        while place is not None and (town := self._township(j, s_start)) is not None:
+            written, j, core = town, j + len(town), text[j + len(town):s_start]  # 洪泽区岔河镇人民政府
+            place = None
         body = self.abbrev.get(core + suffix, core + suffix)
         mention = text[i:s_end]
         canonical = mention if national else written + body
+        if place is None:  # a township: not in the divisions data
+            return Body(i, s_end, mention, canonical, written, "township", None)
         return Body(i, s_end, mention, canonical, **place_columns(place))
+
+    def _township(self, i: int, s_start: int) -> str | None:
+        """A township's name written at ``i`` (岔河镇, 高良涧街道), a word of its own, or None."""
+        m = _TOWNSHIP.match(self.text, i, s_start)
+        if m is None or not self.cut_before(i) or not self.cut_before(m.end()):
+            return None
+        return m.group() if not m.group().startswith(_NOT_TOWN) else None
+
+    def _in_city(self, place: Place, written: str) -> str:
+        """A district or county of a municipality named with it (上海市普陀区); others as written."""
+        city = self.index.parent(place) if place.level == "county" else None
+        if city is not None and city.level == "province" and city.name.endswith("市"):
+            return city.name + written
+        return written
 
     def _elided_ok(self, i: int, s_start: int) -> bool:
         """An elided place (市 of 市统计局) is a word of its own: not 城市管理局, 省级, 市场监管局
