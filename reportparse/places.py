@@ -121,27 +121,28 @@ class Places:
         area = self.of_level(near, level)
         return area is not None and area in self.chain(place)
 
-    def match(self, text: str, start: int, near: Place | None = None) -> tuple[Place, int] | None:
-        """The longest place name written at ``text[start:]`` and its end, or None."""
+    def match(self, text: str, start: int, near: Place | None = None, short: bool = True) -> tuple[Place, int] | None:
+        """The longest place name written at ``text[start:]`` and its end (a short form such as
+        周口 only with ``short``), or None."""
         for n in range(min(self.longest, len(text) - start), 1, -1):
             form = text[start : start + n]
-            if form in self._forms:
+            if form in self._forms and (short or form not in self._short):
                 place = self.named(form, near)
                 if place is not None:
                     return place, start + n
         return None
 
-    def most_named(self, text: str, near: Place | None = None) -> Place | None:
+    def most_named(self, text: str, near: Place | None = None, short: bool = True) -> Place | None:
         """The place named most often in ``text`` (the lowest level on a tie), or None."""
         counts: Counter[str] = Counter()
-        i = 0
+        i, last = 0, None
         while i < len(text):
-            hit = self.match(text, i, near)
+            hit = self.match(text, i, near or last, short)
             if hit is None:
                 i += 1
                 continue
             counts[hit[0].code] += 1
-            i = hit[1]
+            last, i = hit  # 上海市普陀区: the 普陀区 of 上海市, not of 舟山市
         if not counts:
             return None
         top = max(counts.values())

@@ -31,7 +31,7 @@ EXTRA = {
     "documents": ["rules_hash", "reportparse_version", "coverage", "pages_without_text", "fallback_pages", "chars_lost"],
     "figures": ["value_text", "approx"],
     "dates": ["section"],
-    "departments": ["known", "kind", "parent", "successor"],
+    "departments": ["known", "kind", "parent", "successor", "jurisdiction", "level", "division_code"],
     "officials": ["organization_mention"],
     "references": [],
     "errors": ["doc_id"],

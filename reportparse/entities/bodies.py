@@ -43,15 +43,16 @@ class Body:
 
 def home_place(ctx: DocContext) -> Place | None:
     """The document's own jurisdiction: the place its masthead's publisher or title names, else
-    the place most named in its first lines (None for a national document)."""
+    the place most named in its first lines (None for a national document). Only full names
+    count (周口市, 黔东南州, not 台湾 of 台湾工作办公室)."""
     index = places()
     for written in (getattr(ctx.issue, "publisher", None), getattr(ctx.issue, "title", None)):
         if written:
-            found = index.most_named(written)
+            found = index.most_named(written, short=False)
             if found is not None:
                 return found
     head = ctx.text[: ctx.sections[0].start] if ctx.sections and ctx.sections[0].start > 20 else ""
-    return index.most_named(head or ctx.text[:200])
+    return index.most_named(head or ctx.text[:200], short=False)
 
 
 def place_columns(place: Place | None, national: bool = False) -> dict[str, Any]:
@@ -205,12 +206,22 @@ class _Reader:
         while place is not None and (town := self._township(j, s_start)) is not None:
             written, j, core = town, j + len(town), text[j + len(town):s_start]  # 洪泽区岔河镇人民政府
             place = None
+        place = self._branch_place(j, s_start, place)
         body = self.abbrev.get(core + suffix, core + suffix)
         mention = text[i:s_end]
         canonical = mention if national else written + body
         if place is None:  # a township: not in the divisions data
             return Body(i, s_end, mention, canonical, written, "township", None)
         return Body(i, s_end, mention, canonical, **place_columns(place))
+
+    def _branch_place(self, j: int, s_start: int, place: Place | None) -> Place | None:
+        """The place of a branch written in the core right before its suffix (…调查队周口|分队),
+        else ``place``."""
+        for k in range(j + 1, s_start - 1):
+            hit = self.index.match(self.text, k, place or self.home)
+            if hit is not None and hit[1] == s_start:
+                return hit[0]
+        return place
 
     def _township(self, i: int, s_start: int) -> str | None:
         """A township's name written at ``i`` (岔河镇, 高良涧街道), a word of its own, or None."""
@@ -231,7 +242,15 @@ class _Reader:
         (jieba cuts before and after it), except before 政府 (市政府 is one word)."""
         if not self.cut_before(i):
             return False
-        return self.cut_before(i + 1) or self.text.startswith(("政府", "人民政府"), i + 1)
+        return (self.cut_before(i + 1) or self.text.startswith(("政府", "人民政府"), i + 1)
+                or self._word_end(i) >= s_start)  # 省卫生健康委: one word (a gazetteer name)
+
+    def _word_end(self, i: int) -> int:
+        """Where the jieba word starting at ``i`` ends."""
+        self.cut_before(i)
+        sent = self.ctx.sentence_at(i)
+        cuts = self._cuts.get(sent.start if sent is not None else max(0, i - 20), set())
+        return min((c for c in cuts if c > i), default=i + 1)
 
     @staticmethod
     def _short_ok(place: Place, core: str, suffix: str) -> bool:

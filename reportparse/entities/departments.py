@@ -147,13 +147,14 @@ def _add_bodies(ctx: DocContext, rows: list[dict[str, Any]], bodies: list[Body],
     """``rows`` with the grammar's bodies added: a body that ends as a gazetteer row and starts
     before it (绵阳市 + 医疗保障局) replaces it; one overlapping a row otherwise is left out."""
     heads = set(ctx.rules.lists.get("national_bodies", ()))  # 国家统计局|周口调查队: the branch's head
+    not_bodies = alternation(ctx.rules.lists.get("not_bodies", ()))
     for b in bodies:
-        if _is_excluded(ctx, b.start, b.end, excluded) or _in_doc_number(ctx, b.end) or _holds_excluded(
-                ctx, b, excluded):
+        if (_is_excluded(ctx, b.start, b.end, excluded) or _is_excluded(ctx, b.start, b.end, not_bodies)
+                or _in_doc_number(ctx, b.end) or _holds_excluded(ctx, b, excluded)):
             continue
         over = [r for r in rows if r["char_start"] < b.end and b.start < r["char_end"]]
         if any(r["kind"] == "division" or not ((b.start < r["char_start"] and r["char_end"] == b.end)
-               or (b.start == r["char_start"] and r["mention"] in heads)) for r in over):
+               or (b.start == r["char_start"] and r["char_end"] < b.end and r["mention"] in heads)) for r in over):
             continue  # 国家税务总局四川省税务局|驻厅: the listed body and a word after it
         rows = [r for r in rows if r not in over] + [_body_row(ctx, b)]
     return sorted(rows, key=lambda r: (r["char_start"], r["char_end"]))

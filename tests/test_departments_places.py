@@ -1,0 +1,101 @@
+"""Departments and officials of any Chinese jurisdiction: the divisions gazetteer (places.py)
+and the department grammar (entities/bodies.py), resolved against the document's own place."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from reportparse.pipeline import analyse, text_to_clean
+from reportparse.places import places
+from reportparse.rulebook import load_rules
+
+RULES = load_rules()
+
+# A city bulletin of another province than the shipped gazetteer's (Sichuan).
+ZHENGZHOU = """郑州市2024年国民经济和社会发展统计公报
+
+郑州市统计局
+
+一、综合
+
+全年全市地区生产总值增长5.1%。
+
+二、说明
+
+本公报数据来源于市统计局、国家统计局郑州调查队、中国人民银行郑州中心支行、郑州海关和市财政局。\
+3月5日，郑州市人民政府副市长张三到市卫生健康委调研，市财政局局长李四、郑州市公安局副局长王五陪同。\
+省卫生健康委、省统计局联合郑州市市场监督管理局开展检查。城市管理局举办培训，企业开办专区启用，\
+省级以上工程技术研究中心12家。
+"""
+
+
+def _tables(text: str) -> dict:
+    _, tables, _ = analyse(text_to_clean(text), RULES, "t")
+    return tables
+
+
+def test_divisions_load_fast_and_know_short_forms() -> None:
+    places.cache_clear()
+    t0 = time.perf_counter()
+    index = places()
+    assert time.perf_counter() - t0 < 0.2  # ~15 ms; generous on a busy machine
+    assert len(index) > 3000
+    henan = index.named("河南省")
+    for form, code in [("四川省", "510000"), ("四川", "510000"), ("周口市", "411600"), ("周口", "411600"),
+                       ("黔东南苗族侗族自治州", "522600"), ("黔东南州", "522600"), ("黔东南", "522600"),
+                       ("洪泽区", "320813"), ("襄樊市", "420600")]:  # 襄樊市: 襄阳市 since 2010
+        place = index.named(form, henan)
+        assert place is not None and place.code == code, form
+    assert index.named("鼓楼区") is None  # several: unsure without a place to be near
+    assert index.named("鼓楼区", henan).code == "410204"
+
+
+def test_city_bulletin_of_another_province() -> None:
+    tables = _tables(ZHENGZHOU)
+    rows = {(r["mention"], r["canonical"], r["jurisdiction"], r["level"]) for r in tables["departments"]}
+    for row in [
+        ("市统计局", "郑州市统计局", "郑州市", "prefecture"),
+        ("国家统计局郑州调查队", "国家统计局郑州调查队", "郑州市", "prefecture"),
+        ("中国人民银行郑州中心支行", "中国人民银行郑州中心支行", "郑州市", "prefecture"),
+        ("郑州海关", "郑州海关", "郑州市", "prefecture"),
+        ("郑州市公安局", "郑州市公安局", "郑州市", "prefecture"),
+        ("郑州市人民政府", "郑州市人民政府", "郑州市", "prefecture"),
+        ("省卫生健康委", "河南省卫生健康委", "河南省", "province"),
+    ]:
+        assert row in rows, (row, sorted(rows))
+    assert not any(c.startswith("四川") for _, c, _, _ in rows), rows
+    assert not {m for m, *_ in rows} & {"城市管理局", "举办", "企业开办", "省级以上工程技术研究中心"}
+    assert all(r["division_code"] for r in tables["departments"])
+    officials = {(r["name"], r["organization"]) for r in tables["officials"]}
+    assert {("张三", "郑州市人民政府"), ("李四", "郑州市财政局"), ("王五", "郑州市公安局")} <= officials
+
+
+def test_a_body_named_with_another_place_keeps_it() -> None:
+    tables = _tables("绵阳市医疗保障局党组成员、副局长钟明国出席会议。")
+    assert [r["canonical"] for r in tables["departments"]] == ["绵阳市医疗保障局"]
+    assert [(r["name"], r["organization"]) for r in tables["officials"]] == [("钟明国", "绵阳市医疗保障局")]
+
+
+@pytest.mark.parametrize(("text", "mention", "canonical", "level"), [
+    ("洪泽区人民政府2023年政府信息公开工作年度报告\n\n一、总体情况\n\n区政府办牵头开展工作。",
+     "区政府办", "洪泽区人民政府办公室", "county"),
+    ("黔东南州2023年国民经济和社会发展统计公报\n\n一、综合\n\n数据来自州统计局。",
+     "州统计局", "黔东南州统计局", "prefecture"),
+    ("四川省2023年统计公报\n\n一、综合\n\n省卫生健康委新增床位。", "省卫生健康委", "四川省卫生健康委员会", "province"),
+    ("上海市普陀区财政局2024年度部门决算\n\n一、概况\n\n区财政局负责预算。",
+     "区财政局", "上海市普陀区财政局", "county"),
+])
+def test_elided_places_resolve_to_the_documents_own(text: str, mention: str, canonical: str, level: str) -> None:
+    rows = [(r["mention"], r["canonical"], r["level"]) for r in _tables(text)["departments"]]
+    assert (mention, canonical, level) in rows, rows
+
+
+def test_national_bodies_and_branches() -> None:
+    text = "国务院常务会议审议通过。国家流感中心和世界动物卫生组织发布。河南省地方经济社会调查队周口分队负责。"
+    rows = {(r["canonical"], r["level"]) for r in _tables(text)["departments"]}
+    assert ("国家流感中心", "national") in rows
+    assert ("世界动物卫生组织", None) in rows
+    assert ("河南省地方经济社会调查队周口分队", "prefecture") in rows
+    assert "国务院" not in {c for c, _ in rows}  # a meeting of it, not the body
