@@ -53,7 +53,7 @@ class Places:
         self._forms: dict[str, list[Place]] = {}
         self._short: set[str] = set()
         for p in rows:
-            self._add(p.name, p)
+            self._add(p.name, p, short=p.level == "county" and len(p.name) == 2)  # 城区, 和县: words too
             if p.short and p.short != p.name:
                 self._add(p.short, p, short=True)
                 if p.name.startswith(p.short) and p.name.endswith(("自治州", "自治县", "自治旗")):
@@ -97,7 +97,8 @@ class Places:
 
     def named(self, form: str, near: Place | None = None) -> Place | None:
         """The place a name form names, the one nearest ``near`` when several share it; a short
-        county name (嘉定, 和平) only within ``near``'s province; None when unknown or unsure."""
+        county name (嘉定, 和平, and two-character names: 城区, 和县) only within ``near``'s
+        province; None when unknown or unsure."""
         cands = self._forms.get(form)
         if not cands:
             return None

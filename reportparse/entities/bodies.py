@@ -19,6 +19,7 @@ from ..places import Place, places
 from .context import DocContext
 
 _ELIDED = "省市州县区"
+_SOFT = ("和", "与", "及")  # breaks that may stand inside a name: 人力资源和社会保障局
 _MAX_CORE = 12
 _WINDOW = 30
 _NATIONAL = "中华人民共和国"
@@ -85,6 +86,7 @@ class _Reader:
         self.ctx, self.seg, self.home, self.index = ctx, seg, home, places()
         self.text = ctx.text
         self.suffixes = _suffix_pattern(tuple(lists.get("body_suffixes", ())))
+        self.suffix_words = tuple(lists.get("body_suffixes", ())) or ("\uffff",)
         self.nationals = _words_pattern(tuple(lists.get("national_bodies", ())))
         self.breaks = _words_pattern(tuple(lists.get("body_breaks", ())))
         self.abbrev = _abbreviations(lists.get("body_abbreviations", ()))
@@ -118,6 +120,8 @@ class _Reader:
             for m in self.breaks.finditer(self.text, start, end, overlapped=True):
                 if len(m.group()) == 1 and not (self.cut_before(m.start()) and self.cut_before(m.end())):
                     continue  # 经 of 经济, 全 of 全面: a break only as a word of its own
+                if m.group() in _SOFT:
+                    continue  # 人力资源和社会保障局: read in _parse
                 if self.nationals is None or not self._inside_national(m.start(), m.end()):
                     start = max(start, m.end())
         return start
@@ -199,7 +203,7 @@ class _Reader:
             else:
                 return None
         core = text[j:s_start]
-        if len(core) > _MAX_CORE or (not core and len(suffix) < 2 and not national):
+        if len(core) > _MAX_CORE or (not core and len(suffix) < 2 and not national) or self._joins_two(j, core):
             return None
         if (not core and suffix == "委") or (core.startswith("委") and text.startswith(text[i:j], j + 1)):
             return None  # 市委: the party committee, named so only with 中共; 市委市政府: two bodies
@@ -213,6 +217,19 @@ class _Reader:
         if place is None:  # a township: not in the divisions data
             return Body(i, s_end, mention, canonical, written, "township", None)
         return Body(i, s_end, mention, canonical, **place_columns(place))
+
+    def _joins_two(self, j: int, core: str) -> bool:
+        """True when a 和/与/及 in the core joins two bodies (统计局和市财政, 委和市政) rather than two
+        words of one name (人力资源和社会保障, 发展和改革)."""
+        for k, ch in enumerate(core):
+            if ch not in _SOFT:
+                continue
+            left, right = core[:k], core[k + 1 :]
+            if not left or left.endswith(self.suffix_words) or right[:1] in _ELIDED:
+                return True
+            if self.index.match(self.text, j + k + 1, self.home) is not None:
+                return True
+        return False
 
     def _branch_place(self, j: int, s_start: int, place: Place | None) -> Place | None:
         """The place of a branch written in the core right before its suffix (…调查队周口|分队),
@@ -228,7 +245,10 @@ class _Reader:
         m = _TOWNSHIP.match(self.text, i, s_start)
         if m is None or not self.cut_before(i) or not self.cut_before(m.end()):
             return None
-        return m.group() if not m.group().startswith(_NOT_TOWN) else None
+        name = m.group()
+        if name.startswith(_NOT_TOWN) or name.endswith(("城乡", "城镇", "乡镇")) or any(c in name for c in _SOFT):
+            return None  # 住房和城乡|建设局, 城乡居民: no township
+        return name
 
     def _in_city(self, place: Place, written: str) -> str:
         """A district or county of a municipality named with it (上海市普陀区); others as written."""
