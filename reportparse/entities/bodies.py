@@ -26,6 +26,10 @@ _NATIONAL = "中华人民共和国"
 _HAN = regex.compile(r"\p{Han}")
 _INTERNATIONAL = ("世界", "联合国", "国际")
 _TOWNSHIP = regex.compile(r"\p{Han}{2,4}?(?:街道|镇|乡)")
+# Characters after a one-character suffix that make it part of another word (办理, 局长, 委员):
+# what jieba would say, known before asking it.
+_NOT_AFTER = {"办": "理件事结率法", "局": "长面势", "委": "员书", "厅": "长", "所": "有以在得属长", "站": "长点",
+              "队": "长伍员", "中心": "城"}
 _NOT_TOWN = ("城乡", "乡镇", "各", "全", "本", "该", "城镇", "村镇", "特色", "重点", "中心")
 
 
@@ -81,8 +85,9 @@ def _abbreviations(lines: tuple[str, ...]) -> dict[str, str]:
 class _Reader:
     """The grammar over one document."""
 
-    def __init__(self, ctx: DocContext, seg: Any, home: Place | None) -> None:
+    def __init__(self, ctx: DocContext, seg: Any, home: Place | None, known: dict[int, int]) -> None:
         lists = ctx.rules.lists
+        self.known = known  # end -> start of the rows the gazetteer made
         self.ctx, self.seg, self.home, self.index = ctx, seg, home, places()
         self.text = ctx.text
         self.suffixes = _suffix_pattern(tuple(lists.get("body_suffixes", ())))
@@ -143,16 +148,42 @@ class _Reader:
     def body_at(self, s_start: int, s_end: int) -> Body | None:
         """The body whose suffix is ``text[s_start:s_end]``, or None."""
         suffix = self.text[s_start:s_end]
+        after = self.text[s_end : s_end + 1]
+        if (after and after in _NOT_AFTER.get(suffix, "")) or not self._may_start(s_start):
+            return None
+        known = self.known.get(s_end)
+        if known is not None and not self._longer_than(known):
+            return None  # a gazetteer row already: the grammar could only read it again
         if s_end < len(self.text) and _HAN.match(self.text[s_end]) and not self.cut_before(s_end):
             return None
-        if not self._suffix_is_noun(s_start, s_end):
-            return None
         lo = self.run_start(s_start)
-        for i in range(lo, s_start):
-            body = self._parse(i, s_start, s_end, suffix)
-            if body is not None:
-                return body
-        return None
+        body = next((b for i in range(lo, s_start) if (b := self._parse(i, s_start, s_end, suffix))), None)
+        return body if body is not None and self._suffix_is_noun(s_start, s_end) else None
+
+    def _longer_than(self, start: int) -> bool:
+        """True when a place, an elided place or a national body ends right before ``start`` (绵阳市|
+        医疗保障局): a longer body than the gazetteer row starting there."""
+        if start > 0 and self.text[start - 1] in _ELIDED:
+            return True
+        lo = max(0, start - _WINDOW)
+        if self.nationals is not None and any(m.end() == start for m in self.nationals.finditer(
+                self.text, lo, start, overlapped=True)):
+            return True
+        return any((hit := self.index.match(self.text, i, self.home)) is not None and hit[1] == start
+                   for i in range(max(0, start - self.index.longest), start - 1))
+
+    def _may_start(self, s_start: int) -> bool:
+        """A quick test before jieba: some name may start in the Han run before the suffix (an
+        elided place, a township, a national body or a place)."""
+        lo = s_start
+        while lo > max(0, s_start - _WINDOW) and _HAN.match(self.text[lo - 1]):
+            lo -= 1
+        run = self.text[lo:s_start]
+        if any(c in _ELIDED or c in "镇乡道" for c in run):
+            return True
+        if self.nationals is not None and self.nationals.search(self.text, lo, s_start):
+            return True
+        return any(self.index.match(self.text, i, self.home) for i in range(lo, s_start - 1))
 
     def _suffix_is_noun(self, s_start: int, s_end: int) -> bool:
         """False when jieba reads the suffix as the tail of a verb or phrase (举办, 开办, 无政府),
@@ -283,6 +314,8 @@ class _Reader:
     def _elided(self, kind: str) -> Place | None:
         """The document's own place an elided 省/市/州/县/区 names."""
         level = {"省": "province", "市": "prefecture", "州": "prefecture", "县": "county", "区": "county"}[kind]
+        if kind == "市" and self.home is not None and self.home.level == "county" and self.home.kind_char == "市":
+            return self.home  # 市统计局 in 当阳市's report: 当阳市's own
         place = self.index.of_level(self.home, level)
         if place is None:
             return None
@@ -304,9 +337,7 @@ class _Reader:
                 continue
             out = [b for b in out if not (body.start <= b.start and b.end <= body.end)]
             taken = [t for t in taken if t not in taken_by] + [(body.start, body.end)]
-            head = next((b for b in out if b.end == body.start and b.canonical != b.mention), None)
-            if head is None:
-                head = next((b for b in out if b.end == body.start), None)
+            head = next((b for b in out if b.end == body.start), None)
             if head is not None and body.canonical == body.mention:  # …调查队|周口分队: a branch of it
                 out.remove(head)
                 body = Body(head.start, body.end, head.mention + body.mention, head.canonical + body.mention,
@@ -315,7 +346,8 @@ class _Reader:
         return sorted(out, key=lambda b: (b.start, b.end))
 
 
-def find_bodies(ctx: DocContext, seg: Any, home: Place | None) -> list[Body]:
-    """Every department the grammar reads in the document, in reading order."""
-    return _Reader(ctx, seg, home).bodies()
+def find_bodies(ctx: DocContext, seg: Any, home: Place | None, known: dict[int, int] | None = None) -> list[Body]:
+    """Every department the grammar reads in the document, in reading order; ``known`` (end ->
+    start of rows already made from the gazetteer) spares reading those again."""
+    return _Reader(ctx, seg, home, known or {}).bodies()
 

@@ -191,4 +191,5 @@ def build_departments(cands: list[Candidate], ctx: DocContext, seg: Any = None) 
                              hit.level))
         elif c.fields.get("known") is False and not foreign_entry(_PATTERN_ENTRY, mention, home):
             rows.append(_row(ctx, c, mention, s, e, False, mention, "department", None))
-    return _add_bodies(ctx, rows, find_bodies(ctx, seg, home), excluded)
+    known = {r["char_end"]: r["char_start"] for r in rows}
+    return _add_bodies(ctx, rows, find_bodies(ctx, seg, home, known), excluded)
