@@ -34,13 +34,13 @@ class Place:
     @property
     def kind_char(self) -> str:
         """The character a text elides the place to (周口市 -> 市, 黔东南苗族侗族自治州 -> 州)."""
-        if self.name.endswith("自治区") or self.name.endswith("特别行政区"):
+        if self.name.endswith("特别行政区"):
             return "区"
         return self.name[-1]
 
     def written(self, kind: str) -> str:
         """The place as written before an elided ``kind`` (市 of 周口市, 州 of 黔东南州)."""
-        if self.name.endswith(kind) and not self.name.endswith("自治" + kind):
+        if kind == "自治区" or (self.name.endswith(kind) and not self.name.endswith("自治" + kind)):
             return self.name
         return (self.short or self.name) + kind
 
@@ -134,7 +134,8 @@ class Places:
         return None
 
     def most_named(self, text: str, near: Place | None = None, short: bool = True) -> Place | None:
-        """The place named most often in ``text`` (the lowest level on a tie), or None."""
+        """The place named most often in ``text`` (on a tie the first named, or a place inside it
+        named after it), or None."""
         counts: Counter[str] = Counter()
         i, last = 0, None
         while i < len(text):
@@ -147,8 +148,12 @@ class Places:
         if not counts:
             return None
         top = max(counts.values())
-        best = [self.by_code[c] for c, n in counts.items() if n == top]
-        return max(best, key=lambda p: _RANK[p.level])
+        best = [self.by_code[c] for c, n in counts.items() if n == top]  # in the order first named
+        found = best[0]
+        for other in best[1:]:  # 上海市普陀区: the district, inside the city named first
+            if found in self.chain(other):
+                found = other
+        return found
 
 
 def _data_lines(path: Path) -> list[list[str]]:

@@ -86,6 +86,11 @@ def test_a_body_named_with_another_place_keeps_it() -> None:
     ("四川省2023年统计公报\n\n一、综合\n\n省卫生健康委新增床位。", "省卫生健康委", "四川省卫生健康委员会", "province"),
     ("上海市普陀区财政局2024年度部门决算\n\n一、概况\n\n区财政局负责预算。",
      "区财政局", "上海市普陀区财政局", "county"),
+    ("上海市普陀区财政局2024年度部门决算\n\n一、概况\n\n市财政局下达预算。", "市财政局", "上海市财政局", "province"),
+    ("广西壮族自治区2023年国民经济和社会发展统计公报\n\n一、综合\n\n数据来自自治区统计局。",
+     "自治区统计局", "广西壮族自治区统计局", "province"),
+    ("当阳市2023年国民经济和社会发展统计公报\n\n一、综合\n\n数据来自市统计局。", "市统计局", "当阳市统计局", "county"),
+    ("准格尔旗2023年国民经济和社会发展统计公报\n\n一、综合\n\n数据来自旗统计局。", "旗统计局", "准格尔旗统计局", "county"),
 ])
 def test_elided_places_resolve_to_the_documents_own(text: str, mention: str, canonical: str, level: str) -> None:
     rows = [(r["mention"], r["canonical"], r["level"]) for r in _tables(text)["departments"]]

@@ -18,7 +18,8 @@ import regex
 from ..places import Place, places
 from .context import DocContext
 
-_ELIDED = "省市州县区"
+_ELIDED = "省市州县区盟旗"
+_ELIDED_AT = regex.compile(r"自治区|[省市州县区盟旗]")
 _SOFT = ("和", "与", "及")  # breaks that may stand inside a name: 人力资源和社会保障局
 _MAX_CORE = 12
 _WINDOW = 30
@@ -224,11 +225,12 @@ class _Reader:
                 written = self._in_city(place, text[pstart:j])
                 if written == place.short and not self._short_ok(place, text[j:s_start], suffix):
                     return None
-            elif text[i] in _ELIDED and self.home is not None and self._elided_ok(i, s_start):
-                place = self._elided(text[i])
+            elif (kind := _ELIDED_AT.match(text, i, s_start)) and self.home is not None and self._elided_ok(
+                    i, kind.end(), s_start):
+                place = self._elided(kind.group())
                 if place is None:
                     return None
-                written, j = self._in_city(place, place.written(text[i])), i + 1
+                written, j = self._in_city(place, place.written(kind.group())), kind.end()
             elif (town := self._township(i, s_start)) is not None:
                 written, j = town, i + len(town)
             else:
@@ -288,12 +290,12 @@ class _Reader:
             return city.name + written
         return written
 
-    def _elided_ok(self, i: int, s_start: int) -> bool:
+    def _elided_ok(self, i: int, end: int, s_start: int) -> bool:
         """An elided place (市 of 市统计局) is a word of its own: not 城市管理局, 省级, 市场监管局
         (jieba cuts before and after it), except before 政府 (市政府 is one word)."""
         if not self.cut_before(i):
             return False
-        return (self.cut_before(i + 1) or self.text.startswith(("政府", "人民政府"), i + 1)
+        return (self.cut_before(end) or self.text.startswith(("政府", "人民政府"), end)
                 or self._word_end(i) >= s_start)  # 省卫生健康委: one word (a gazetteer name)
 
     def _word_end(self, i: int) -> int:
@@ -312,18 +314,19 @@ class _Reader:
         return bool(core) or (len(suffix) >= 2 and suffix != "中心")
 
     def _elided(self, kind: str) -> Place | None:
-        """The document's own place an elided 省/市/州/县/区 names."""
-        level = {"省": "province", "市": "prefecture", "州": "prefecture", "县": "county", "区": "county"}[kind]
-        if kind == "市" and self.home is not None and self.home.level == "county" and self.home.kind_char == "市":
-            return self.home  # 市统计局 in 当阳市's report: 当阳市's own
-        place = self.index.of_level(self.home, level)
-        if place is None:
-            return None
-        if kind in "州县区" and place.kind_char != kind:
-            return None
-        if kind == "市" and place.kind_char != "市":
-            return None
-        return place
+        """The document's own place an elided 省/市/州/县/区/盟/旗/自治区 names: the nearest above
+        (or at) the document's place of that kind (市 is 淮安市 in 洪泽区's report, 当阳市 in 当阳市's,
+        上海市 in 普陀区's; 区 is a district, never an autonomous region)."""
+        for place in self.index.chain(self.home) if self.home is not None else ():
+            if kind == "自治区" and place.name.endswith("自治区"):
+                return place
+            if kind == "区" and place.level == "province":
+                return None
+            if place.name.endswith(kind) and not place.name.endswith("自治区"):
+                return place
+            if kind in "州县旗" and place.kind_char == kind:
+                return place
+        return None
 
     def bodies(self) -> list[Body]:
         out = self.nationals_in()
