@@ -31,6 +31,11 @@ _TOWNSHIP = regex.compile(r"\p{Han}{2,4}?(?:街道|镇|乡)")
 # what jieba would say, known before asking it.
 _NOT_AFTER = {"办": "理件事结率法", "局": "长面势", "委": "员书", "厅": "长", "所": "有以在得属长", "站": "长点",
               "队": "长伍员", "中心": "城"}
+# Suffixes that make a body with a place alone (周口市人民政府, 洛阳海关, 国家统计局周口调查队);
+# the others need a core (not 周口市中心, 市办公室).
+_BARE_OK = frozenset(("人民政府", "政府", "海关", "人民法院", "法院", "人民检察院", "检察院", "调查队", "调查总队",
+                      "分局", "监管分局", "支行", "分行", "中心支行", "分队", "支队", "大队", "人大常委会",
+                      "人民代表大会", "政协", "办事处", "委员会"))
 _NOT_TOWN = ("城乡", "乡镇", "各", "全", "本", "该", "城镇", "村镇", "特色", "重点", "中心")
 
 
@@ -225,6 +230,7 @@ class _Reader:
                 written = self._in_city(place, text[pstart:j])
                 if written == place.short and not self._short_ok(place, text[j:s_start], suffix):
                     return None
+                written = text[i:k] + written  # 中共周口市委员会
             elif (kind := _ELIDED_AT.match(text, i, s_start)) and self.home is not None and self._elided_ok(
                     i, kind.end(), s_start):
                 place = self._elided(kind.group())
@@ -236,7 +242,7 @@ class _Reader:
             else:
                 return None
         core = text[j:s_start]
-        if len(core) > _MAX_CORE or (not core and len(suffix) < 2 and not national) or self._joins_two(j, core):
+        if len(core) > _MAX_CORE or (not core and suffix not in _BARE_OK) or self._joins_two(j, core):
             return None
         if (not core and suffix == "委") or (core.startswith("委") and text.startswith(text[i:j], j + 1)):
             return None  # 市委: the party committee, named so only with 中共; 市委市政府: two bodies
@@ -244,7 +250,9 @@ class _Reader:
             written, j, core = town, j + len(town), text[j + len(town):s_start]  # 洪泽区岔河镇人民政府
             place = None
         place = self._branch_place(j, s_start, place)
-        body = self.abbrev.get(core + suffix, core + suffix)
+        body = core + suffix
+        if place is None or not place.name.endswith("特别行政区"):  # 澳门特别行政区政府 stays
+            body = self.abbrev.get(body, body)
         mention = text[i:s_end]
         canonical = mention if national else written + body
         if place is None:  # a township: not in the divisions data
@@ -296,7 +304,7 @@ class _Reader:
         if not self.cut_before(i):
             return False
         return (self.cut_before(end) or self.text.startswith(("政府", "人民政府"), end)
-                or self._word_end(i) >= s_start)  # 省卫生健康委: one word (a gazetteer name)
+                or (s_start > end and self._word_end(i) >= s_start))  # 省卫生健康委: one word, not 市中心
 
     def _word_end(self, i: int) -> int:
         """Where the jieba word starting at ``i`` ends."""
