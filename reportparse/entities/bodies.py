@@ -36,6 +36,8 @@ _NOT_AFTER = {"办": "理件事结率法", "局": "长面势", "委": "员书", 
 _BARE_OK = frozenset(("人民政府", "政府", "海关", "人民法院", "法院", "人民检察院", "检察院", "调查队", "调查总队",
                       "分局", "监管分局", "支行", "分行", "中心支行", "分队", "支队", "大队", "人大常委会",
                       "人民代表大会", "政协", "办事处", "委员会"))
+# Parts of speech (jieba) no body's name holds: pronouns, adverbs, prepositions, particles.
+_NOT_IN_NAME = frozenset(("r", "d", "ad", "p", "u", "y", "e", "uj", "ul", "uz", "ug", "uv", "ud"))
 _NOT_TOWN = ("城乡", "乡镇", "各", "全", "本", "该", "城镇", "村镇", "特色", "重点", "中心")
 
 
@@ -101,6 +103,7 @@ class _Reader:
         self.nationals = _words_pattern(tuple(lists.get("national_bodies", ())))
         self.breaks = _words_pattern(tuple(lists.get("body_breaks", ())))
         self.abbrev = _abbreviations(lists.get("body_abbreviations", ()))
+        self.titles = _words_pattern(tuple(lists.get("titles", ())) + tuple(lists.get("leader_titles", ())))
         self._cuts: dict[int, set[int]] = {}
 
     def cut_before(self, i: int) -> bool:
@@ -244,6 +247,11 @@ class _Reader:
         core = text[j:s_start]
         if len(core) > _MAX_CORE or (not core and suffix not in _BARE_OK) or self._joins_two(j, core):
             return None
+        if self.titles is not None and self.titles.search(core):
+            return None  # 德阳市副市长樊立群带队: a post and a person, no body
+        if len(core) > 3 and self.seg is not None and any(
+                t.pos in _NOT_IN_NAME for t in self.seg.tagged(core)):
+            return None  # 市政府网站主动公开各类|政府: an adverb, a pronoun … is in no name
         if (not core and suffix == "委") or (core.startswith("委") and text.startswith(text[i:j], j + 1)):
             return None  # 市委: the party committee, named so only with 中共; 市委市政府: two bodies
         while place is not None and (town := self._township(j, s_start)) is not None:
