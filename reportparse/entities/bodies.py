@@ -307,12 +307,11 @@ class _Reader:
         return written
 
     def _elided_ok(self, i: int, end: int, s_start: int) -> bool:
-        """An elided place (市 of 市统计局) is a word of its own: not 城市管理局, 省级, 市场监管局
-        (jieba cuts before and after it), except before 政府 (市政府 is one word)."""
+        """An elided place (市 of 市统计局) is a word of its own, or starts one that runs into the
+        suffix (市政府, 省卫生健康委): not 城市管理局, 省级以上…中心, 市场监管局."""
         if not self.cut_before(i):
             return False
-        return (self.cut_before(end) or self.text.startswith(("政府", "人民政府"), end)
-                or (s_start > end and self._word_end(i) >= s_start))  # 省卫生健康委: one word, not 市中心
+        return self.cut_before(end) or self._word_end(i) >= s_start  # 省卫生健康委, 市政协: one word
 
     def _word_end(self, i: int) -> int:
         """Where the jieba word starting at ``i`` ends."""
