@@ -3,10 +3,13 @@ and the department grammar (entities/bodies.py), resolved against the document's
 
 from __future__ import annotations
 
+import json
 import time
+from pathlib import Path
 
 import pytest
 
+from reportparse import extract
 from reportparse.pipeline import analyse, text_to_clean
 from reportparse.places import places
 from reportparse.rulebook import load_rules
@@ -104,3 +107,26 @@ def test_national_bodies_and_branches() -> None:
     assert ("世界动物卫生组织", None) in rows
     assert ("河南省地方经济社会调查队周口分队", "prefecture") in rows
     assert "国务院" not in {c for c, _ in rows}  # a meeting of it, not the body
+
+
+# ------------------------------------------------ the hand-checked real documents (../shared)
+
+REALDOCS = Path(__file__).resolve().parents[2] / "shared" / "realdocs"
+GOLDS = sorted((REALDOCS / "gold").glob("*.gold.json")) if (REALDOCS / "gold").is_dir() else []
+
+
+@pytest.mark.skipif(not GOLDS, reason="no ../shared/realdocs/gold")
+@pytest.mark.parametrize("gold_path", GOLDS, ids=lambda p: p.name.split(".")[0])
+def test_realdocs_departments_recall_and_precision(gold_path: Path, tmp_path: Path) -> None:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    if not gold.get("departments"):
+        pytest.skip("no departments list")
+    source = REALDOCS / gold_path.name.removesuffix(".gold.json")
+    ex = extract([str(source)], jobs=1, cache_dir=str(tmp_path))
+    rows = ex.departments
+    found = set(rows["canonical"].dropna())
+    wanted = [g["canonical"] for g in gold["departments"] if not g.get("optional")]
+    recall = sum(c in found for c in wanted) / len(wanted)
+    bad = [m for m in rows["mention"].dropna() if any(n in m for n in gold.get("departments_not", []))]
+    assert recall >= 0.85, sorted(set(wanted) - found)
+    assert not len(rows) or 1 - len(bad) / len(rows) >= 0.90, bad
