@@ -75,6 +75,13 @@ def test_city_bulletin_of_another_province() -> None:
     assert {("张三", "郑州市人民政府"), ("李四", "郑州市财政局"), ("王五", "郑州市公安局")} <= officials
 
 
+def test_provincial_posts_name_the_documents_own_province() -> None:
+    tables = _tables("郑州市2024年统计公报\n\n一、综合\n\n副省长张三、省政府副秘书长李四、卫生健康委主任王五到郑州调研。")
+    orgs = {(r["name"], r["organization"]) for r in tables["officials"]}
+    assert {("张三", "河南省人民政府"), ("李四", "河南省人民政府")} <= orgs
+    assert not any(o and o.startswith("四川") for _, o in orgs), orgs
+
+
 def test_a_body_named_with_another_place_keeps_it() -> None:
     tables = _tables("绵阳市医疗保障局党组成员、副局长钟明国出席会议。")
     assert [r["canonical"] for r in tables["departments"]] == ["绵阳市医疗保障局"]

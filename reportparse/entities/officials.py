@@ -13,9 +13,11 @@ from typing import Any
 import regex
 
 from ..model import Candidate
+from ..places import Place, places
 from ..segment import Segmenter
+from .bodies import home_place
 from .context import DocContext, group
-from .departments import BODY_RULE, resolve_department
+from .departments import BODY_RULE, entry_place, foreign_entry, resolve_department
 
 
 @lru_cache(maxsize=8)
@@ -338,6 +340,23 @@ def _preposition_phrase(seg: Segmenter, name: str) -> bool:
             and toks[1].pos.startswith(("t", "r")) and "某" not in toks[1].text)
 
 
+def localized(orgs: dict[str, str], home: Place | None) -> dict[str, str]:
+    """``KEY=ORG`` pairs (implied_orgs.txt, official_orgs.txt) read in a document of ``home``: an
+    organization of the lists' province that the key does not name (副省长 -> 四川省人民政府) is
+    the document's own province's (河南省人民政府) when the document is of another province."""
+    index = places()
+    mine = index.of_level(home, "province")
+    if mine is None:
+        return orgs
+    out = dict(orgs)
+    for key, org in orgs.items():
+        own = entry_place(org)
+        if own is None or own.level != "province" or own == mine or index.most_named(key) == own:
+            continue
+        out[key] = org.replace(own.name, mine.name).replace(own.short, mine.short)
+    return out
+
+
 def _body_ending(depts: list[dict[str, Any]], start: int, end: int) -> dict[str, Any] | None:
     """The department row the grammar read (place + body: 绵阳市医疗保障局) that ends at ``end``
     and starts at or before ``start``, or None."""
@@ -354,9 +373,10 @@ def build_officials(
     taken from there."""
     deps = ctx.rules.lists.get("departments", ())
     titles = ctx.rules.lists.get("titles", ()) + ctx.rules.lists.get("leader_titles", ())
-    implied = pairs(ctx.rules.lists.get("implied_orgs", ()))
+    home = home_place(ctx)
+    implied = localized(pairs(ctx.rules.lists.get("implied_orgs", ())), home)
     local = templates(ctx.rules.lists.get("implied_orgs", ()))
-    other_orgs = pairs(ctx.rules.lists.get("official_orgs", ()))
+    other_orgs = localized(pairs(ctx.rules.lists.get("official_orgs", ())), home)
     deps = tuple(deps) + tuple(other_orgs)
     stops = ctx.rules.lists.get("name_stops", ())
     surnames = ctx.rules.lists.get("surnames", ())
@@ -382,6 +402,8 @@ def build_officials(
         chain_start = c.groups["chain"][1]
         for org, post_titles in posts:
             hit = resolve_department(ctx, org) if org else None  # 省中心: the publisher as the masthead prints it
+            if hit is not None and foreign_entry(hit, org or "", home):
+                hit = None  # 卫生健康委主任 in a Henan report: not Sichuan's
             # 省政府副秘书长邝海涛: an organization that is no department
             written = hit.canonical if hit else other_orgs.get(org or "", org)
             body = _body_ending(depts, chain_start, chain_start + len(org)) if org and not resolved else None
@@ -395,6 +417,7 @@ def build_officials(
                     if division is not None:  # 省自然资源厅行政审批处处长甲: the body, the division in the title
                         org, ts = division[0], [division[1] + ts[0], *ts[1:]]
                         hit = resolve_department(ctx, org)
+                        hit = None if hit is not None and foreign_entry(hit, org, home) else hit
                         organization = written = hit.canonical if hit else other_orgs.get(org, org)
                     else:
                         org = _unlisted_org_before(ctx.text, c.start, sent)
