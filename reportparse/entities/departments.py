@@ -78,13 +78,9 @@ def _inside_word(ctx: DocContext, seg: Any, start: int, end: int) -> bool:
     return start - lo not in cuts and end - lo not in cuts
 
 
+@functools.lru_cache(maxsize=4096)
 def entry_place(canonical: str) -> Place | None:
     """The division a gazetteer entry's canonical name names (四川省卫生健康委员会 -> 四川省)."""
-    return _entry_place(canonical)
-
-
-@functools.lru_cache(maxsize=4096)
-def _entry_place(canonical: str) -> Place | None:
     return places().most_named(canonical)
 
 
@@ -100,12 +96,12 @@ def foreign_entry(hit: DeptEntry, mention: str, home: Place | None) -> bool:
     return index.most_named(mention) != own
 
 
-def _row(ctx: DocContext, c: Candidate | str, mention: str, s: int, e: int, known: bool,
+def _row(ctx: DocContext, c: Candidate, mention: str, s: int, e: int, known: bool,
          canonical: str, kind: str, parent: str | None, successor: str | None = None,
          level: str | None = None) -> dict[str, Any]:
     place = entry_place(canonical) if kind != "division" else None
     return {
-        **ctx.provenance(s, e, c if isinstance(c, str) else c.rule),
+        **ctx.provenance(s, e, c.rule),
         "mention": mention,
         "canonical": canonical,
         "known": known,
@@ -132,14 +128,14 @@ def _body_row(ctx: DocContext, b: Body) -> dict[str, Any]:
 
 
 BODY_RULE = "department.grammar"
+# department.pattern reads the shipped gazetteer's province's unlisted bodies (省X局): Sichuan's.
+_PATTERN_ENTRY = DeptEntry("四川省", "department")
 
 
 def _holds_excluded(ctx: DocContext, b: Body, pat: regex.Pattern[str] | None) -> bool:
     """True when a venue or group (省政务服务大厅) is written inside the body's name: 省政务服务大厅发改委
     is the 发改委's window in the hall, not a body of its own."""
     return pat is not None and any(m.end() < b.end for m in pat.finditer(ctx.text, b.start, b.end))
-# department.pattern reads the shipped gazetteer's province's unlisted bodies (省X局): Sichuan's.
-_PATTERN_ENTRY = DeptEntry("四川省", "department")
 
 
 def _add_bodies(ctx: DocContext, rows: list[dict[str, Any]], bodies: list[Body],
