@@ -21,6 +21,7 @@ from .context import DocContext
 _ELIDED = "省市州县区盟旗"
 _ELIDED_AT = regex.compile(r"自治区|[省市州县区盟旗]")
 _SOFT = ("和", "与", "及")  # breaks that may stand inside a name: 人力资源和社会保障局
+_LEADS = "和与及由于在对向从经据会同"  # before an elided place even when jieba reads a word over it (和县)
 _MAX_CORE = 12
 _WINDOW = 30
 _NATIONAL = "中华人民共和国"
@@ -104,20 +105,34 @@ class _Reader:
         self.breaks = _words_pattern(tuple(lists.get("body_breaks", ())))
         self.abbrev = _abbreviations(lists.get("body_abbreviations", ()))
         self.titles = _words_pattern(tuple(lists.get("titles", ())) + tuple(lists.get("leader_titles", ())))
-        self._cuts: dict[int, set[int]] = {}
+        self._cuts: dict[int, list[tuple[int, int, bool]]] = {}  # sentence start -> its tokens
 
     def cut_before(self, i: int) -> bool:
-        """True when a word starts at ``i`` (jieba), or the character before is not Han."""
+        """True when a word starts at ``i``, or the character before is not Han. jieba's
+        dictionary words bind (市场, 城市, 省级); its guesses at unknown words do not (局在, 由市)."""
         if i == 0 or not _HAN.match(self.text[i - 1]):
             return True
         if self.seg is None:
             return False
+        return self._word_at(i) is None
+
+    def _tokens(self, i: int) -> list[tuple[int, int, bool]]:
+        """jieba's tokens (start, end, a dictionary word) of the sentence holding ``i``."""
         sent = self.ctx.sentence_at(i)
         lo = sent.start if sent is not None else max(0, i - 20)
-        hi = sent.end if sent is not None else min(len(self.text), i + 20)
         if lo not in self._cuts:
-            self._cuts[lo] = {lo + c for c in self.seg.boundaries(self.text[lo:hi])}
-        return i in self._cuts[lo]
+            hi = sent.end if sent is not None else min(len(self.text), i + 20)
+            self._cuts[lo] = [(lo + t.start, lo + t.end, self.seg.in_dictionary(t.text))
+                              for t in self.seg.tokens(self.text[lo:hi])]
+        return self._cuts[lo]
+
+    def _word_at(self, i: int) -> tuple[int, int] | None:
+        """The dictionary word (start, end) that ``i`` falls strictly inside, or None."""
+        return next(((s, e) for s, e, known in self._tokens(i) if known and s < i < e), None)
+
+    def _alone(self, s: int, e: int) -> bool:
+        """True when jieba reads ``text[s:e]`` as a token of its own (经 of 经由, not of 县经信局)."""
+        return self.seg is None or any(a == s and b == e for a, b, _ in self._tokens(s))
 
     def run_start(self, end: int) -> int:
         """Where a name ending at ``end`` may start: after the last non-Han character or break word."""
@@ -132,7 +147,7 @@ class _Reader:
                 break
         if self.breaks is not None:
             for m in self.breaks.finditer(self.text, start, end, overlapped=True):
-                if len(m.group()) == 1 and not (self.cut_before(m.start()) and self.cut_before(m.end())):
+                if len(m.group()) == 1 and not self._alone(m.start(), m.end()):
                     continue  # 经 of 经济, 全 of 全面: a break only as a word of its own
                 if m.group() in _SOFT:
                     continue  # 人力资源和社会保障局: read in _parse
@@ -201,8 +216,8 @@ class _Reader:
             return True
         lo = max(0, s_start - 4)
         for tok in self.seg.tagged(self.text[lo:s_end], lo):
-            if tok.start < s_start < tok.start + len(tok.text):
-                return tok.pos.startswith(("n", "j"))
+            if tok.start < s_start < tok.start + len(tok.text):  # a guess (信局 of 县经信局) says nothing
+                return tok.pos.startswith(("n", "j")) or not self.seg.in_dictionary(tok.text)
         return True
 
     def _parse(self, i: int, s_start: int, s_end: int, suffix: str) -> Body | None:
@@ -269,8 +284,10 @@ class _Reader:
 
     def _joins_two(self, j: int, core: str) -> bool:
         """True when a 和/与/及 in the core joins two bodies (统计局和市财政, 委和市政) rather than two
-        words of one name (人力资源和社会保障, 发展和改革)."""
+        words of one name (人力资源和社会保障, 发展和改革), or a place follows a body (纪委市监委)."""
         for k, ch in enumerate(core):
+            if ch in _ELIDED and k and (core[:k].endswith(self.suffix_words) or core[k - 1] == "驻"):
+                return True  # 市纪委|市监委|驻|市生态环境局: bodies one after another
             if ch not in _SOFT:
                 continue
             left, right = core[:k], core[k + 1 :]
@@ -309,16 +326,13 @@ class _Reader:
     def _elided_ok(self, i: int, end: int, s_start: int) -> bool:
         """An elided place (市 of 市统计局) is a word of its own, or starts one that runs into the
         suffix (市政府, 省卫生健康委): not 城市管理局, 省级以上…中心, 市场监管局."""
-        if not self.cut_before(i):
+        if not self.cut_before(i) and self.text[i - 1] not in _LEADS:  # 和|县财政局, not 和县
             return False
-        return self.cut_before(end) or self._word_end(i) >= s_start  # 省卫生健康委, 市政协: one word
-
-    def _word_end(self, i: int) -> int:
-        """Where the jieba word starting at ``i`` ends."""
-        self.cut_before(i)
-        sent = self.ctx.sentence_at(i)
-        cuts = self._cuts.get(sent.start if sent is not None else max(0, i - 20), set())
-        return min((c for c in cuts if c > i), default=i + 1)
+        if self.seg is None or not self.seg.in_dictionary(self.text[i : end + 1]):
+            return True  # 市|统计局, 省|卫生健康委, 县|经信局
+        # a word opens with the place's character (市场, 市民, 省级, 市政, 县城, 市委): still a place
+        # when a word starts right after it (市|政务服务…, 县|城乡建设局, 市|政府) or it is 市委 (市委组织部)
+        return self.text[end] == "委" or any(self.seg.in_dictionary(self.text[end : end + n]) for n in (2, 3, 4))
 
     @staticmethod
     def _short_ok(place: Place, core: str, suffix: str) -> bool:
