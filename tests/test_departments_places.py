@@ -40,10 +40,13 @@ def _tables(text: str) -> dict:
 
 
 def test_divisions_load_fast_and_know_short_forms() -> None:
-    places.cache_clear()
-    t0 = time.perf_counter()
-    index = places()
-    assert time.perf_counter() - t0 < 0.2  # ~15 ms; generous on a busy machine
+    spent = []
+    for _ in range(3):  # CPU time, best of three: the machine is shared
+        places.cache_clear()
+        t0 = time.process_time()
+        index = places()
+        spent.append(time.process_time() - t0)
+    assert min(spent) < 0.15, spent  # ~15 ms
     assert len(index) > 3000
     henan = index.named("河南省")
     for form, code in [("四川省", "510000"), ("四川", "510000"), ("周口市", "411600"), ("周口", "411600"),
