@@ -4,7 +4,9 @@ A body is a place (周口市, 黔东南州; ``reportparse.places``), an elided p
 document's own, 市统计局 in 周口's bulletin is 周口市统计局) or a national body (国家统计局 …, with
 its local branches: 国家统计局周口调查队), then a core of words (统计, 卫生健康), then a suffix
 (局, 委员会, 中心支行 …). The suffixes, national bodies, break words and abbreviations are rule
-files under ``rules/gazetteers`` (body_suffixes, national_bodies, body_breaks, body_abbreviations).
+files under ``rules/gazetteers`` (body_suffixes, national_bodies, body_breaks, body_abbreviations);
+``not_bodies.txt`` (venues, hospitals, companies …) is applied by ``departments.py``. jieba says
+where words are: its dictionary words bind (市场, 省级), its guesses at unknown words do not.
 """
 
 from __future__ import annotations
