@@ -224,7 +224,7 @@ def analyse(
     ref_rows = build_references(sorted(doc_won + titles, key=lambda c: (c.start, c.end)), ctx)
     seg = segmenter_for(rules)
     dept_rows = build_departments(winners("department"), ctx, seg)
-    off_rows = build_officials(winners("official"), ctx, seg, date_rows)
+    off_rows = build_officials(winners("official"), ctx, seg, date_rows, dept_rows)
     fig_cands = []
     for c in by_kind.get("figure", []):
         _, vs, ve = c.groups["value"]

@@ -179,6 +179,7 @@ def load_rules(dirs: Sequence[Path | str] = (), *, shipped: bool = True) -> Rule
                 lists.setdefault(p.stem, []).extend(load_list(p))
             except RuleFileError as e:
                 problems.extend(e.problems)
+        files.extend(p for p in sorted((d / "gazetteers").glob("*.tsv")) if d == SHIPPED_RULES)  # places.py
         dep = d / "gazetteers" / "departments.yaml"
         if dep.is_file():
             files.append(dep)

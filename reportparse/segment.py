@@ -110,6 +110,10 @@ class Segmenter:
         kept.sort(key=lambda t: (-round(t[1], 12), t[0]))
         return kept[:top_k]
 
+    def in_dictionary(self, word: str) -> bool:
+        """True when ``word`` is a word of jieba's dictionary (or the user dictionary)."""
+        return self._tok.FREQ.get(word, 0) > 0
+
     def boundaries(self, text: str) -> set[int]:
         """Character offsets in ``text`` where a token starts or ends."""
         b = {0, len(text)}

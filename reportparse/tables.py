@@ -110,6 +110,9 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("parent", "string", "canonical name of the parent body"),
         ("successor", "string", "today's canonical name of a body a reform retired or renamed (省工商局, 2018: "
                                 "四川省市场监督管理局); empty for a current body"),
+        ("jurisdiction", "string", "canonical name of the body's place (周口市; 中华人民共和国 for a national body)"),
+        ("level", "string", "national, province, prefecture, county or township"),
+        ("division_code", "string", "GB/T 2260 code of the jurisdiction (411600), where known"),
     ),
     "officials": _cols(
         ("doc_id", "string", "document id"),

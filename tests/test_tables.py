@@ -32,7 +32,7 @@ EXTRA = {
                   "warnings", "ocr_pages", "ocr_confidence"],
     "figures": ["value_text", "approx", "basis", "indicator", "target", "negated", "bound"],
     "dates": ["section"],
-    "departments": ["known", "kind", "parent", "successor"],
+    "departments": ["known", "kind", "parent", "successor", "jurisdiction", "level", "division_code"],
     "officials": ["organization_mention"],
     "references": [],
     "errors": ["doc_id"],

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import regex
 
 from ..model import Candidate
 from ..normalize.orgs import DeptEntry, as_in_masthead
+from ..places import Place, places
+from .bodies import Body, find_bodies, home_place, place_columns
 from .context import DocContext, alternation
 
 
@@ -75,8 +78,28 @@ def _inside_word(ctx: DocContext, seg: Any, start: int, end: int) -> bool:
     return start - lo not in cuts and end - lo not in cuts
 
 
+@functools.lru_cache(maxsize=4096)
+def entry_place(canonical: str) -> Place | None:
+    """The division a gazetteer entry's canonical name names (四川省卫生健康委员会 -> 四川省)."""
+    return places().most_named(canonical)
+
+
+def foreign_entry(hit: DeptEntry, mention: str, home: Place | None) -> bool:
+    """True when ``hit`` is another province's body that ``mention`` does not name by its place:
+    a gazetteer of Sichuan's bodies must not read 省通信管理局 in a Guizhou bulletin as Sichuan's."""
+    own = entry_place(hit.canonical)
+    if home is None or own is None or hit.level == "central":
+        return False
+    index = places()
+    if index.of_level(home, "province") == index.of_level(own, "province"):
+        return False
+    return index.most_named(mention) != own
+
+
 def _row(ctx: DocContext, c: Candidate, mention: str, s: int, e: int, known: bool,
-         canonical: str, kind: str, parent: str | None, successor: str | None = None) -> dict[str, Any]:
+         canonical: str, kind: str, parent: str | None, successor: str | None = None,
+         level: str | None = None) -> dict[str, Any]:
+    place = entry_place(canonical) if kind != "division" else None
     return {
         **ctx.provenance(s, e, c.rule),
         "mention": mention,
@@ -85,13 +108,59 @@ def _row(ctx: DocContext, c: Candidate, mention: str, s: int, e: int, known: boo
         "kind": kind,
         "parent": parent,
         "successor": successor,
+        **place_columns(place, level == "central"),
     }
+
+
+def _body_row(ctx: DocContext, b: Body) -> dict[str, Any]:
+    return {
+        **ctx.provenance(b.start, b.end, BODY_RULE),
+        "mention": b.mention,
+        "canonical": b.canonical,
+        "known": False,
+        "kind": "central" if b.level == "national" else "department",
+        "parent": None,
+        "successor": None,
+        "jurisdiction": b.jurisdiction,
+        "level": b.level,
+        "division_code": b.division_code,
+    }
+
+
+BODY_RULE = "department.grammar"
+# department.pattern reads the shipped gazetteer's province's unlisted bodies (省X局): Sichuan's.
+_PATTERN_ENTRY = DeptEntry("四川省", "department")
+
+
+def _holds_excluded(ctx: DocContext, b: Body, pat: regex.Pattern[str] | None) -> bool:
+    """True when a venue or group (省政务服务大厅) is written inside the body's name: 省政务服务大厅发改委
+    is the 发改委's window in the hall, not a body of its own."""
+    return pat is not None and any(m.end() < b.end for m in pat.finditer(ctx.text, b.start, b.end))
+
+
+def _add_bodies(ctx: DocContext, rows: list[dict[str, Any]], bodies: list[Body],
+                excluded: regex.Pattern[str] | None) -> list[dict[str, Any]]:
+    """``rows`` with the grammar's bodies added: a body that ends as a gazetteer row and starts
+    before it (绵阳市 + 医疗保障局) replaces it; one overlapping a row otherwise is left out."""
+    heads = set(ctx.rules.lists.get("national_bodies", ()))  # 国家统计局|周口调查队: the branch's head
+    not_bodies = alternation(ctx.rules.lists.get("not_bodies", ()))
+    for b in bodies:
+        if (_is_excluded(ctx, b.start, b.end, excluded) or _is_excluded(ctx, b.start, b.end, not_bodies)
+                or _in_doc_number(ctx, b.end) or _holds_excluded(ctx, b, excluded)):
+            continue
+        over = [r for r in rows if r["char_start"] < b.end and b.start < r["char_end"]]
+        if any(r["kind"] == "division" or not ((b.start < r["char_start"] and r["char_end"] == b.end)
+               or (b.start == r["char_start"] and r["char_end"] < b.end and r["mention"] in heads)) for r in over):
+            continue  # 国家税务总局四川省税务局|驻厅: the listed body and a word after it
+        rows = [r for r in rows if r not in over] + [_body_row(ctx, b)]
+    return sorted(rows, key=lambda r: (r["char_start"], r["char_end"]))
 
 
 def build_departments(cands: list[Candidate], ctx: DocContext, seg: Any = None) -> list[dict[str, Any]]:
     """One row per department mention (divisions carry their parent); with ``seg`` (the
     segmenter), a two-character mention inside other words (集中办理) is none."""
     excluded = alternation(ctx.rules.lists.get("not_departments", ()))
+    home = home_place(ctx)
     rows: list[dict[str, Any]] = []
     for c in cands:
         if c.fields.get("kind") == "division":
@@ -111,10 +180,12 @@ def build_departments(cands: list[Candidate], ctx: DocContext, seg: Any = None) 
         if _is_excluded(ctx, s, e, excluded) or _in_doc_number(ctx, e) or _inside_word(ctx, seg, s, e):
             continue
         hit = resolve_department(ctx, mention)
-        if hit is not None and _local_body(ctx, mention, s, hit.level):
+        if hit is not None and (_local_body(ctx, mention, s, hit.level) or foreign_entry(hit, mention, home)):
             continue
         if hit is not None:
-            rows.append(_row(ctx, c, mention, s, e, True, hit.canonical, hit.kind, hit.parent, hit.successor))
-        elif c.fields.get("known") is False:
+            rows.append(_row(ctx, c, mention, s, e, True, hit.canonical, hit.kind, hit.parent, hit.successor,
+                             hit.level))
+        elif c.fields.get("known") is False and not foreign_entry(_PATTERN_ENTRY, mention, home):
             rows.append(_row(ctx, c, mention, s, e, False, mention, "department", None))
-    return rows
+    known = {r["char_end"]: r["char_start"] for r in rows}
+    return _add_bodies(ctx, rows, find_bodies(ctx, seg, home, known), excluded)

@@ -13,9 +13,11 @@ from typing import Any
 import regex
 
 from ..model import Candidate
+from ..places import Place, places
 from ..segment import Segmenter
+from .bodies import home_place
 from .context import DocContext, group
-from .departments import resolve_department
+from .departments import BODY_RULE, entry_place, foreign_entry, resolve_department
 
 
 @lru_cache(maxsize=8)
@@ -338,15 +340,43 @@ def _preposition_phrase(seg: Segmenter, name: str) -> bool:
             and toks[1].pos.startswith(("t", "r")) and "某" not in toks[1].text)
 
 
+def localized(orgs: dict[str, str], home: Place | None) -> dict[str, str]:
+    """``KEY=ORG`` pairs (implied_orgs.txt, official_orgs.txt) read in a document of ``home``: an
+    organization of the lists' province that the key does not name (副省长 -> 四川省人民政府) is
+    the document's own province's (河南省人民政府) when the document is of another province."""
+    index = places()
+    mine = index.of_level(home, "province")
+    if mine is None:
+        return orgs
+    out = dict(orgs)
+    for key, org in orgs.items():
+        own = entry_place(org)
+        if own is None or own.level != "province" or own == mine or index.most_named(key) == own:
+            continue
+        out[key] = org.replace(own.name, mine.name).replace(own.short, mine.short)
+    return out
+
+
+def _body_ending(depts: list[dict[str, Any]], start: int, end: int) -> dict[str, Any] | None:
+    """The department row the grammar read (place + body: 绵阳市医疗保障局) that ends at ``end``
+    and starts at or before ``start``, or None."""
+    return next((r for r in depts if r["rule"] == BODY_RULE and r["char_end"] == end and r["char_start"] <= start),
+                None)
+
+
 def build_officials(
-    cands: list[Candidate], ctx: DocContext, seg: Segmenter, dates: list[dict[str, Any]]
+    cands: list[Candidate], ctx: DocContext, seg: Segmenter, dates: list[dict[str, Any]],
+    depts: list[dict[str, Any]] = (),  # type: ignore[assignment]
 ) -> list[dict[str, Any]]:
-    """Official rows; ``date`` is the first point date in the same sentence."""
+    """Official rows; ``date`` is the first point date in the same sentence. An organization
+    the department grammar read with its place (``depts``: 绵阳市医疗保障局, 市统计局 of 周口) is
+    taken from there."""
     deps = ctx.rules.lists.get("departments", ())
     titles = ctx.rules.lists.get("titles", ()) + ctx.rules.lists.get("leader_titles", ())
-    implied = pairs(ctx.rules.lists.get("implied_orgs", ()))
+    home = home_place(ctx)
+    implied = localized(pairs(ctx.rules.lists.get("implied_orgs", ())), home)
     local = templates(ctx.rules.lists.get("implied_orgs", ()))
-    other_orgs = pairs(ctx.rules.lists.get("official_orgs", ()))
+    other_orgs = localized(pairs(ctx.rules.lists.get("official_orgs", ())), home)
     deps = tuple(deps) + tuple(other_orgs)
     stops = ctx.rules.lists.get("name_stops", ())
     surnames = ctx.rules.lists.get("surnames", ())
@@ -369,10 +399,17 @@ def build_officials(
             when = next((d["start"] for d in dates if sent.start <= d["char_start"] < sent.end
                          and d["kind"] in ("point", "range")), None)
         resolved: list[tuple[str | None, str | None, list[str]]] = []
+        chain_start = c.groups["chain"][1]
         for org, post_titles in posts:
             hit = resolve_department(ctx, org) if org else None  # 省中心: the publisher as the masthead prints it
+            if hit is not None and foreign_entry(hit, org or "", home):
+                hit = None  # 卫生健康委主任 in a Henan report: not Sichuan's
             # 省政府副秘书长邝海涛: an organization that is no department
             written = hit.canonical if hit else other_orgs.get(org or "", org)
+            body = _body_ending(depts, chain_start, chain_start + len(org)) if org and not resolved else None
+            if body is not None and ctx.text.startswith(org, chain_start):
+                hit, org = None, body["mention"]
+                written = other_orgs.get(body["canonical"], body["canonical"])
             for organization, ts in split_by_implied(written, post_titles, implied):
                 # 副省长宁志远: no organization written, the title names it; 、二级巡视员乙: the one before
                 if organization is None and not resolved and org is None:
@@ -380,10 +417,15 @@ def build_officials(
                     if division is not None:  # 省自然资源厅行政审批处处长甲: the body, the division in the title
                         org, ts = division[0], [division[1] + ts[0], *ts[1:]]
                         hit = resolve_department(ctx, org)
+                        hit = None if hit is not None and foreign_entry(hit, org, home) else hit
                         organization = written = hit.canonical if hit else other_orgs.get(org, org)
                     else:
                         org = _unlisted_org_before(ctx.text, c.start, sent)
-                        if org is None:  # 德阳市副市长: the government the title names, of the place before it
+                        body = _body_ending(depts, c.start, c.start)
+                        if body is not None:
+                            org = body["mention"]
+                            organization = written = other_orgs.get(body["canonical"], body["canonical"])
+                        elif org is None:  # 德阳市副市长: the government the title names, of the place before it
                             lo = max(sent.start if sent is not None else 0, c.start - 16)
                             organization = written = canonical_unlisted(
                                 local_org(ctx.text, c.start, lo, ts, local), other_orgs) or _referred_body(
