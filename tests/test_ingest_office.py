@@ -7,7 +7,6 @@ score 1.00 on every table, like its .txt and .pdf forms; bad files give one erro
 from __future__ import annotations
 
 import html
-import importlib.util
 import json
 import zlib
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 import regex
 from click.testing import CliRunner
+from score_helpers import load_scorer, read_rows
 
 from reportparse.batch import discover
 from reportparse.cli import main as cli_main
@@ -99,17 +99,10 @@ def _png() -> bytes:
 
 
 def _scorer():
-    spec = importlib.util.spec_from_file_location("score", GOLDEN / "score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_scorer(GOLDEN / "score.py")
 
 
-def _rows(out: Path, table: str) -> list[dict[str, str]]:
-    import csv
-
-    with open(out / f"{table}.csv", encoding="utf-8-sig", newline="") as f:
-        return list(csv.DictReader(f))
+_rows = read_rows
 
 
 @pytest.fixture(scope="module")

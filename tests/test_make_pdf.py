@@ -166,12 +166,9 @@ def test_fpdf2_without_tj_lines_same_layout_and_text(tmp_path: Path, monkeypatch
 # ---- other print layouts of the same bulletin: the seed still reads back as its text form and scores 1.00
 
 def _scorer():
-    import importlib.util
+    from score_helpers import load_scorer
 
-    spec = importlib.util.spec_from_file_location("score", ROOT / "tests" / "golden" / "score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_scorer()
 
 
 @pytest.fixture(scope="module")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+from score_helpers import load_scorer
 
 from reportparse.cli import main as cli_main
 
@@ -15,10 +15,7 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
 def _scorer():
-    spec = importlib.util.spec_from_file_location("score", GOLDEN / "score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_scorer(GOLDEN / "score.py")
 
 
 @pytest.fixture(scope="module")
