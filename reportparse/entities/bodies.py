@@ -219,7 +219,7 @@ class _Reader:
         lo = max(0, s_start - 4)
         for tok in self.seg.tagged(self.text[lo:s_end], lo):
             if tok.start < s_start < tok.start + len(tok.text):  # a guess (信局 of 县经信局) says nothing
-                return tok.pos.startswith(("n", "j")) or not self.seg.in_dictionary(tok.text)
+                return tok.pos.startswith(("n", "j", "l")) or not self.seg.in_dictionary(tok.text)
         return True
 
     def _parse(self, i: int, s_start: int, s_end: int, suffix: str) -> Body | None:
