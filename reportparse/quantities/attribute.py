@@ -115,6 +115,9 @@ class Words(Protocol):
     def leading_verb(self, s: str) -> str | None:
         """The verb ``s`` opens with (受益, 纳入), or None."""
 
+    def without_predicate(self, s: str) -> str | None:
+        """``s`` without the verbs and adverbs it ends with (民生实事全部完成 -> 民生实事), or None."""
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -309,6 +312,8 @@ def read_quantity(
         return Reading(None)
     if noun_after:
         noun = _clean(_after_de(post[:24]))
+        if words is not None and len(noun) > 4:
+            noun = words.without_predicate(noun) or noun  # 十件民生实事全部完成 -> 民生实事
         verb = words.trailing_verb(pre) if words is not None else None
         if verb in lex.linking:
             verb = None  # 有15部法律草案: what is counted is the noun

@@ -78,6 +78,16 @@ class JiebaWords:
             out += t.text
         return out if len(out) >= 2 else None
 
+    def without_predicate(self, s: str) -> str | None:
+        """``s`` without the verbs and adverbs it ends with (民生实事全部完成 -> 民生实事)."""
+        if self.seg is None:
+            return None
+        toks = self.seg.tagged(s)
+        while toks and toks[-1].pos.startswith(("v", "d")) and not toks[-1].pos.startswith("vn"):
+            toks.pop()
+        out = "".join(t.text for t in toks)
+        return out if len(out) >= 2 and out != s else None
+
     def leading_verb(self, s: str) -> str | None:
         """The verb ``s`` opens with (受益), when jieba tags it one."""
         if self.seg is None:
@@ -243,7 +253,7 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
                 row["basis"] = row.get("basis") or r.basis
             if (bad(metric) and not is_change) or row.get("subject") in words or row.get("subject") in basis_set or bad(
                     row.get("subject")) or (
-                    not metric and not row.get("department") and r.metric and r.shape != "inherit"):
+                    not metric and not row.get("subject") and not row.get("department") and r.metric):
                 if r.metric or r.subject:
                     row["metric"], row["subject"] = r.metric, r.subject
                     if r.change:
@@ -290,11 +300,13 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
         row["indicator"] = r.indicator if r is not None and r.shape == "compare" else _indicator(row, change_verbs)
         lo = max(0, row["char_start"] - 80)
         row["target"] = bool(_TARGET.search(text, max(lo, text.rfind("。", lo, row["char_start"]) + 1),
-                                            row["char_start"] + 1))
+                                            row["char_start"] + 1)) or bool(_TARGET_SECTION.search(row.get("section") or ""))
 
 
 # a plan's expected values: the figures after these words in their sentence are targets
 _TARGET = regex.compile(r"预期目标|目标(?:是|为)|力争|预计")
+# a section of a plan's targets: 二、2025年主要目标, 今年主要预期目标
+_TARGET_SECTION = regex.compile(r"目标(?:任务)?$|预期目标")
 
 
 def _basis_before(text: str, lo: int, hi: int, words: tuple[str, ...]) -> str | None:
@@ -365,8 +377,11 @@ def pair_each(rows: list[dict[str, Any]], text: str) -> None:
             continue
         run = [r for r in rows[i:] if r["sentence"] == row["sentence"] and r.get("scope") == "change"
                and r["char_end"] > at][:8]
+        # the levels of the list 分别 closes: after the last change before it
+        opened = max((r["char_end"] for r in rows[:i] if r["sentence"] == row["sentence"]
+                      and r.get("scope") == "change" and r["char_end"] <= at), default=-1)
         levels = [r for r in rows[:i] if r["sentence"] == row["sentence"] and r.get("scope") != "change"
-                  and r["char_end"] <= at and (r.get("metric") or r.get("subject"))]
+                  and opened <= r["char_start"] and r["char_end"] <= at and (r.get("metric") or r.get("subject"))]
         names = [r.get("indicator") for r in levels[-len(run):]]
         if len(run) >= 2 and len(levels) >= len(run) and len(set(names)) == len(names):
             for r, name in zip(run, names, strict=True):
