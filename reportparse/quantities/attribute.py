@@ -55,6 +55,8 @@ _LONG = 14
 _WRAPPED = regex.compile(r"(?:^|[，,；;：:。！？\n])(?P<np>\p{Han}{2,14})$")
 _LEAD_DATE = regex.compile(r"(?:\d{4}年(?:末|底|度)?|\d{1,2}月份?|[一二三四]季度|[上下]半年|前[二三]季度|1-\d{1,2}月)")
 _PCT_PAREN = regex.compile(r"[（(]%[）)]$")
+_WIDE_END = regex.compile(r"[，,；;。！？!?：:\n]")
+_LOCALIZER = regex.compile(r"(?<=\p{Han}{2})[中里内]$")
 _FROM = regex.compile(r"^\s*(?:将|已|也|还|均)?(?:从|由|自)")
 # the words before a bracketed value that compare it: 低于前一周水平（3.8%）, 高于2022年同期水平（2.3%）
 _COMPARED = regex.compile(r"(?:低于|高于|略低于|略高于|与|接近|持平于)(?P<what>[^，,；;。（(]{1,30})$")
@@ -311,7 +313,9 @@ def read_quantity(
     if noun_after and _DIGIT.search(post):
         return Reading(None)
     if noun_after:
-        noun = _clean(_after_de(post[:24]))
+        # a list of modifiers runs on across 、 (38个国控、省控地表水监测断面中): to the clause's real end
+        wide = _WIDE_END.split(text[q.end : q.end + 40], 1)[0]
+        noun = _clean(_after_de(_LOCALIZER.sub("", wide[:24])))
         if words is not None and len(noun) > 4:
             noun = words.without_predicate(noun) or noun  # 十件民生实事全部完成 -> 民生实事
         verb = words.trailing_verb(pre) if words is not None else None
