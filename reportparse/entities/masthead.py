@@ -20,6 +20,7 @@ from .masthead_layout import (
     furniture_candidates,
     intro_year,
     join_fragments,
+    line_above_title,
     tail_candidates,
     title_year,
     two_line_title,
@@ -204,7 +205,7 @@ def _from_layout(fields: dict[str, Any], used: list[Candidate], cands: list[Cand
     shown = display_title(clean, header_end)
     ruled = next((c for c in used if "title" in c.groups), None)
     if shown and (ruled is None or shown[0] <= ruled.start < shown[1]):
-        fields["title"] = shown[2]
+        fields["title"] = line_above_title(shown[2], shown[0], cands, clean) or shown[2]
     elif ruled is not None and fields.get("title") == group(ruled, "title"):
         fields["title"] = two_line_title(ruled, cands, clean) or fields["title"]
     if "publisher" not in fields or "published" not in fields:

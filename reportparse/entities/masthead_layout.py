@@ -25,6 +25,8 @@ _HAN = regex.compile(r"\p{Han}")
 _NOT_TITLE = regex.compile(r"^(?:目\s*录|内部资料|注意保存|内部资料\s*注意保存|秘密|机密|绝密|CONTENTS?)$", regex.I)
 # a line under the title in its size that is no part of it: a date line, an issue line
 _SUBTITLE = regex.compile(r"^[—－\-（(]|\d{1,2}\s*月\s*\d{1,2}\s*日|第\s*\d+\s*期")
+# a line that is only a place's name (a title's first line: 黔东南苗族侗族自治州)
+_PLACE_LINE = regex.compile(r"\p{Han}{2,12}(?:自治州|自治区|自治县|省|市|县|区|州|盟|旗)")
 _TITLE_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|(?=\p{Han}))")
 # an annual report's opening sentence names the year it covers: 2023年，面对…
 _INTRO_YEAR = regex.compile(r"^((?:19|20)\d{2})年(?:[，,、]|以来|是|全年|我|全)")
@@ -111,20 +113,25 @@ def display_title(clean: CleanText, header_end: int) -> tuple[int, int, str] | N
 
 
 def two_line_title(title: Candidate, cands: list[Candidate], clean: CleanText) -> str | None:
-    """The title with the issuing body printed on the line above it (淮安市人民政府 / 2024年政府信息
-    公开工作年度报告): a title that opens with its year and names no place, right under a line that
-    is only a body."""
-    text = group(title, "title") or ""
+    """The title with the issuing body or place printed on the line above it (淮安市人民政府 / 2024年政府信息
+    公开工作年度报告, 黔东南苗族侗族自治州 / 2023年…统计公报): a title that opens with its year and names
+    no place, right under a line that is only a body or a place."""
+    return line_above_title(group(title, "title") or "", title.start, cands, clean)
+
+
+def line_above_title(text: str, start: int, cands: list[Candidate], clean: CleanText) -> str | None:
+    """``text`` (a title starting at ``start``) with the body or place on the line above it, or None."""
     year = _TITLE_YEAR.match(text)
     if not year or regex.search(r"[省市县区州]", text[year.end() :]):
         return None  # no year first, or the title names its own place (2023年某某市…公报)
-    i = next((i for i, p in enumerate(clean.paragraphs) if p.start == title.start), 0)
+    i = next((i for i, p in enumerate(clean.paragraphs) if p.start == start), 0)
     if i == 0:
         return None
     prev = clean.paragraphs[i - 1]
     body = next((c for c in cands if c.start == prev.start and c.end == prev.end and set(c.groups) == {"publisher"}),
                 None)
-    return clean.text[prev.start : prev.end] + text if body else None
+    place = _PLACE_LINE.fullmatch(clean.text[prev.start : prev.end])  # 黔东南苗族侗族自治州 / 2023年…公报
+    return clean.text[prev.start : prev.end] + text if body or place else None
 
 
 def first_line_title(clean: CleanText, header_end: int, cands: list[Candidate]) -> tuple[int, int, str] | None:

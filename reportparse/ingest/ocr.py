@@ -225,8 +225,6 @@ def ocr_pdf_pages(data: bytes, pages: list[RawPage], settings: Settings,
     sparse = [i for i, p in enumerate(pages)
               if how == "auto" and usable(p) and _visible(p) < SPARSE_CHARS and not p.tables]
     todo = [i for i, p in enumerate(pages) if how == "always" or i in forced or (not usable(p) and not p.tables)]
-    if not todo and not sparse:
-        return pages, {"ocr_pages": {}}
     import pypdfium2 as pdfium
 
     scale = settings.ocr_dpi / 72
@@ -252,7 +250,58 @@ def ocr_pdf_pages(data: bytes, pages: list[RawPage], settings: Settings,
         old = pages[i]
         out[i] = RawPage(old.number, tuple(to_raw_lines(lines, scale, body)), old.width, old.height)
         confidence[old.number or i + 1] = _mean_confidence(lines)
+    if how == "auto" and out and 0 not in found:
+        head = title_picture(data, out[0], scale, threads_for(settings))
+        if head is not None:  # a title printed as a picture above page 1's text
+            lines, conf = head
+            out[0] = RawPage(out[0].number, tuple(lines) + out[0].lines, out[0].width, out[0].height, out[0].tables)
+            confidence[out[0].number or 1] = conf
     return out, {"ocr_pages": confidence}
+
+
+_STRAY = " \"'“”‘’`"  # marks an OCR reads from a picture's edge
+# a title set as a picture: images in a band above page 1's first text line, wide and text-shaped
+TITLE_BAND, TITLE_MIN_WIDTH, TITLE_ASPECT = 0.3, 0.35, 4.0
+
+
+def title_picture(data: bytes, page: RawPage, scale: float, threads: int) -> tuple[list[RawLine], float | None] | None:
+    """OCR lines (in points, on the page) of the pictures above page 1's first text line that look
+    like a line of print (together at least a third of the page wide, four times wider than tall),
+    with their mean confidence; None when there are none (a logo, a photo) or they read nothing."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    first_top = min((ln.top for ln in page.lines), default=page.height)
+    doc = pdfium.PdfDocument(data)
+    try:
+        pg = doc[0]
+        width, height = pg.get_size()
+        boxes = []
+        for obj in pg.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+            left, bottom, right, top = obj.get_bounds()
+            if height - bottom <= first_top + 2 and height - top <= TITLE_BAND * height:
+                boxes.append((left, bottom, right, top))
+        if not boxes:
+            pg.close()
+            return None
+        x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+        x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+        if x1 - x0 < TITLE_MIN_WIDTH * width or (x1 - x0) < TITLE_ASPECT * max(1.0, y1 - y0):
+            pg.close()
+            return None
+        image = pg.render(scale=scale, grayscale=True, crop=(x0, y0, width - x1, height - y1)).to_numpy()
+        pg.close()
+    finally:
+        doc.close()
+    if image.ndim == 3 and image.shape[2] == 1:
+        image = image.reshape(image.shape[:2])
+    found = recognize(image, threads)
+    if not found:
+        return None
+    dx, dy = x0, height - y1  # the crop's top-left corner on the page, in points
+    lines = [RawLine(text, ln.x0 + dx, ln.x1 + dx, ln.top + dy, ln.bottom + dy, ln.size, ln.font)
+             for ln in to_raw_lines(found, scale) if (text := ln.text.strip(_STRAY))]
+    return lines, _mean_confidence(found)
 
 
 def _mean_confidence(lines: list[OcrLine]) -> float | None:
