@@ -46,11 +46,6 @@ class Quantity:
     approx: bool = False
     arabic: bool = True
 
-    @property
-    def text(self) -> str:
-        """Not stored: callers slice the text they scanned."""
-        raise AttributeError("slice the cleaned text with start/end")
-
 
 @lru_cache(maxsize=8)
 def _pattern(units: tuple[str, ...]) -> regex.Pattern[str]:
