@@ -148,3 +148,12 @@ def test_figures_of_a_closed_year_cover_it_and_year_end_stocks_are_its_last_day(
     # a work report delivered in its own year leaves them open
     _, tables, _, _ = parse_text(text, _rules(), {"year": 2023, "published": "2023-03-05"})
     assert all(r["period_start"] is None for r in tables["figures"] if r["scope"] != "ytd")
+
+
+def test_a_scope_word_is_no_subject_and_a_local_head_without_a_place_is_the_documents() -> None:
+    _, tables, _, _ = parse_text("累计上线主题服务42个，本月新增6个。", _rules())
+    new = next(r for r in tables["figures"] if r["value"] == 6)
+    assert new["subject"] == "上线主题服务"
+    text = "政务服务工作简报\n第12期\n郑州市政务服务和数据管理局办公室 2025年6月20日\n一、工作情况\n6月18日，副市长李明到市民之家调研。"
+    _, tables, _, _ = parse_text(text, _rules())
+    assert [(o["name"], o["organization"]) for o in tables["officials"]] == [("李明", "郑州市人民政府")]

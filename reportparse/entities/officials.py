@@ -155,6 +155,19 @@ def local_org(text: str, start: int, lo: int, titles: list[str], tmpl: dict[str,
     return form.replace("*", place) if len(place) >= 2 else None
 
 
+def home_org(titles: list[str], tmpl: dict[str, str], home: Place | None) -> str | None:
+    """The government or committee a local head's title names when no place is written before it:
+    the document's own place's, when it is of the title's kind (副市长李明 in a 郑州 bulletin ->
+    郑州市人民政府); None otherwise."""
+    form = next((tmpl[t] for t in titles if t in tmpl), None)
+    if form is None or home is None:
+        return None
+    kind = form[form.index("*") + 1]
+    if not home.name.endswith(kind) or home.name.endswith(("自治区", "特别行政区")):
+        return None
+    return form.replace("*" + kind, home.name)
+
+
 @lru_cache(maxsize=16)
 def _place_pattern(kind: str, own: bool) -> regex.Pattern[str]:
     """A place ending in ``kind`` right at the end of the searched span (``kind`` optional when
@@ -428,8 +441,8 @@ def build_officials(
                         elif org is None:  # 德阳市副市长: the government the title names, of the place before it
                             lo = max(sent.start if sent is not None else 0, c.start - 16)
                             organization = written = canonical_unlisted(
-                                local_org(ctx.text, c.start, lo, ts, local), other_orgs) or _referred_body(
-                                ctx, c.start, sent, deps, other_orgs)  # …到省中心调研，中心主任甲
+                                local_org(ctx.text, c.start, lo, ts, local) or home_org(ts, local, home),
+                                other_orgs) or _referred_body(ctx, c.start, sent, deps, other_orgs)  # …到省中心调研，中心主任甲
                         else:
                             organization = written = canonical_unlisted(org, other_orgs)
                 inherited = None if organization else _inherited_org(c, ctx.text, rows, ts)

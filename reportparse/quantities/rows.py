@@ -235,6 +235,7 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
     change_verbs = set(lists.get("change_verbs_rate", ()))
     basis_words = tuple(sorted(lists.get("basis_words", ()), key=len, reverse=True))
     basis_set = frozenset(lists.get("basis_words", ()))
+    scope_words = frozenset(lists.get("metric_prefixes", ()) + lists.get("scope_words", ()) + ("本月", "本季度"))
     verbs = tuple(v for v in lists.get("metric_verbs", ()) if len(v) >= 2)  # the bulletin's measures
     last: dict[str, Any] | None = None  # the last level row of the sentence
     for row in rows:
@@ -282,6 +283,8 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
                 row["subject"] = r.subject  # 共报告14起ILI暴发疫情: what was counted
                 if r.metric and r.metric in row["metric"]:
                     row["metric"] = r.metric  # 南方省份检测到 -> 检测
+        if row.get("subject") in scope_words:  # 累计上线42个，本月新增6个: 本月 is when, not what
+            row["subject"] = _indicator(last, change_verbs) if last is not None else None
         if row.get("metric") in _SHARES and not row.get("subject") and last is not None:
             row["subject"] = _indicator(last, change_verbs)  # 税收收入8.9亿元，占比72.1%
         if r is not None and r.inherited and row.get("scope") == "change" and last is not None and (
