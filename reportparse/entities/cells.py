@@ -18,6 +18,7 @@ import regex
 
 from ..model import CleanText, Section
 from ..normalize.numbers import parse_number
+from ..quantities.lines import SUB_ITEM  # the marks of a sub-item before a row label (#城镇, 其中：男性)
 from ..sections import section_at
 
 RULE = "figure.cell"
@@ -32,8 +33,6 @@ UNIT_HEADS = ("单位", "计量单位")
 # a column of codes or serials: its numbers are no quantities (科目编码 201, 06; 序号 1)
 CODE_HEADS = regex.compile(r"(?:类|款|项|.*(?:编码|代码|编号)|序号|行次|栏次|年份)")
 SEPARATOR = "·"
-# the marks of a sub-item before a row label (#城镇, 其中：男性): not part of it
-_SUB_ITEM = regex.compile(r"^(?:#|＃|其中\s*[:：]?)+\s*")
 _PAIR = regex.compile(r"(?P<n>\d+(?:\.\d+)?)\s*[（(]\s*(?P<p>\d+(?:\.\d+)?)\s*%?\s*[）)]")
 UNIT_CELL = regex.compile(r"(?<!编制|填报|报送)单位\s*[:：]\s*(?P<unit>[^\s，,；;）)]{1,6})")
 
@@ -89,7 +88,7 @@ def build_cells(clean: CleanText, sections: list[Section],
                 heads = {**heads, **_headers([c for c in table["cells"] if c["row"] == r], [r], n_cols)}
             for k in sorted(row):
                 c = row[k]
-                label = _SUB_ITEM.sub("", labels[r].get(k, "")) if r >= first else ""
+                label = SUB_ITEM.sub("", labels[r].get(k, "")) if r >= first else ""
                 head = heads.get(k, "")
                 value, unit = None, None
                 quantity = k not in codes and (label or (head and not labelled)) and not _leading_zero(c["text"])

@@ -54,7 +54,7 @@ _NOT_NOUN_AFTER = regex.compile(
 _LONG = 14
 _WRAPPED = regex.compile(r"(?:^|[，,；;：:。！？\n])(?P<np>\p{Han}{2,14})$")
 _LEAD_DATE = regex.compile(r"(?:\d{4}年(?:末|底|度)?|\d{1,2}月份?|[一二三四]季度|[上下]半年|前[二三]季度|1-\d{1,2}月)")
-_PCT_PAREN = regex.compile(r"[（(]%[）)]$")
+PCT_PAREN = regex.compile(r"[（(]%[）)]$")
 _WIDE_END = regex.compile(r"[，,；;。！？!?：:\n]")
 _LOCALIZER = regex.compile(r"(?<=\p{Han}{2})[中里内]$")
 _FROM = regex.compile(r"^\s*(?:将|已|也|还|均)?(?:从|由|自)")
@@ -228,7 +228,7 @@ def _clean(np: str) -> str:
     while np.endswith("的") and len(np) > 2:
         np = np[:-1]
     np = _TRAILING_PAREN.sub("", np.strip()) if not np.endswith(("%)", "%）")) else np.strip()
-    np = _PCT_PAREN.sub("", np).strip()
+    np = PCT_PAREN.sub("", np).strip()
     np = np.strip(" \t　\"'")
     if np.startswith("“") and "”" not in np:
         np = np[1:]

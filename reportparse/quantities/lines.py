@@ -22,6 +22,7 @@ from typing import Any
 import regex
 
 from ..model import Candidate, CleanText
+from .attribute import PCT_PAREN
 
 RULE_ID = "figure.line-table"
 _CELL = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -37,7 +38,7 @@ _HEADER_UNIT = regex.compile(
     r"[（(]\s*(?:单位\s*[:：]\s*)?(?P<unit>[^（()）\d\s:：]{1,6})\s*[）)]|单位\s*[:：]\s*(?P<u2>[^\s，,；;）)]{1,6})")
 # the header of the label column, and the marks of a sub-item (#城镇, 其中：男性)
 _STUB = regex.compile(r"^(?:指标名称|指标|项目名称|项目|产品名称|名称|类别|分组|单位|信息内容)\s*")
-_SUB_ITEM = regex.compile(r"^(?:#|＃|其中[:：]?|\s)+")
+SUB_ITEM = regex.compile(r"^(?:#|＃|其中\s*[:：]?)+\s*")  # also read by entities/cells.py
 _CHANGE_HEAD = regex.compile(r"增长|增速|增幅|比上年|同比|下降")
 _MULT = ("万亿", "亿", "万", "千")
 _MAX_LINE = 80
@@ -134,7 +135,7 @@ def _row_cells(line: str, base: int, label: str, cells_at: int, header: tuple[st
     if heads and heads[-1].end() < len(label):  # the header ran into the first row: …增长（%）汽车
         label = label[heads[-1].end() :]
     label, own_unit, own_mult = _split_unit(label, units)
-    label = regex.sub(r"[（(]%[）)]$", "", _SUB_ITEM.sub("", label)).strip()
+    label = PCT_PAREN.sub("", label).strip()  # its sub-item marks went with _LABEL_LEAD
     cols = _header_columns(header[0], units) if header else []
     cells = list(_CELL_RE.finditer(line, cells_at))
     ls = line.find(label)
