@@ -158,11 +158,27 @@ def _read_yaml(path: Path, problems: list[RuleProblem]) -> tuple[Any, Any]:
 def load_rules(dirs: Sequence[Path | str] = (), *, shipped: bool = True) -> RuleSet:
     """Load the shipped ``rules/`` folder plus ``dirs`` (added on top, in order).
 
+    The compiled rulebook is cached on disk by the files' content (rulecache.py).
     Raises RuleFileError listing every problem found in every file.
     """
-    from .normalize.orgs import load_departments, load_list
+    from . import rulecache
 
     folders = ([SHIPPED_RULES] if shipped else []) + [Path(d) for d in dirs]
+    if not all(d.is_dir() for d in folders):
+        return _compile_rulebook(folders)  # raises, naming the missing folder
+    key = rulecache.key_of(folders, shipped)
+    cached = rulecache.load(key)
+    if isinstance(cached, RuleSet):
+        return cached
+    rules = _compile_rulebook(folders)
+    rulecache.store(key, rules)
+    return rules
+
+
+def _compile_rulebook(folders: list[Path]) -> RuleSet:
+    """Read, validate and compile every rule file and list of ``folders``."""
+    from .normalize.orgs import load_departments, load_list
+
     problems: list[RuleProblem] = []
     for d in folders:
         if not d.is_dir():
@@ -232,7 +248,7 @@ def load_rules(dirs: Sequence[Path | str] = (), *, shipped: bool = True) -> Rule
     for p in files:
         h.update(p.name.encode())
         h.update(p.read_bytes())
-    return RuleSet(
+    book = RuleSet(
         rules=tuple(compiled),
         lists=final_lists,
         departments=departments,
@@ -240,6 +256,10 @@ def load_rules(dirs: Sequence[Path | str] = (), *, shipped: bool = True) -> Rule
         hash=h.hexdigest()[:12],
         dirs=tuple(folders),
     )
+    for rule in book.rules:  # the prefilter's list patterns are compiled now, and cached with the rules
+        for name in rule.needs:
+            book.gates.pattern(name, rule.regex.flags)
+    return book
 
 
 class _MergedGazetteer:

@@ -18,11 +18,23 @@ from ..settings import FORMAT_OF_SUFFIX, IMAGE_SUFFIXES, Settings, format_of
 from .docx import read_docx
 from .html import read_html
 from .ocr import read_image
-from .pdf import read_pdf
-from .pdfium import read_pdf_pdfium
 from .text import read_text
 
 Reader = Callable[[Path, Settings], RawDocument]
+
+
+def read_pdf(path: Path, settings: Settings | None = None) -> RawDocument:
+    """A PDF through pdfplumber (pdf.py; pdfplumber is imported on the first PDF, not at start-up)."""
+    from .pdf import read_pdf as read
+
+    return read(path, settings)
+
+
+def read_pdf_pdfium(path: Path, settings: Settings | None = None) -> RawDocument:
+    """A PDF through PDFium (pdfium.py; pypdfium2 is imported on the first PDF)."""
+    from .pdfium import read_pdf_pdfium as read
+
+    return read(path, settings)
 
 # PDF engines by ``Settings.pdf_engine``; pdfplumber cross-checks its pages with PDFium
 PDF_READERS: dict[str, Reader] = {"pdfplumber": read_pdf, "pypdfium2": read_pdf_pdfium}

@@ -19,16 +19,12 @@ from __future__ import annotations
 import logging
 import sys
 import unicodedata
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import lru_cache
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 import pdfplumber
-import regex
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.pdffont import PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFPageInterpreter
@@ -38,16 +34,17 @@ from pdfplumber.page import Page, fix_fontname_bytes
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from ..errors import PdfReadError
-from ..model import RawDocument, RawLine, RawPage
+from ..model import RawDocument, RawPage
 from ..notices import META_KEY as NOTICES_KEY
 from ..notices import Notices
 from ..settings import Settings
 from .common import read_pdf_bytes
+from .glyphs import (
+    chars_to_lines,
+    dedupe_chars,
+)
 from .ruled import edge, find_grids, split_chars, table_context
 
-BOLD_FONT = regex.compile(r"(?i)bold|heavy|black|粗")
-FAKE_BOLD_MODES = frozenset({2, 6})  # fill+stroke (6: and clip)
-SUBSET_PREFIX = regex.compile(r"^[A-Z]{6}\+")
 READ_ERRORS = (PdfminerException, PSException, MalformedPDFException, ValueError, KeyError, TypeError,
                AssertionError, IndexError, AttributeError, ZeroDivisionError, RecursionError, OverflowError)
 
@@ -223,122 +220,6 @@ def _report_lost_streams() -> Iterator[None]:
         yield
     finally:
         pdftypes.decompress_corrupted = original
-
-
-def dedupe_chars(chars: list[dict[str, Any]], tolerance: float = 1) -> list[dict[str, Any]]:
-    """pdfplumber's ``dedupe_chars``, same result, a fifth of the time it took here.
-
-    Chars sharing upright, text, font and size are clustered by ``doctop`` then by
-    ``x0`` (values chained within ``tolerance``, as ``cluster_list`` does); each cluster
-    keeps its top-left char. pdfplumber restores input order with ``list.index``
-    (quadratic); this uses a position map.
-    """
-    key = itemgetter("upright", "text", "fontname", "size")
-    pos_key = itemgetter("doctop", "x0")
-    groups: dict[Any, list[dict[str, Any]]] = {}
-    for c in chars:
-        groups.setdefault(key(c), []).append(c)
-    kept: list[dict[str, Any]] = []
-    for grp in groups.values():
-        if len(grp) == 1:
-            kept.extend(grp)
-            continue
-        for y_cluster in _chains(grp, "doctop", tolerance):
-            if len(y_cluster) == 1:
-                kept.extend(y_cluster)
-                continue
-            kept.extend(min(x, key=pos_key) for x in _chains(y_cluster, "x0", tolerance))
-    if len(kept) == len(chars):
-        return list(chars)
-    order = {id(c): i for i, c in enumerate(chars)}
-    kept.sort(key=lambda c: order[id(c)])
-    return kept
-
-
-def _chains(objs: list[dict[str, Any]], attr: str, tolerance: float) -> list[list[dict[str, Any]]]:
-    """Objects sorted by ``attr`` and split where the gap to the previous exceeds ``tolerance``."""
-    objs = sorted(objs, key=itemgetter(attr))
-    out = [[objs[0]]]
-    for prev, c in zip(objs, objs[1:], strict=False):
-        if c[attr] <= prev[attr] + tolerance:
-            out[-1].append(c)
-        else:
-            out.append([c])
-    return out
-
-
-@lru_cache(maxsize=1024)
-def font_name(name: str) -> str:
-    """Font name without the subset prefix (``ABCDEF+``)."""
-    return SUBSET_PREFIX.sub("", name or "")
-
-
-@lru_cache(maxsize=1024)
-def _bold_name(name: str) -> bool:
-    return bool(BOLD_FONT.search(name))
-
-
-def is_bold(char: dict[str, Any]) -> bool:
-    """Bold face by name, or fake bold by render mode 2 (fill+stroke)."""
-    return _bold_name(char.get("fontname") or "") or char.get("render_mode", 0) in FAKE_BOLD_MODES
-
-
-def chars_to_lines(chars: list[dict[str, Any]], x_tolerance: float) -> list[RawLine]:
-    """Group chars into visual lines (by vertical centre), left to right, with bold flags."""
-    chars = [c for c in chars if c.get("upright", True) and c.get("text")]
-    chars.sort(key=lambda c: ((c["top"] + c["bottom"]) / 2, c["x0"]))
-    groups: list[list[dict[str, Any]]] = []
-    centre = height = 0.0
-    for c in chars:
-        mid = (c["top"] + c["bottom"]) / 2
-        tol = max(2.0, 0.4 * float(c.get("size") or 10))
-        # or: the char overlaps the line's band by half its height (quotes and digits of a Latin
-        # font sit lower than the CJK glyphs beside them)
-        h = c["bottom"] - c["top"]
-        overlap = min(c["bottom"], centre + height / 2) - max(c["top"], centre - height / 2)
-        if groups and (abs(mid - centre) <= tol or overlap >= 0.5 * min(h, height) > 0):
-            groups[-1].append(c)
-            centre += (mid - centre) / len(groups[-1])
-        else:
-            groups.append([c])
-            centre, height = mid, h
-    lines = [_group_to_line(sorted(g, key=lambda c: c["x0"]), x_tolerance) for g in groups]
-    return [ln for ln in lines if ln.text.strip()]
-
-
-def _group_to_line(group: list[dict[str, Any]], x_tolerance: float) -> RawLine:
-    text: list[str] = []
-    bold: list[bool] = []
-    fonts: Counter[str] = Counter()
-    sizes: Counter[float] = Counter()
-    prev: dict[str, Any] | None = None
-    for c in group:
-        t = c["text"]
-        b = is_bold(c)
-        # Latin words are set tighter than CJK: scale the tolerance down with the font size there
-        latin = t.isascii() and prev is not None and prev["text"].isascii()
-        tol = min(x_tolerance, 0.15 * float(c.get("size") or 20)) if latin else x_tolerance
-        if prev is not None and c["x0"] - prev["x1"] > tol and not t.isspace() and not prev["text"].isspace():
-            text.append(" ")
-            bold.append(b and is_bold(prev))
-        text.append(t)
-        bold.extend([b] * len(t))
-        if not t.isspace():
-            # CJK characters decide the line's font: digits are often set in a Latin font
-            weight = 1 if t.isascii() else 100
-            fonts[font_name(c.get("fontname", ""))] += weight
-            sizes[round(float(c.get("size") or 0), 1)] += weight
-        prev = c
-    return RawLine(
-        text="".join(text),
-        x0=min(c["x0"] for c in group),
-        x1=max(c["x1"] for c in group),
-        top=min(c["top"] for c in group),
-        bottom=max(c["bottom"] for c in group),
-        size=sizes.most_common(1)[0][0] if sizes else 0.0,
-        font=fonts.most_common(1)[0][0] if fonts else "",
-        bold=tuple(bold) if any(bold) else (),
-    )
 
 
 def _one_line(e: BaseException) -> str:

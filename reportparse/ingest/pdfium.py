@@ -38,7 +38,7 @@ from ..errors import NoTextLayer, PdfReadError
 from ..model import RawDocument, RawLine, RawPage
 from ..settings import Settings
 from .common import read_pdf_bytes
-from .pdf import BOLD_FONT, FAKE_BOLD_MODES, chars_to_lines
+from .glyphs import BOLD_FONT, FAKE_BOLD_MODES, chars_to_lines
 from .ruled import edge, find_grids, split_chars, table_context
 
 BOLD_WEIGHT = 600

@@ -25,6 +25,8 @@ from typing import Any
 
 import regex
 
+from .glyphs import chars_to_lines
+
 MIN_RULES = 3  # axis-aligned rule segments a page must draw before the table finder is asked
 MAX_RULES = 4000  # more: a vector drawing (chart, map), not a table; the finder is not asked
 MIN_LENGTH = 2.0  # shorter segments are no rules (hatching, glyph-like marks)
@@ -185,8 +187,6 @@ def split_chars(chars: list[dict[str, Any]], grids: list[tuple[Box, list[list[Bo
     """(chars outside every table, the tables with their cells' text) of one page."""
     if not grids:
         return chars, []
-    from .pdf import chars_to_lines  # pdf.py imports this module
-
     rest = list(chars)
     tables = []
     for box, rows in grids:
