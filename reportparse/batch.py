@@ -216,12 +216,16 @@ def _init_worker(settings: Settings) -> None:
     if "rules" in _WORKER:  # forked from a parent that loaded them: see _pool_context
         return
     from .rulebook import load_rules
+    from .segment import segmenter_for
 
     _WORKER["settings"] = settings
     try:
         _WORKER["rules"] = load_rules(settings.rule_dirs)
     except Exception as exc:  # noqa: BLE001 - reported per file by _work
         _WORKER["rules_error"] = exc
+        return
+    # jieba's dictionary is read now, so a file's --timeout counts its own work, not the warm-up
+    segmenter_for(_WORKER["rules"])
 
 
 def _work(source: str) -> DocumentResult:
