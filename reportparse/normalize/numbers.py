@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
@@ -52,6 +53,10 @@ _MULT_RUN = regex.compile(r"[十拾百佰千仟]?(?:[万萬][亿億]|[万萬亿�
 _RANGE = regex.compile(r"(?P<low>.+?)(?:-|－|—+|–|~|～|至|到)(?P<high>.+)")
 
 
+_SPACE = regex.compile(r"\s+")
+_MULT_TAIL = regex.compile(r"[万萬亿億]+$")
+
+
 @dataclass(frozen=True, slots=True)
 class ParsedNumber:
     """A parsed quantity: ``value`` already includes ``multiplier`` (万 = 10000)."""
@@ -62,9 +67,11 @@ class ParsedNumber:
     percent: bool = False
 
 
+@lru_cache(maxsize=8192)
 def parse_number(text: str) -> ParsedNumber | None:
-    """Parse one number as written (Arabic or Chinese numerals); None if it is not one."""
-    s = regex.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    """Parse one number as written (Arabic or Chinese numerals); None if it is not one.
+    (Cached: a report writes the same numbers again and again; the result is immutable.)"""
+    s = _SPACE.sub("", unicodedata.normalize("NFKC", text))
     if s[:1] in ("-", "−") and s[1:2].isdigit():  # a signed cell of a table: -2.3
         p = parse_number(s[1:])
         return None if p is None else ParsedNumber(-p.value, p.approx, p.multiplier, p.percent)
@@ -100,7 +107,7 @@ def parse_number(text: str) -> ParsedNumber | None:
 
 def parse_range(text: str) -> tuple[int | float, int | float] | None:
     """Parse ``3-5``, ``3至5``, ``三到五``, ``3-5万`` (the multiplier is shared) into (low, high)."""
-    s = regex.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    s = _SPACE.sub("", unicodedata.normalize("NFKC", text))
     m = _RANGE.fullmatch(s)
     if not m:
         return None
@@ -147,7 +154,7 @@ def _parse_cn(s: str) -> tuple[Decimal, int] | None:
     multiplier = 1
     if "点" in s:
         whole, _, frac = s.partition("点")
-        tail = regex.search(r"[万萬亿億]+$", frac)
+        tail = _MULT_TAIL.search(frac)
         if tail:
             multiplier = _product(tail.group()) or 1
             frac = frac[: tail.start()]
@@ -161,7 +168,7 @@ def _parse_cn(s: str) -> tuple[Decimal, int] | None:
     integer = _cn_int(s)
     if integer is None:
         return None
-    tail = regex.search(r"[万萬亿億]+$", s)
+    tail = _MULT_TAIL.search(s)
     if tail:
         multiplier = _product(tail.group()) or 1
     return Decimal(integer), multiplier

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Protocol
 
 import regex
@@ -122,13 +122,65 @@ class Words(Protocol):
 
 
 @dataclass(frozen=True)
+class Affixes:
+    """A word list looked up at a string's end or start, longest word first: one set lookup
+    per word length instead of a test per word."""
+
+    words: frozenset[str]
+    lengths: tuple[int, ...]  # longest first
+
+    @classmethod
+    def of(cls, words: tuple[str, ...]) -> Affixes:
+        """The lookup of ``words`` (empty words are ignored)."""
+        kept = frozenset(w for w in words if w)
+        return cls(kept, tuple(sorted({len(w) for w in kept}, reverse=True)))
+
+    def suffix(self, s: str, shorter: bool = False) -> str | None:
+        """The longest word ``s`` ends with (``shorter``: only a word shorter than ``s``)."""
+        n = len(s)
+        for k in self.lengths:
+            if k < n or (k == n and not shorter):
+                w = s[n - k:]
+                if w in self.words:
+                    return w
+        return None
+
+    def prefix(self, s: str) -> str | None:
+        """The longest word ``s`` starts with."""
+        for k in self.lengths:
+            if k <= len(s) and s[:k] in self.words:
+                return s[:k]
+        return None
+
+
+@dataclass(frozen=True)
 class Lexicon:
-    """The word lists attribution reads, longest first."""
+    """The word lists attribution reads, longest first, and their affix lookups."""
 
     linking: tuple[str, ...]
     change: tuple[str, ...]
     basis: tuple[str, ...]
     prefixes: tuple[str, ...]
+
+    @cached_property
+    def linking_at(self) -> Affixes:
+        """Linking verbs, looked up at a noun phrase's end."""
+        return Affixes.of(self.linking)
+
+    @cached_property
+    def change_at(self) -> Affixes:
+        """Change verbs, looked up at a clause's end."""
+        return Affixes.of(self.change)
+
+    @cached_property
+    def basis_at(self) -> Affixes:
+        """Comparison bases, looked up at a clause's end."""
+        return Affixes.of(self.basis)
+
+    @cached_property
+    def prefixes_at(self) -> Affixes:
+        """Scope and place words, looked up at a noun phrase's start."""
+        return Affixes.of(self.prefixes)
 
 
 @lru_cache(maxsize=8)
@@ -182,7 +234,7 @@ def strip_prefixes(np: str, lex: Lexicon) -> str:
         if m and m.end() < len(np):
             np = np[m.end():]
             continue
-        p = next((p for p in lex.prefixes if np.startswith(p)), None)
+        p = lex.prefixes_at.prefix(np)
         if p is None:
             return np
         np = np[len(p):]
@@ -191,13 +243,11 @@ def strip_prefixes(np: str, lex: Lexicon) -> str:
 def _strip_linking(np: str, lex: Lexicon) -> str:
     """Drop linking verbs at the end (地区生产总值达到 -> 地区生产总值) and keep what follows the last
     total word inside (实验室共检测标本 -> 检测标本)."""
-    changed = True
-    while changed and np:
-        changed = False
-        for w in lex.linking:
-            if np.endswith(w) and len(np) > len(w):
-                np, changed = np[: -len(w)], True
-                break
+    while np:
+        w = lex.linking_at.suffix(np, shorter=True)
+        if w is None:
+            break
+        np = np[: -len(w)]
     np = _ADVERB_TAIL.sub("", np)
     np = _TAIL_TIME.sub("", np)
     for w in ("共计", "总计", "合计", "累计"):
@@ -209,7 +259,7 @@ def _strip_linking(np: str, lex: Lexicon) -> str:
 
 def _basis(head: str, lex: Lexicon) -> tuple[str, str | None]:
     """(the words before, the basis) of a change's words before its verb: 比上年, 同比, 比2022年."""
-    b = next((b for b in lex.basis if head.endswith(b)), None)
+    b = lex.basis_at.suffix(head)
     if b is None:
         m = _YEAR_BASIS.search(head)
         b = m.group() if m else None
@@ -260,20 +310,23 @@ def read_quantity(
     post_end = _clause_end(text, q.end)
     post = text[q.end : post_end]
     # change: … (比上年) 增长 N
-    for v in lex.change:
-        if pre.endswith(v) or pre.endswith(v + "了"):
-            head = pre[: len(pre) - len(v) - (1 if pre.endswith(v + "了") else 0)]
-            head, basis = _basis(head, lex)
-            if basis is None:
-                head, basis = _basis(_ADVERB_TAIL.sub("", head), lex)
-            np = _clean(strip_prefixes(_strip_linking(head.strip(), lex), lex))
-            metric = v
-            if basis in ("同比", "环比", "年均"):
-                metric = basis + v
-            inherited = not np and prev is not None
-            if inherited:
-                np = prev[1].indicator or ""
-            return Reading(metric, np or None, v, basis, "change", q.start - len(v), inherited)
+    v = lex.change_at.suffix(pre)
+    le = 0
+    if v is None and pre.endswith("了"):
+        v, le = lex.change_at.suffix(pre[:-1]), 1
+    if v is not None:
+        head = pre[: len(pre) - len(v) - le]
+        head, basis = _basis(head, lex)
+        if basis is None:
+            head, basis = _basis(_ADVERB_TAIL.sub("", head), lex)
+        np = _clean(strip_prefixes(_strip_linking(head.strip(), lex), lex))
+        metric = v
+        if basis in ("同比", "环比", "年均"):
+            metric = basis + v
+        inherited = not np and prev is not None
+        if inherited:
+            np = prev[1].indicator or ""
+        return Reading(metric, np or None, v, basis, "change", q.start - len(v), inherited)
     # a value compared: 低于上周的4.8‰, 高于4.94%的基线水平 is the indicator at another time
     m = _COMPARED_INLINE.search(pre)
     if m and prev is not None and prev[1].indicator:
