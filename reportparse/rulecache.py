@@ -5,8 +5,9 @@ process, every worker. A ``regex`` pattern pickles as its compiled code (not its
 so a pickled :class:`~reportparse.rulebook.RuleSet` loads in ~15 ms. The key hashes every
 file the loader reads (names and bytes), the loader's code and the versions of Python and
 ``regex``: an edited rule, list or loader misses and is compiled afresh. Entries live in
-``<cache dir>/rulebooks/`` (``$REPORTPARSE_CACHE_DIR`` or the user cache folder); set
-``REPORTPARSE_RULE_CACHE=0`` to never read or write them. An entry that cannot be read is
+``<cache dir>/rulebooks/`` (``$REPORTPARSE_CACHE_DIR`` or the user cache folder), or in the
+folder ``$REPORTPARSE_RULE_CACHE`` names; set ``REPORTPARSE_RULE_CACHE=0`` to never read or
+write them. An entry that cannot be read is
 ignored and rewritten; a folder that cannot be written is not an error.
 """
 
@@ -52,8 +53,11 @@ def key_of(folders: Iterable[Path], shipped: bool) -> str:
 
 
 def _folder() -> Path | None:
-    if os.environ.get(ENV_OFF, "1").strip().lower() in ("0", "no", "false", "off"):
+    setting = os.environ.get(ENV_OFF, "").strip()
+    if setting.lower() in ("0", "no", "false", "off"):
         return None
+    if setting and setting.lower() not in ("1", "yes", "true", "on"):
+        return Path(setting).expanduser()  # a folder of its own
     from .cache import default_cache_dir
 
     return default_cache_dir() / "rulebooks"

@@ -16,10 +16,18 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpora" / "weekly-2023-35.txt"
 
 
+@pytest.fixture(scope="session")
+def _rulebooks(tmp_path_factory):
+    """One compiled-rulebook cache for the session (rulecache.py: keyed by the rule files' content)."""
+    return tmp_path_factory.mktemp("rulebooks")
+
+
 @pytest.fixture(autouse=True)
-def _private_cache(tmp_path_factory, monkeypatch):
-    """Every test gets its own cache folder: tests never touch the user's cache."""
+def _private_cache(tmp_path_factory, monkeypatch, _rulebooks):
+    """Every test gets its own cache folder: tests never touch the user's cache. The compiled
+    rulebook is shared by the session's tests (a test of the rulebook cache sets its own)."""
     monkeypatch.setenv("REPORTPARSE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("REPORTPARSE_RULE_CACHE", str(_rulebooks))
 
 
 @pytest.fixture

@@ -75,3 +75,10 @@ def test_broken_rules_are_not_cached(cache_dir: Path, tmp_path: Path) -> None:
         with pytest.raises(rulebook.RuleFileError):
             rulebook.load_rules([bad])
     assert not list(cache_dir.glob("*.pickle"))
+
+
+def test_a_folder_of_its_own(cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(rulecache.ENV_OFF, str(tmp_path / "books"))
+    rulebook.load_rules()
+    assert len(list((tmp_path / "books").glob("*.pickle"))) == 1
+    assert not cache_dir.exists()
