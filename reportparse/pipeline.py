@@ -265,7 +265,7 @@ def analyse(
     return fields, tables, trace
 
 
-_IN_PHRASE = ("claim.code", "claim.quoted", "claim.idiom", "claim.hotline")
+_IN_PHRASE = ("claim.code", "claim.quoted", "claim.idiom", "claim.hotline", "claim.size-class")
 
 
 def _quantity_rows(clean: CleanText, ctx: DocContext, rules: RuleSet, seg: Any, ledger: ClaimLedger,

@@ -45,6 +45,7 @@ _BETWEEN_CELLS = regex.compile(r"[\s（()）]*")
 _LIST_GAP = regex.compile(r"\s*(?:、|和|及|与|或)\s*")
 _YEAR_BASIS = regex.compile(
     r"(?:比|较|与)(?:\d{4}年(?:预算|同期)?|上年|去年|上月|上周|前一周|年初|上季度|[一二三四]季度|[上下]半年|前[二三]季度"
+    r"|[前上](?:[一二两三四五六七八九十]|\d{1,2})个?(?:年|月|季度|周|五年)"
     r"|\d{1,2}月份?|1-\d{1,2}月|同期)(?:同期|末|底)?(?:预算|计划)?(?:相比)?$")
 # words right after a quantity that do not start a counted noun (比上年, 增长, 以上 ...)
 _NOT_NOUN_AFTER = regex.compile(
@@ -55,7 +56,7 @@ _LONG = 14
 _WRAPPED = regex.compile(r"(?:^|[，,；;：:。！？\n])(?P<np>\p{Han}{2,14})$")
 _LEAD_DATE = regex.compile(r"(?:\d{4}年(?:末|底|度)?|\d{1,2}月份?|[一二三四]季度|[上下]半年|前[二三]季度|1-\d{1,2}月)")
 PCT_PAREN = regex.compile(r"[（(]%[）)]$")
-_WIDE_END = regex.compile(r"[，,；;。！？!?：:\n]")
+_WIDE_END = regex.compile(r"[，,；;。！？!?：:\n]|[、和及与](?=\s*(?:\d|[一二两三四五六七八九十百千万]+[个家所项件名人]))")
 _LOCALIZER = regex.compile(r"(?<=\p{Han}{2})[中里内]$")
 _FROM = regex.compile(r"^\s*(?:将|已|也|还|均)?(?:从|由|自)")
 # the words before a bracketed value that compare it: 低于前一周水平（3.8%）, 高于2022年同期水平（2.3%）

@@ -79,10 +79,15 @@ class JiebaWords:
         return out if len(out) >= 2 else None
 
     def without_predicate(self, s: str) -> str | None:
-        """``s`` without the verbs and adverbs it ends with (民生实事全部完成 -> 民生实事)."""
+        """``s`` up to the predicate that follows its noun (民生实事全部完成 -> 民生实事, 乡镇卫生院配备了
+        医疗设备 -> 乡镇卫生院): verbs and adverbs at its end, or a verb with 了/着/过 inside it."""
         if self.seg is None:
             return None
         toks = self.seg.tagged(s)
+        for i, t in enumerate(toks[:-1]):  # a verb with an aspect particle is a predicate: 配备了
+            if t.start >= 2 and t.pos.startswith("v") and toks[i + 1].text in _ASPECT:
+                toks = toks[:i]
+                break
         while toks and toks[-1].pos.startswith(("v", "d")) and not toks[-1].pos.startswith("vn"):
             toks.pop()
         out = "".join(t.text for t in toks)
@@ -192,6 +197,11 @@ def non_metric_test(lists: dict[str, tuple[str, ...]], seg: Segmenter | None) ->
             return False
         if metric in words:
             return True
+        rest = _LEAD_DATE.sub("", metric)
+        if rest != metric and len(rest) == 1:
+            return True  # 2007年中: a date and a stray character
+        if len(metric) >= 2 and metric[-1] in "到至" and _HAN_START.match(metric):
+            return True  # 增加到, 提高至: a verb and its complement, what it rose to is the value
         if seg is None or not _HAN_START.match(metric):
             return False
         toks = seg.tagged(metric)
@@ -205,6 +215,10 @@ def non_metric_test(lists: dict[str, tuple[str, ...]], seg: Segmenter | None) ->
 
 
 _HAN_START = regex.compile(r"\p{Han}")
+_ASPECT = frozenset("了着过")
+_LEAD_DATE = regex.compile(r"^(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:份)?)?(?:\d{1,2}日)?")
+# a rule's subject that runs into the next item of a list or another number swallowed it
+_SWALLOWED = regex.compile(r"\d|[、，,；;和及与]\s*(?:[零一二两三四五六七八九十百千万]+[^\p{Han}]|\d)")
 _EXT_POS = ("n", "vn", "j", "l", "an", "b")
 
 
@@ -252,9 +266,10 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
                 # 比2024年预算增加120.5万元, 增速比一季度提高: the basis is no subject
                 row["subject"] = r.subject
                 row["basis"] = row.get("basis") or r.basis
-            if (bad(metric) and not is_change) or row.get("subject") in words or row.get("subject") in basis_set or bad(
-                    row.get("subject")) or (
-                    not metric and not row.get("subject") and not row.get("department") and r.metric):
+            subject = row.get("subject") or ""
+            if (bad(metric) and not is_change) or subject in words or subject in basis_set or bad(subject) or (
+                    not metric and not subject and not row.get("department") and r.metric) or (
+                    _SWALLOWED.search(subject) and r.shape == "count" and r.subject):  # 乡镇卫生院、786所…
                 if r.metric or r.subject:
                     row["metric"], row["subject"] = r.metric, r.subject
                     if r.change:
