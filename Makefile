@@ -39,7 +39,7 @@ sysdeps:
 
 test: sysdeps venv
 	$(BIN)/ruff check $(wildcard reportparse tests corpora bench)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 bench: venv
 	$(BIN)/python bench/bench.py

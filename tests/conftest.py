@@ -126,3 +126,19 @@ def fake_pipeline(monkeypatch):
     rulebook.load_rules = lambda dirs=(): types.SimpleNamespace(hash="fakehash", rules=())
     monkeypatch.setitem(sys.modules, "reportparse.rulebook", rulebook)
     return mod
+
+
+# Test files that load ONNX Runtime (OCR). Once a process has loaded it, reportparse spawns its
+# worker pools instead of forking them (ONNX Runtime's fork handler hangs children), and a test
+# that patches the pipeline and then runs a pool needs fork. Under ``pytest -n 2 --dist
+# loadgroup`` (make test) these files run in one worker and every other file in the other.
+OCR_FILES = frozenset({"test_doc_fields.py", "test_ingest.py", "test_ingest_office.py", "test_ocr.py",
+                       "test_pdfium.py", "test_realdocs.py"})
+
+
+def pytest_collection_modifyitems(config, items):
+    if getattr(config.option, "dist", "no") != "loadgroup":
+        return
+    for item in items:
+        group = "ocr" if Path(str(item.fspath)).name in OCR_FILES else "rest"
+        item.add_marker(pytest.mark.xdist_group(group))
