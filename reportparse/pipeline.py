@@ -38,6 +38,7 @@ from .quantities.rows import (
     quantity_candidates,
     read_all,
     repair_rows,
+    widen_units,
     year_periods,
 )
 from .rulebook import RuleSet
@@ -288,8 +289,9 @@ def _quantity_rows(clean: CleanText, ctx: DocContext, rules: RuleSet, seg: Any, 
     q_cands.sort(key=lambda c: c.start)
     trace.add(q_cands, [])
     rows = sorted(rows + build_figures(q_cands, cues, ctx, depts, seg, officials), key=lambda r: r["char_start"])
+    widen_units(rows, quantities)
     repair_rows(rows, readings, clean.text, rules.lists, seg)
-    pair_each(rows, clean.text)
+    pair_each(rows, clean.text, lex)
     issue = ctx.issue
     # a report on a year that was over when it came out (a 统计公报 of 2023 published in 2024)
     closed = issue.year is not None and issue.published is not None and issue.published.year > issue.year

@@ -60,3 +60,27 @@ def test_a_size_class_is_part_of_a_name() -> None:
 def test_a_date_and_a_stray_character_is_no_metric() -> None:
     rows = _rows("2022年中、高等职业教育在校生分别达到230万人和86万人。")
     assert all(not str(r["metric"] or "").startswith("2022") for r in rows.values())
+
+
+@pytest.mark.parametrize("text", [
+    "全年一般公共预算收入356.2亿元，扣除留抵退税因素后增长6.1%，按自然口径计算增长1.2%。",
+    "全年一般公共预算收入356.2亿元，按可比价格计算，比上年增长6.1%。",
+])
+def test_a_condition_of_the_measurement_is_no_subject(text: str) -> None:
+    rows = _rows(text)
+    change = rows[6.1]
+    assert change["scope"] == "change" and "一般公共预算收入" in (change["subject"] or "") + (change["metric"] or "")
+
+
+def test_a_compound_unit_is_read_whole() -> None:
+    rows = _rows("全年旅客周转量535亿人公里，下降35.6%；货物周转量514.7亿吨公里，增长3.5%。")
+    assert rows[535e8]["unit"] == "人公里" and rows[514.7e8]["unit"] == "吨公里"
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("园林水果产量、茶叶产量分别增长1.9%和6.2%。", {1.9: "园林水果产量", 6.2: "茶叶产量"}),
+    ("全年粮食、蔬菜和水果产量分别增长1.9%、2.2%和6.2%。", {1.9: "粮食", 2.2: "蔬菜", 6.2: "水果产量"}),
+])
+def test_names_listed_before_each_go_with_the_changes_in_order(text: str, names: dict[float, str]) -> None:
+    rows = _rows(text)
+    assert {v: rows[v]["subject"] for v in names} == names

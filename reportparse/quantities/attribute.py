@@ -56,6 +56,9 @@ _LONG = 14
 _WRAPPED = regex.compile(r"(?:^|[，,；;：:。！？\n])(?P<np>\p{Han}{2,14})$")
 _LEAD_DATE = regex.compile(r"(?:\d{4}年(?:末|底|度)?|\d{1,2}月份?|[一二三四]季度|[上下]半年|前[二三]季度|1-\d{1,2}月)")
 PCT_PAREN = regex.compile(r"[（(]%[）)]$")
+# a condition of the measurement, not what is measured: 按可比价格计算, 扣除留抵退税因素后, 按自然口径计算
+QUALIFIER = regex.compile(
+    r"^(?:按照?|扣除|剔除|不含|若|以)\p{Han}{0,12}?(?:计算|后|计|口径|因素影响|因素)$|^(?:可比价格|可比口径|同口径)$")
 _WIDE_END = regex.compile(r"[，,；;。！？!?：:\n]|[、和及与](?=\s*(?:\d|[一二两三四五六七八九十百千万]+[个家所项件名人]))")
 _LOCALIZER = regex.compile(r"(?<=\p{Han}{2})[中里内]$")
 _FROM = regex.compile(r"^\s*(?:将|已|也|还|均)?(?:从|由|自)")
@@ -321,6 +324,8 @@ def read_quantity(
         if basis is None:
             head, basis = _basis(_ADVERB_TAIL.sub("", head), lex)
         np = _clean(strip_prefixes(_strip_linking(head.strip(), lex), lex))
+        if QUALIFIER.match(np):
+            np = ""  # 扣除留抵退税因素后增长5.8%: the change of the indicator before
         metric = v
         if basis in ("同比", "环比", "年均"):
             metric = basis + v

@@ -19,7 +19,7 @@ import regex
 
 from ..model import Candidate, CleanText
 from ..segment import Segmenter
-from .attribute import Lexicon, Reading, lexicon_of, read_quantity
+from .attribute import QUALIFIER, Lexicon, Reading, lexicon_of, read_quantity, strip_prefixes
 from .scan import Quantity, scan_quantities
 
 RULE_ID = "figure.quantity"
@@ -216,6 +216,7 @@ def non_metric_test(lists: dict[str, tuple[str, ...]], seg: Segmenter | None) ->
 
 _HAN_START = regex.compile(r"\p{Han}")
 _ASPECT = frozenset("了着过")
+_TRAILING_ADVERB = regex.compile(r"(?<=\p{Han}{2})(?:分别|均|都)$")
 _LEAD_DATE = regex.compile(r"^(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:份)?)?(?:\d{1,2}日)?")
 # a rule's subject that runs into the next item of a list or another number swallowed it
 _SWALLOWED = regex.compile(r"\d|[、，,；;和及与]\s*(?:[零一二两三四五六七八九十百千万]+[^\p{Han}]|\d)")
@@ -240,6 +241,18 @@ _BASIS_RE = regex.compile(r"(?:比|较|与)(?:\d{4}年|上年|去年|上月|上�
 _SHARES = frozenset(("占比", "比重", "占"))
 
 
+def widen_units(rows: list[dict[str, Any]], quantities: list[Quantity]) -> None:
+    """In place: a row whose unit is the start of its quantity's longer unit takes that unit
+    (535亿人公里 is 人公里, not 人: the scanner reads units longest first over both unit lists)."""
+    by_start = {q.value_start: q for q in quantities}
+    for row in rows:
+        q = by_start.get(row.get("_value_start"))  # type: ignore[arg-type]
+        unit = row.get("unit")
+        if q is not None and q.unit and unit and q.unit != unit and q.unit.startswith(unit):
+            row["unit"] = q.unit
+            row["char_end"] = max(row["char_end"], q.end)
+
+
 def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: str,
                 lists: dict[str, tuple[str, ...]], seg: Segmenter | None = None) -> None:
     """In place: a row whose metric is no metric takes the reading of its quantity; a change with
@@ -256,6 +269,8 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
         if last is not None and last["sentence"] != row["sentence"]:
             last = None
         vs = row.pop("_value_start", None)
+        if row.get("subject") and len(row["subject"]) > 3:
+            row["subject"] = _TRAILING_ADVERB.sub("", row["subject"])  # 园林水果产量分别: 分别 is no part
         r = readings.get(vs) if vs is not None else None
         if r is None and row["rule"] != RULE_ID and bad(row.get("metric")):
             row["metric"] = None  # 对于我们这样, 年末: no metric rather than a fragment
@@ -269,7 +284,8 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
             subject = row.get("subject") or ""
             if (bad(metric) and not is_change) or subject in words or subject in basis_set or bad(subject) or (
                     not metric and not subject and not row.get("department") and r.metric) or (
-                    _SWALLOWED.search(subject) and r.shape == "count" and r.subject):  # 乡镇卫生院、786所…
+                    _SWALLOWED.search(subject) and r.shape == "count" and r.subject) or (  # 乡镇卫生院、786所…
+                    QUALIFIER.match(subject) and r.subject):  # 按自然口径计算 is how, not what
                 if r.metric or r.subject:
                     row["metric"], row["subject"] = r.metric, r.subject
                     if r.change:
@@ -383,7 +399,7 @@ def year_periods(rows: list[dict[str, Any]], text: str, year: int | None, has_pe
             row["period_start"], row["period_end"] = date(year, 1, 1), last
 
 
-def pair_each(rows: list[dict[str, Any]], text: str) -> None:
+def pair_each(rows: list[dict[str, Any]], text: str, lex: Lexicon | None = None) -> None:
     """In place: ``A N1，B N2，分别增长x%和y%``: the changes after 分别 are of the levels before it,
     in order, when there are as many of each in the sentence."""
     i = 0
@@ -401,7 +417,26 @@ def pair_each(rows: list[dict[str, Any]], text: str) -> None:
         levels = [r for r in rows[:i] if r["sentence"] == row["sentence"] and r.get("scope") != "change"
                   and opened <= r["char_start"] and r["char_end"] <= at and (r.get("metric") or r.get("subject"))]
         names = [r.get("indicator") for r in levels[-len(run):]]
+        if len(levels) < len(run):  # A、B分别增长x%和y%: the names listed before 分别
+            names = _listed_names(text, at)
+            if names and lex is not None:
+                names = [strip_prefixes(n, lex) or n for n in names]  # 全年粮食 -> 粮食
+            levels = names if len(names) == len(run) else []
         if len(run) >= 2 and len(levels) >= len(run) and len(set(names)) == len(names):
             for r, name in zip(run, names, strict=True):
                 r["subject"], r["indicator"] = name, name
         i += max(1, len(run))
+
+
+_CLAUSE_OPEN = regex.compile(r"[，,。；;：:\n（(]")
+_NAME_SEP = regex.compile(r"[、和及与]")
+_NAME = regex.compile(r"\p{Han}[\p{Han}A-Za-z（）()]{1,15}")
+
+
+def _listed_names(text: str, at: int) -> list[str]:
+    """The names of ``A、B和C分别…`` (the clause before ``at``), or [] when it is no such list."""
+    start = max((m.end() for m in _CLAUSE_OPEN.finditer(text, max(0, at - 60), at)), default=max(0, at - 60))
+    parts = [p.strip() for p in _NAME_SEP.split(text[start:at])]
+    if len(parts) < 2 or not all(_NAME.fullmatch(p) for p in parts):
+        return []
+    return parts
