@@ -290,3 +290,14 @@ def test_a_table_broken_by_the_page_is_read_on_both_pages(tmp_path: Path) -> Non
     assert got[(2, "第三产业", "绝对数")] == (75683000000, "元")
     assert got[(2, "第二产业", "比上年增长（%）")] == (3.8, "%")
     assert {c["table_title"] for c in res.tables["cells"]} == {"表3主要指标"}  # as in the cleaned text
+
+
+def test_a_header_keeps_only_its_label_lines() -> None:
+    """A grid without its top rule takes the prose and the heading above it as header rows: the
+    column header is the label lines under them."""
+    from reportparse.entities.cells import _header_parts
+
+    prose = ["级审核、先审后发”程序，落实“三审三校”制度，从严从实把", "确保公开信息及时准确规范。",
+             "二、主动公开政府信息情况"]
+    assert _header_parts([*prose, "第二十条第（一）项", "本年制发件数"]) == ["第二十条第（一）项", "本年制发件数"]
+    assert _header_parts(["申请人情况", "法人或其他组织", "商业企业"]) == ["申请人情况", "法人或其他组织", "商业企业"]

@@ -208,9 +208,24 @@ def _headers(cells: list[dict[str, Any]], header_rows: list[int], n_cols: int) -
             text = c["text"].strip()
             if text and x0 - 1 <= cx <= x1 + 1 and (not parts or parts[-1] != text):
                 parts.append(text)
+        parts = _header_parts(parts)
         if parts:
             heads[k] = SEPARATOR.join(parts)
     return heads
+
+
+_PROSE = regex.compile(r"[。；;！？!?]|，.*，|^.{31,}$")
+_HEADING = regex.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")
+
+
+def _header_parts(parts: list[str]) -> list[str]:
+    """The header lines of a column without prose or a section heading above them: a grid whose
+    top rule is missing takes the paragraphs over it into its header rows (a 年报's statutory
+    table under its heading); only the label lines under the last of those belong to the column."""
+    for i in range(len(parts) - 1, -1, -1):
+        if _PROSE.search(parts[i]) or _HEADING.match(parts[i]):
+            return parts[i + 1:]
+    return parts
 
 
 def _unit(head: str, table_unit: str, row_units: list[str]) -> str:

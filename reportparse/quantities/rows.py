@@ -197,6 +197,8 @@ def non_metric_test(lists: dict[str, tuple[str, ...]], seg: Segmenter | None) ->
             return False
         if metric in words:
             return True
+        if _LEAD_PUNCT.match(metric):
+            return True  # .属于: a list number's dot and a verb
         rest = _LEAD_DATE.sub("", metric)
         if rest != metric and len(rest) == 1:
             return True  # 2007年中: a date and a stray character
@@ -216,6 +218,7 @@ def non_metric_test(lists: dict[str, tuple[str, ...]], seg: Segmenter | None) ->
 
 _HAN_START = regex.compile(r"\p{Han}")
 _ASPECT = frozenset("了着过")
+_LEAD_PUNCT = regex.compile(r"^[.．、，,；;：:）)]")
 _TRAILING_ADVERB = regex.compile(r"(?<=\p{Han}{2})(?:分别|均|都)$")
 _LEAD_DATE = regex.compile(r"^(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:份)?)?(?:\d{1,2}日)?")
 # a rule's subject that runs into the next item of a list or another number swallowed it
