@@ -84,3 +84,8 @@ def test_a_compound_unit_is_read_whole() -> None:
 def test_names_listed_before_each_go_with_the_changes_in_order(text: str, names: dict[float, str]) -> None:
     rows = _rows(text)
     assert {v: rows[v]["subject"] for v in names} == names
+
+
+def test_a_quoted_name_opening_a_long_metric_stays_whole() -> None:
+    rows = _rows("“三公”经费财政拨款支出年初预算为12.5万元。")
+    assert rows[125000.0]["metric"].startswith("“三公”")

@@ -118,8 +118,13 @@ def _trim_metric(metric: str | None, seg: Segmenter | None, lead_words: tuple[st
     toks = seg.tagged(metric)
     i = 0
     while i < len(toks) - 1 and (toks[i].pos.startswith(_LEAD_POS) or toks[i].text in lead_words):
+        if toks[i].text in _QUOTES and _QUOTES[toks[i].text] in metric[toks[i].end:]:
+            break  # “三公”经费: a quoted name opens the metric
         i += 1
     return "".join(t.text for t in toks[i:])
+
+
+_QUOTES = {"“": "”", "「": "」", "《": "》", "\"": "\""}
 
 
 def _qualified_rate(metric: str | None, c: Candidate, ctx: DocContext) -> str | None:

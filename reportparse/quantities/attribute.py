@@ -270,6 +270,17 @@ def _basis(head: str, lex: Lexicon) -> tuple[str, str | None]:
     return (head[: -len(b)], b) if b else (head, None)
 
 
+def _tail(np: str) -> str:
+    """The last ``_LONG`` characters of a long noun phrase, back to the opening quote of a quoted
+    name it would cut (“三公”经费…)."""
+    tail = np[-_LONG:]
+    if "”" in tail and "“" not in tail.split("”")[0]:
+        i = np.rfind("“", 0, len(np) - len(tail) + 1)
+        if i >= 0:
+            return np[i:]
+    return tail
+
+
 def _after_de(np: str) -> str:
     """The head after the last 的 of a noun phrase (哨点医院报告的ILI% -> ILI%), when it is
     at least two characters."""
@@ -417,7 +428,7 @@ def read_quantity(
         if verb and verb not in lex.change:  # 4.3亿人次受益: the verb after a subjectless count
             return Reading(verb, None, None, None, "level", q.end)
     if np_before and len(np_before) > _LONG and words is not None:
-        np_before = words.noun_tail(np_before) or np_before[-_LONG:]
+        np_before = words.noun_tail(np_before) or _tail(np_before)
     if np_before:
         return Reading(np_before, None, None, None, "level", q.start - len(np_before))
     return Reading(None)
