@@ -282,7 +282,8 @@ def _quantity_rows(clean: CleanText, ctx: DocContext, rules: RuleSet, seg: Any, 
     readings = read_all(clean, quantities, lex, floors, seg, rules.lists.get("metric_verbs", ()), claimed)
     order = len(rules.rules)
     taken = [(c.start, c.end) for c in won]
-    line_cands = line_table_candidates(clean, rules.lists.get("units", ()), taken, order)
+    units = tuple(dict.fromkeys(rules.lists.get("units", ()) + rules.lists.get("measure_units", ())))
+    line_cands = line_table_candidates(clean, units, taken, order)
     q_cands = quantity_candidates(clean, quantities, readings, taken + [(c.start, c.end) for c in line_cands],
                                   claimed, order)
     q_cands += line_cands

@@ -89,3 +89,13 @@ def test_names_listed_before_each_go_with_the_changes_in_order(text: str, names:
 def test_a_quoted_name_opening_a_long_metric_stays_whole() -> None:
     rows = _rows("“三公”经费财政拨款支出年初预算为12.5万元。")
     assert rows[125000.0]["metric"].startswith("“三公”")
+
+
+def test_a_line_table_of_products_reads_every_unit_and_bracketed_name() -> None:
+    text = ("表3 2023年主要工业产品产量\n产品名称 单位 产量 比上年增长(%)\n"
+            "移动通信手持机(手机)万台412.6 8.3\n白酒万千升6.2 -3.1\n平板玻璃万重量箱915.0 2.4\n"
+            "发电量亿千瓦小时188.5 5.0\n")
+    rows = _rows(text)
+    assert (rows[4126000.0]["metric"], rows[4126000.0]["unit"]) == ("移动通信手持机(手机)", "台")
+    assert rows[62000.0]["unit"] == "千升" and rows[9150000.0]["unit"] == "重量箱"
+    assert rows[18850000000.0]["unit"] == "千瓦小时"

@@ -49,6 +49,14 @@ _SENTENCE_PUNCT = regex.compile(r"[，,。；;！？]")
 _LABEL_LEAD = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|#|＃|其中\s*[:：]?|\s)+")
 
 
+def _is_unit(word: str, units: tuple[str, ...]) -> bool:
+    """A unit as a header writes it: %, 元, 万元, 亿千瓦时 (a multiplier and a unit)."""
+    for m in ("",) + _MULT:
+        if word.startswith(m) and (word[len(m):] in units or word[len(m):] in ("%", "‰")):
+            return True
+    return False
+
+
 def _split_unit(label: str, units: tuple[str, ...]) -> tuple[str, str | None, str]:
     """(label, unit, multiplier) of a label that ends in a unit: 汽车万辆 -> (汽车, 辆, 万),
     规模以上工业增加值% -> (规模以上工业增加值, %, '')."""
@@ -131,8 +139,9 @@ def line_table_candidates(
 def _row_cells(line: str, base: int, label: str, cells_at: int, header: tuple[str, int] | None, table: bool,
                units: tuple[str, ...], taken: set[int], order: int) -> list[Candidate]:
     """The candidates of one data line's cells."""
-    heads = list(_HEADER_UNIT.finditer(label))
-    if heads and heads[-1].end() < len(label):  # the header ran into the first row: …增长（%）汽车
+    # the header ran into the first row: …增长（%）汽车 (a bracketed unit, not a bracketed name: 手机(手机))
+    heads = [h for h in _HEADER_UNIT.finditer(label) if _is_unit(h.group("unit") or h.group("u2") or "", units)]
+    if heads and heads[-1].end() < len(label):
         label = label[heads[-1].end() :]
     label, own_unit, own_mult = _split_unit(label, units)
     label = PCT_PAREN.sub("", label).strip()  # its sub-item marks went with _LABEL_LEAD
