@@ -99,3 +99,18 @@ def test_a_line_table_of_products_reads_every_unit_and_bracketed_name() -> None:
     assert (rows[4126000.0]["metric"], rows[4126000.0]["unit"]) == ("移动通信手持机(手机)", "台")
     assert rows[62000.0]["unit"] == "千升" and rows[9150000.0]["unit"] == "重量箱"
     assert rows[18850000000.0]["unit"] == "千瓦小时"
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("二氧化氮、二氧化硫年均浓度分别为24微克/立方米和7微克/立方米。", {24: "二氧化氮", 7: "二氧化硫年均浓度"}),
+    ("全年城镇、农村居民人均可支配收入分别为45727元和19734元。", {45727: "城镇", 19734: "农村居民人均可支配收入"}),
+])
+def test_levels_after_each_go_with_the_names_listed_before_it(text: str, names: dict[float, str]) -> None:
+    rows = _rows(text)
+    assert {v: rows[v]["metric"] for v in names} == names
+
+
+def test_a_bracketed_qualifier_stays_inside_a_long_metric() -> None:
+    rows = _rows("全年细颗粒物（PM2.5）年均浓度为31微克/立方米，同比下降6.1%。")
+    assert "（PM2.5）年均浓度" in (rows[31.0]["metric"] or "")
+    assert "（PM2.5）年均浓度" in (rows[6.1]["subject"] or "")

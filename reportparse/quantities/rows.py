@@ -61,10 +61,21 @@ class JiebaWords:
         if self.seg is None:
             return None
         out = ""
-        for t in reversed(self.seg.tagged(s)):
+        toks = self.seg.tagged(s)
+        i = len(toks) - 1
+        while i >= 0:
+            t = toks[i]
+            if t.text in ("）", ")") and out:  # a bracketed qualifier inside the noun: 细颗粒物（PM2.5）年均浓度
+                j = max((k for k in range(i) if toks[k].text in ("（", "(")), default=-1)
+                if j < 0 or len(out) + t.end - toks[j].start > 24:
+                    break
+                out = s[toks[j].start : t.end] + out
+                i = j - 1
+                continue
             if not t.pos.startswith(_NOUN_POS) or len(out) + len(t.text) > 16:
                 break
             out = t.text + out
+            i -= 1
         return out if len(out) >= 2 else None
 
     def noun_head(self, s: str) -> str | None:
@@ -409,6 +420,9 @@ def pair_each(rows: list[dict[str, Any]], text: str, lex: Lexicon | None = None)
     while i < len(rows):
         row = rows[i]
         at = text.rfind("分别", max(0, row["char_start"] - 12), row["char_end"])
+        if at >= 0 and row.get("scope") != "change":
+            i += _pair_levels(rows, i, text, at, lex)
+            continue
         if row.get("scope") != "change" or at < 0:
             i += 1
             continue
@@ -429,6 +443,28 @@ def pair_each(rows: list[dict[str, Any]], text: str, lex: Lexicon | None = None)
             for r, name in zip(run, names, strict=True):
                 r["subject"], r["indicator"] = name, name
         i += max(1, len(run))
+
+
+def _pair_levels(rows: list[dict[str, Any]], i: int, text: str, at: int, lex: Lexicon | None) -> int:
+    """``A、B分别为N和M``: the levels after 分别 are of the names listed before it, in order.
+    Returns how many rows it read."""
+    row = rows[i]
+    run = [r for r in rows[i:] if r["sentence"] == row["sentence"] and r.get("scope") != "change"
+           and r["char_start"] > at and r.get("unit") == row.get("unit")][:8]
+    names = _listed_names(text, at)
+    if lex is not None:
+        names = [strip_prefixes(n, lex) or n for n in names]
+    if len(run) < 2 or len(names) != len(run) or len(set(names)) != len(names):
+        return 1
+    # only rows the readers could not tell apart: not per-department counts (省民政厅、省公安厅窗口分别
+    # 受理36件、28件: the department column says whose), not 受理、办结量分别达到… (metrics already differ)
+    if len({(r.get("metric"), r.get("subject")) for r in run}) > 1 or any(r.get("department") for r in run):
+        return 1
+    for r, name in zip(run, names, strict=True):
+        r["metric"], r["indicator"] = name, name
+        if r.get("subject") in names:
+            r["subject"] = None
+    return len(run)
 
 
 _CLAUSE_OPEN = regex.compile(r"[，,。；;：:\n（(]")
