@@ -70,7 +70,9 @@ _TRAILING_PAREN = regex.compile(r"(?<![A-Za-z0-9])[（(][^）)]*[）)]?$")
 # a frame that places or aims the clause, never its metric: 在…中(有), 对…, 从…
 _FUNCTION_WORDS = frozenset(("在", "对", "从", "由", "有", "除", "和", "与", "及", "其中", "共有", "将", "并"))
 _FRAME = regex.compile(r"^(?:在?[^，,；;。]{1,30}?[中里内](?:有|共有)?|在[^，,；;。]{1,30}?[中里内上]|对[^，,；;。]{1,30}?(?:进行|开展)[^，,；;。]*)$")
-_LEADING_JUNK = regex.compile(r"^[\s\p{P}&&[^%（(]]+")
+# what a noun phrase never opens with: spaces, a list's dashes and bullets (——地区生产总值), stray
+# separators; not a quote or bracket, which open a name (“小巨人”企业)
+_LEADING_JUNK = regex.compile(r"^[\s\p{Pd}●•·、，,：:；;]+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,123 @@
+"""统计公报 and plan/work reports of other provinces (blind round g1): the shapes of their sentences
+the tool read wrongly, in sentences written for these tests (not taken from any document).
+
+Departments: a body's short form gives its full official name for any place (市卫生健康委 ->
+…市卫生健康委员会, 市政协 -> 中国人民政治协商会议…市委员会, 县人社局 -> …县人力资源和社会保障局), a
+congress's session is no part of its name (第十七届人民代表大会, 省十三届人大), 人大 alone is the
+congress, and a provincial government named on its own is a department (not when it heads a post).
+Figures: like-for-like growth (同口径增长), an estimate (预计完成), a net change (净增), a target
+list's dashes (——地区生产总值增长7%左右), a total after its increment (总数达到), a plan's table
+with a column of units.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from figure_helpers import figures
+
+from reportparse.pipeline import analyse, text_to_clean
+from reportparse.rulebook import load_rules
+
+RULES = load_rules()
+
+
+def _departments(text: str) -> set[tuple[str, str]]:
+    _, tables, _ = analyse(text_to_clean(text), RULES, "t")
+    return {(r["mention"], r["canonical"]) for r in tables["departments"]}
+
+
+_CITY = "宜昌市2023年国民经济和社会发展统计公报\n\n宜昌市统计局\n\n一、综合\n\n{}\n"
+_COUNTY = "2021年桐庐县国民经济和社会发展统计公报\n\n桐庐县统计局\n\n一、综合\n\n{}\n"
+_REPORT = "政府工作报告\n\n——2025年1月7日在合肥市第十七届人民代表大会第五次会议上\n\n{}\n"
+_PLAN = ("关于福建省2019年国民经济和社会发展计划执行情况与2020年计划草案的报告\n\n"
+         "——2020年1月13日在福建省第十三届人民代表大会第三次会议上\n\n福建省发展和改革委员会\n\n{}\n")
+
+
+@pytest.mark.parametrize(
+    ("doc", "sentence", "found"),
+    [
+        # a short form of a 委 gives the full 委员会
+        (_CITY, "卫生数据来自市卫生健康委，环境数据来自市生态环境局。", ("市卫生健康委", "宜昌市卫生健康委员会")),
+        (_CITY, "价格数据来自市发展改革委。", ("市发展改革委", "宜昌市发展和改革委员会")),
+        # a 厅's short form stands for a county's 局
+        (_COUNTY, "社会保障数据来自县人社局。", ("县人社局", "桐庐县人力资源和社会保障局")),
+        # the CPPCC and the party's discipline commission, the place inside their full names
+        (_REPORT, "请市政协各位委员提出意见。", ("市政协", "中国人民政治协商会议合肥市委员会")),
+        (_CITY, "市纪委开展专项检查。", ("市纪委", "中共宜昌市纪律检查委员会")),
+        # a congress of a session is the congress; 人大 alone is one too
+        (_REPORT, "各位代表！", ("合肥市第十七届人民代表大会", "合肥市人民代表大会")),
+        (_REPORT, "在市人大及其常委会的监督支持下，奋力前行。", ("市人大", "合肥市人民代表大会")),
+        (_PLAN, "提请省十三届人大三次会议审议。", ("省十三届人大", "福建省人民代表大会")),
+        # the province's government named on its own
+        (_PLAN, "受省人民政府委托，现将计划草案提请审议。", ("省人民政府", "福建省人民政府")),
+        (_PLAN, "在省委、省政府的坚强领导下，主要目标任务较好完成。", ("省政府", "福建省人民政府")),
+    ],
+)
+def test_bodies_of_other_places_get_full_names(doc: str, sentence: str, found: tuple[str, str]) -> None:
+    assert found in _departments(doc.format(sentence))
+
+
+@pytest.mark.parametrize(
+    ("doc", "sentence", "not_mention"),
+    [
+        (_PLAN, "省人民政府副秘书长张三出席会议。", "省人民政府"),  # the post's organization
+        (_REPORT, "市人大代表视察了项目。", "市人大"),  # a deputy, no body
+    ],
+)
+def test_no_body(doc: str, sentence: str, not_mention: str) -> None:
+    assert not_mention not in {m for m, _ in _departments(doc.format(sentence))}
+
+
+def _fig(text: str, value: float) -> dict[str, Any]:
+    rows = [f for f in figures(text, {"year": 2019}) if abs(f["value"] - value) < 1e-6]
+    assert rows, (text, value, [(f["metric"], f["value"]) for f in figures(text, {"year": 2019})])
+    return rows[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "metric_or_subject", "scope"),
+    [
+        # like-for-like growth: the change of the level before it
+        ("地方一般公共预算收入3052.9亿元，同口径增长7.1%。", 7.1, "地方一般公共预算收入", "change"),
+        ("税收收入86.4亿元，可比口径增长5.2%。", 5.2, "税收收入", "change"),
+        # an estimate of the year: 预计 links the indicator and its value
+        ("全省地区生产总值预计完成42326.6亿元，增长7.6%。", 42326.6e8, "地区生产总值", "other"),
+        ("一般公共预算总收入预计5052.6亿元。", 5052.6e8, "一般公共预算总收入", "other"),
+        # a net change of a count
+        ("高新技术企业达到6460家，比上年净增1533家。", 1533, "高新技术企业", "change"),
+        # a target list written with dashes
+        ("主要预期目标为：——地区生产总值增长7%左右；——固定资产投资增长6%左右。", 7, "地区生产总值", "change"),
+        ("主要预期目标为：——地区生产总值增长7%左右；——固定资产投资增长6%左右。", 6, "固定资产投资", "change"),
+        # a total written after its increment
+        ("新增经营主体28.6万户，总数达到213.4万户。", 2134000, "经营主体", "other"),
+    ],
+)
+def test_report_clauses(text: str, value: float, metric_or_subject: str, scope: str) -> None:
+    row = _fig(text, value)
+    assert metric_or_subject in f'{row["metric"]}|{row["subject"]}', row
+    assert not (row["subject"] or "").startswith("—"), row
+    assert row["scope"] == scope, row
+
+
+_TABLE = ("附表：2020年国民经济和社会发展主要指标\n指标名称  单位  2019年预计  2020年目标\n"
+          "地区生产总值增长  %  7.6  7左右\n城镇新增就业  万人  63.2  45\n城镇登记失业率  %  3.5以内  4以内\n")
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "metric", "subject", "change"),
+    [
+        (7.6, "%", "地区生产总值增长", "2019年预计", True),
+        (7, "%", "地区生产总值增长", "2020年目标", True),  # a cell with its bound (左右)
+        (632000, "人", "城镇新增就业", "2019年预计", None),  # the row's unit (万人) for every cell
+        (450000, "人", "城镇新增就业", "2020年目标", None),
+        (4, "%", "城镇登记失业率", "2020年目标", False),
+    ],
+)
+def test_plan_table_with_a_unit_column(value: float, unit: str, metric: str, subject: str,
+                                       change: bool | None) -> None:
+    rows = [f for f in figures(_TABLE, {"year": 2019}) if f["metric"] == metric and f["subject"] == subject]
+    assert rows and abs(rows[0]["value"] - value) < 1e-6 and rows[0]["unit"] == unit, rows
+    if change is not None:
+        assert (rows[0]["scope"] == "change") == change, rows
