@@ -41,6 +41,8 @@ _PLAN = ("关于福建省2019年国民经济和社会发展计划执行情况与
         # a short form of a 委 gives the full 委员会
         (_CITY, "卫生数据来自市卫生健康委，环境数据来自市生态环境局。", ("市卫生健康委", "宜昌市卫生健康委员会")),
         (_CITY, "价格数据来自市发展改革委。", ("市发展改革委", "宜昌市发展和改革委员会")),
+        # a source line: the body starts after 来自 (not at the 市 of 市场主体)
+        (_CITY, "市场主体数据来自市市场监管局。", ("市市场监管局", "宜昌市市场监督管理局")),
         # a 厅's short form stands for a county's 局
         (_COUNTY, "社会保障数据来自县人社局。", ("县人社局", "桐庐县人力资源和社会保障局")),
         # the CPPCC and the party's discipline commission, the place inside their full names
@@ -90,6 +92,15 @@ def _fig(text: str, value: float) -> dict[str, Any]:
         # a target list written with dashes
         ("主要预期目标为：——地区生产总值增长7%左右；——固定资产投资增长6%左右。", 7, "地区生产总值", "change"),
         ("主要预期目标为：——地区生产总值增长7%左右；——固定资产投资增长6%左右。", 6, "固定资产投资", "change"),
+        # a clause of only a linking verb: what reached the value opens the clause before
+        ("全省森林覆盖率继续保持全国首位，达到66.8%。", 66.8, "森林覆盖率", "other"),
+        ("常住人口城镇化率进一步提高，达到61.4%。", 61.4, "常住人口城镇化率", "other"),
+        # a share whose own clause names what it is the share of
+        ("一般公共预算收入完成318.6亿元，同比增长6.2%，其中税收收入占比达到72.4%。", 72.4, "税收收入", "other"),
+        ("税收收入8.9亿元，占比72.1%。", 72.1, "税收收入", "other"),
+        # a level passing a round mark: 突破 links, the bound says it
+        ("全市经济总量突破5000亿元，达到5126.3亿元，增长6.2%。", 5000e8, "经济总量", "other"),
+        ("全市经济总量突破5000亿元，达到5126.3亿元，增长6.2%。", 6.2, "经济总量", "change"),
         # a total written after its increment
         ("新增经营主体28.6万户，总数达到213.4万户。", 2134000, "经营主体", "other"),
     ],
@@ -121,3 +132,38 @@ def test_plan_table_with_a_unit_column(value: float, unit: str, metric: str, sub
     assert rows and abs(rows[0]["value"] - value) < 1e-6 and rows[0]["unit"] == unit, rows
     if change is not None:
         assert (rows[0]["scope"] == "change") == change, rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ordinals sharing one noun before 分别: each value is of its own
+        ("第一、二、三产业增加值分别增长3.9%、5.2%和6.3%。",
+         [("第一产业增加值", 3.9), ("第二产业增加值", 5.2), ("第三产业增加值", 6.3)]),
+        ("第二、三产业投资分别增长11.5%和16.3%。", [("第二产业投资", 11.5), ("第三产业投资", 16.3)]),
+        # parallel words of one length, the last running on into the noun they share
+        ("城镇、农村居民人均可支配收入分别达到48620元和23150元，分别增长5.6%和7.2%。",
+         [("城镇居民人均可支配收入", 48620), ("农村居民人均可支配收入", 23150),
+          ("城镇居民人均可支配收入", 5.6), ("农村居民人均可支配收入", 7.2)]),
+        ("出口、进口总额分别增长10.1%和3.2%。", [("出口总额", 10.1), ("进口总额", 3.2)]),
+        ("第一、二、三产业对经济增长的贡献率分别为4.8%、50.2%和45.0%。",
+         [("第一产业对经济增长的贡献率", 4.8), ("第二产业对经济增长的贡献率", 50.2),
+          ("第三产业对经济增长的贡献率", 45.0)]),
+    ],
+)
+def test_ordinals_listed_before_each(text: str, expected: list[tuple[str, float]]) -> None:
+    got = [(f["subject"] if f["scope"] == "change" else f["metric"], f["value"]) for f in figures(text, {"year": 2019})]
+    assert got == expected
+
+
+def test_listed_bodies_are_no_shared_noun() -> None:
+    # 省公安厅、省民政厅窗口: two bodies' windows, no words sharing 窗口
+    got = [(f["metric"], f["value"]) for f in figures("省公安厅、省民政厅窗口分别受理120件和80件。", {"year": 2023})]
+    assert got == [("受理", 120), ("受理", 80)]
+
+
+def test_total_heads() -> None:
+    # a bare 总数 after its increment counts the same; 电信业务总量 is a noun of its own
+    rows = figures("全年完成邮电业务总量1286.5亿元，其中电信业务总量1012.3亿元。", {"year": 2023})
+    assert [(f["metric"], f["subject"]) for f in rows] == [("邮电业务总量", None), ("电信业务总量", None)]
+    assert [f["bound"] for f in figures("全市经济总量突破5000亿元。", {"year": 2023})] == ["gt"]

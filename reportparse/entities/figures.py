@@ -383,8 +383,11 @@ def build_figures(
             # it in the unit, it names no metric (…等事项，约300件: not 约)
             carry = same_sentence and rows[-1]["unit"] == group(c, "unit")
             metric, subject = (rows[-1]["metric"], subject or rows[-1]["subject"]) if carry else (None, subject)
-        if metric in _TOTAL_HEADS and not subject and same_sentence and rows[-1]["unit"] == group(c, "unit"):
-            subject = rows[-1]["subject"] or rows[-1]["metric"]  # 新增经营主体28.6万户，总数达到213.4万户
+        mg = c.groups.get("metric") or c.groups.get("term")
+        if (metric in _TOTAL_HEADS and not subject and same_sentence and mg is not None and mg[1] > 0
+                and ctx.text[mg[1] - 1] in "，,；;" and rows[-1]["unit"] == group(c, "unit")):
+            # 新增经营主体28.6万户，总数达到213.4万户 (not 其中电信业务总量: a noun of its own)
+            subject = rows[-1]["subject"] or rows[-1]["metric"]
         approx = bool(num.approx or group(c, "approx")) or ctx.text[max(0, vs - 2) : vs].endswith(_APPROX_BEFORE)
         start, end = figure_period(scope, ctx, c, cue)
         rows.append(

@@ -344,6 +344,13 @@ def read_quantity(
         np_before = _clean(strip_prefixes(_strip_linking(before.strip(), lex), lex))
         if len(np_before) > _LONG and words is not None:
             np_before = words.noun_tail(np_before) or ""
+    if ((not np_before or np_before in lex.linking) and prev is None and words is not None and cs >= 2 and text[cs - 1] in "，,"
+            and pre.strip() in lex.linking):
+        # 全省森林覆盖率继续保持全国首位，达到66.8%: what reached it opens the clause before
+        before = text[clause_start(text, Quantity(cs - 1, cs, cs, cs, 0, None, cs), floor) : cs - 1].strip()
+        head = words.noun_head(strip_prefixes(before, lex))
+        if head and len(head) < len(before):
+            np_before = _clean(head)
     if not np_before and cs > 0 and text[cs - 1] == "\n":
         # 商品房销售面积⏎（含预售）3644.1万平方米: a noun phrase left on the line before, unended
         m = _WRAPPED.search(text, max(0, cs - 16), cs - 1)

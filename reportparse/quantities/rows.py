@@ -285,7 +285,10 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
                     row["metric"] = r.metric  # 南方省份检测到 -> 检测
         if row.get("subject") in scope_words:  # 累计上线42个，本月新增6个: 本月 is when, not what
             row["subject"] = _indicator(last, change_verbs) if last is not None else None
-        if row.get("metric") in _SHARES and not row.get("subject") and last is not None:
+        if row.get("metric") in _SHARES and not row.get("subject") and r is not None and r.shape == "share" and (
+                r.subject and not r.inherited):
+            row["subject"] = r.subject  # 其中税收收入占比达到72.4%: the share of what its clause names
+        elif row.get("metric") in _SHARES and not row.get("subject") and last is not None:
             row["subject"] = _indicator(last, change_verbs)  # 税收收入8.9亿元，占比72.1%
         if r is not None and r.inherited and row.get("scope") == "change" and last is not None and (
                 not row.get("subject") or row["subject"] == r.subject or len(row["subject"]) <= 2
