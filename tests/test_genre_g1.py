@@ -167,3 +167,17 @@ def test_total_heads() -> None:
     rows = figures("全年完成邮电业务总量1286.5亿元，其中电信业务总量1012.3亿元。", {"year": 2023})
     assert [(f["metric"], f["subject"]) for f in rows] == [("邮电业务总量", None), ("电信业务总量", None)]
     assert [f["bound"] for f in figures("全市经济总量突破5000亿元。", {"year": 2023})] == ["gt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parts after 其中 are of the level the sentence before opens with, not of its change
+        ("年末全区常住人口2401.17万人，比上年末减少4.83万人。其中，城镇人口1647.6万人，乡村人口753.6万人。",
+         [("年末全区常住人口", "other"), ("减少", "change"), ("城镇人口", "other"), ("乡村人口", "other")]),
+        # a sentence that opens with its change passes it on to its parts
+        ("本周新增进驻事项12项。其中，省公安厅5项。", [("进驻事项", "change"), (None, "change")]),
+    ],
+)
+def test_scope_after_qizhong(text: str, expected: list[tuple[str | None, str]]) -> None:
+    assert [(f["metric"], f["scope"]) for f in figures(text, {"year": 2022})] == expected
