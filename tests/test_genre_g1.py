@@ -101,6 +101,10 @@ def _fig(text: str, value: float) -> dict[str, Any]:
         # a level passing a round mark: 突破 links, the bound says it
         ("全市经济总量突破5000亿元，达到5126.3亿元，增长6.2%。", 5000e8, "经济总量", "other"),
         ("全市经济总量突破5000亿元，达到5126.3亿元，增长6.2%。", 6.2, "经济总量", "change"),
+        # a measure named by a verb and its noun keeps the common nouns before it (城镇 is no place)
+        ("全年城镇新增就业6.12万人，城镇登记失业率2.31%。", 2.31, "城镇登记失业率", "ytd"),
+        ("按经营地分，城镇消费品零售额1812.40亿元，增长8.5%。", 1812.40e8, "城镇消费品零售额", "other"),
+        ("按经营地分，城镇消费品零售额1812.40亿元，增长8.5%。", 8.5, "城镇消费品零售额", "change"),
         # a total written after its increment
         ("新增经营主体28.6万户，总数达到213.4万户。", 2134000, "经营主体", "other"),
     ],
@@ -181,3 +185,7 @@ def test_total_heads() -> None:
 )
 def test_scope_after_qizhong(text: str, expected: list[tuple[str | None, str]]) -> None:
     assert [(f["metric"], f["scope"]) for f in figures(text, {"year": 2022})] == expected
+
+
+def test_place_is_no_part_of_a_measure() -> None:
+    assert [f["metric"] for f in figures("郑州市登记失业率2.1%。", {"year": 2023})] == ["登记失业率"]
