@@ -232,13 +232,14 @@ _MEASURE_HEADS = ("率", "额", "量")
 def _measure_extension(ext: str, metric: str, seg: Segmenter, venues: tuple[str, ...] = ()) -> bool:
     """True when ``metric`` is a measure opening with a verb (登记失业率, 零售额) and ``ext`` (the
     words a reading has before it) only common nouns ending where it starts: 城镇 + 登记失业率,
-    城镇消费品 + 零售额 (not a place, a name, a venue or a verb)."""
+    城镇消费品 + 零售额 (not a place, a name, a venue, a verb or a verbal noun: 受理工作手册|编制完成率
+    is the rate of the manual)."""
     if not ext or not metric.endswith(_MEASURE_HEADS) or "“" in ext or "”" in ext or any(v in ext for v in venues):
         return False
     toks = seg.tagged(ext + metric)
     head = [t for t in toks if t.start < len(ext)]
-    return bool(head) and head[-1].end == len(ext) and all(
-        (t.pos.startswith(_EXT_POS) and not t.pos.startswith(("nr", "ns", "nt"))) or (
+    return bool(head) and head[-1].end == len(ext) and toks[-1].pos.startswith("n") and all(
+        (t.pos.startswith(("n", "j", "l", "b")) and not t.pos.startswith(("nr", "ns", "nt", "vn"))) or (
             t.pos == "ns" and places().match(t.text, 0) is None) for t in head)  # 城镇: no place
 
 
