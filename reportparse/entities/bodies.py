@@ -33,12 +33,12 @@ _TOWNSHIP = regex.compile(r"\p{Han}{2,4}?(?:街道|镇|乡)")
 # Characters after a one-character suffix that make it part of another word (办理, 局长, 委员):
 # what jieba would say, known before asking it.
 _NOT_AFTER = {"办": "理件事结率法", "局": "长面势", "委": "员书", "厅": "长", "所": "有以在得属长", "站": "长点",
-              "队": "长伍员", "中心": "城"}
+              "队": "长伍员", "中心": "城", "人大": "代"}
 # Suffixes that make a body with a place alone (周口市人民政府, 洛阳海关, 国家统计局周口调查队);
 # the others need a core (not 周口市中心, 市办公室).
 _BARE_OK = frozenset(("人民政府", "政府", "海关", "人民法院", "法院", "人民检察院", "检察院", "调查队", "调查总队",
                       "分局", "监管分局", "支行", "分行", "中心支行", "分队", "支队", "大队", "人大常委会",
-                      "人民代表大会", "政协", "办事处", "委员会"))
+                      "人民代表大会", "人大", "政协", "办事处", "委员会"))
 # Parts of speech (jieba) no body's name holds: pronouns, adverbs, prepositions, particles.
 _NOT_IN_NAME = frozenset(("r", "d", "ad", "p", "u", "y", "e", "uj", "ul", "uz", "ug", "uv", "ud"))
 _NOT_TOWN = ("城乡", "乡镇", "各", "全", "本", "该", "城镇", "村镇", "特色", "重点", "中心")
@@ -93,6 +93,17 @@ def _abbreviations(lines: tuple[str, ...]) -> dict[str, str]:
     return dict(kv for kv in (line.split("=", 1) for line in lines if "=" in line) if len(kv) == 2)
 
 
+@lru_cache(maxsize=4)
+def _templates(gazetteer: Any) -> dict[str, str]:
+    """The gazetteer's short forms of a province's bodies as full-name templates for any place
+    (卫健委 -> {}卫生健康委员会, 政协 -> 中国人民政治协商会议{}委员会); none without a gazetteer."""
+    return gazetteer.short_forms() if gazetteer is not None else {}
+
+
+# A session's ordinal in a congress's name (第十七届人民代表大会, 省十三届人大): the body is the congress.
+_SESSION = regex.compile(r"第?[一二三四五六七八九十百零〇\d]{1,4}届")
+
+
 class _Reader:
     """The grammar over one document."""
 
@@ -106,6 +117,7 @@ class _Reader:
         self.nationals = _words_pattern(tuple(lists.get("national_bodies", ())))
         self.breaks = _words_pattern(tuple(lists.get("body_breaks", ())))
         self.abbrev = _abbreviations(lists.get("body_abbreviations", ()))
+        self.templates = _templates(ctx.rules.departments)
         self.titles = _words_pattern(tuple(lists.get("titles", ())) + tuple(lists.get("leader_titles", ())))
         self._cuts: dict[int, list[tuple[int, int, bool]]] = {}  # sentence start -> its tokens
 
@@ -275,11 +287,16 @@ class _Reader:
             written, j, core = town, j + len(town), text[j + len(town):s_start]  # 洪泽区岔河镇人民政府
             place = None
         place = self._branch_place(j, s_start, place)
+        if (session := _SESSION.match(core)) is not None and suffix in ("人民代表大会", "人大", "委员会"):
+            core = core[session.end():]  # 合肥市第十七届人民代表大会: the congress of every session
         body = core + suffix
+        template = self.templates.get(body) if place is not None and not national else None
         if place is None or not place.name.endswith("特别行政区"):  # 澳门特别行政区政府 stays
             body = self.abbrev.get(body, body)
         mention = text[i:s_end]
         canonical = mention if national else written + body
+        if template is not None:  # 市卫生健康委 -> 宜昌市卫生健康委员会, 市政协 -> 中国人民政治协商会议…委员会
+            canonical = template.format(written.removeprefix("中共") if template.startswith("中共") else written)
         if place is None:  # a township: not in the divisions data
             return Body(i, s_end, mention, canonical, written, "township", None)
         return Body(i, s_end, mention, canonical, **place_columns(place))

@@ -22,6 +22,7 @@ def read_together(rows: list[dict[str, Any]], ctx: DocContext, depts: list[dict[
     _join_listed_objects(rows, ctx)
     _break_down(rows, ctx)
     _each_departments(rows, ctx, depts)
+    _each_ordinals(rows, ctx)
     _each_units(rows, ctx)
     _elided_objects(rows, ctx)
 
@@ -65,6 +66,51 @@ def _each_departments(rows: list[dict[str, Any]], ctx: DocContext, depts: list[d
             if len(chain) == len(run):
                 for r, d in zip(run, chain, strict=True):
                     r["department"] = d["canonical"]
+        i += max(1, len(run))
+
+
+# parallel words listed with their noun written once before 分别: 第一、二、三产业增加值 (ordinals after
+# one 第), 城镇、农村居民人均可支配收入, 网上、现场办理量 (words of one length, the last running on)
+_ORDINAL_LIST = regex.compile(
+    r"(?P<lead>第?)(?P<ords>[一二三四五六七八九十](?:、[一二三四五六七八九十])+)(?P<tail>\p{Han}[^，,。；;：:、]*)$")
+_WORD_LIST = regex.compile(r"(?P<ords>\p{Han}{2,3}(?:、\p{Han}{2,3})*)、(?P<last>\p{Han}{4,24})$")
+
+
+def _shared_noun(text: str, lo: int, at: int) -> list[str]:
+    """The names of a list written with its noun once, in full, read between ``lo`` and its 分别 at
+    ``at`` (第一、二、三产业增加值 -> 第一产业增加值 …; 城镇、农村居民人均可支配收入 -> 城镇居民人均可支配收入,
+    农村居民人均可支配收入); [] for any other list."""
+    m = _ORDINAL_LIST.search(text, lo, at)
+    if m is not None:
+        return [m.group("lead") + o + m.group("tail") for o in m.group("ords").split("、")]
+    m = _WORD_LIST.match(text, lo, at)  # the list opens the clause (not 省公安厅、省民政厅窗口)
+    if m is None:
+        return []
+    words = m.group("ords").split("、")
+    n = len(words[0])
+    if any(len(w) != n for w in words) or len(m.group("last")) < n + 2:
+        return []
+    tail = m.group("last")[n:]
+    return [w + tail for w in words] + [m.group("last")]
+
+
+def _each_ordinals(rows: list[dict[str, Any]], ctx: DocContext) -> None:
+    """第一、二、三产业增加值分别增长3.9%、5.2%和6.3%: values after 分别 whose clause lists parallel
+    words sharing one noun are each of its own (第一产业增加值, 第二产业增加值, 第三产业增加值): the
+    subject of a change, the metric of a level."""
+    i = 0
+    while i < len(rows):
+        run = _each_run(rows, i, ctx)
+        if len(run) >= 2:
+            at = ctx.text.rfind("分别", 0, run[0]["char_end"])
+            sent = ctx.sentence_at(at)
+            lo = max((m.end() for m in _CLAUSE_PUNCT.finditer(ctx.text, sent.start if sent else 0, at)),
+                     default=sent.start if sent else 0)
+            names = _shared_noun(ctx.text, lo, at)
+            run = [r for r in run if ctx.text.find("分别", at + 2, r["char_end"]) < 0]  # to the next 分别
+            if len(names) == len(run):
+                for r, name in zip(run, names, strict=True):
+                    r["subject" if r["scope"] == "change" else "metric"] = name
         i += max(1, len(run))
 
 

@@ -28,6 +28,10 @@ _RATE_UNITS = ("%", "％", "‰", "个百分点", "百分点")
 
 
 # a time a subject may open with when no scope cue says it (二季度全省不动产登记事项, 上半年…)
+# the head of a running total written after its increment: the total of what the increment counts
+_TOTAL_HEADS = frozenset(("总数", "总量", "总规模"))
+# a list's bullet (——, ●, ·) a line of a plan's targets opens with: no part of what it names
+_BULLET = regex.compile(r"[—―\-－●•·\s]+")
 _LEAD_TIME = regex.compile(r"(?:\d{4}年)?(?:第?[一二三四1-4]季度|[上下]半年|前[二两三]个?季度)")
 
 
@@ -39,6 +43,8 @@ def _strip_subject(subject: str | None, start: int, ctx: DocContext, cues: list[
     cut = max((q.end for q in starting_in(cues, start, start + 2) if q.end < start + len(subject)), default=start)
     subject = subject[cut - start :]
     start = cut
+    if (bullet := _BULLET.match(subject)) is not None and bullet.end() < len(subject):
+        subject, start = subject[bullet.end() :], start + bullet.end()  # ——地区生产总值增长7%左右
     lead = _LEAD_TIME.match(subject)
     if lead and lead.end() < len(subject):
         subject, start = subject[lead.end() :], start + lead.end()
@@ -382,6 +388,11 @@ def build_figures(
             # it in the unit, it names no metric (…等事项，约300件: not 约)
             carry = same_sentence and rows[-1]["unit"] == group(c, "unit")
             metric, subject = (rows[-1]["metric"], subject or rows[-1]["subject"]) if carry else (None, subject)
+        mg = c.groups.get("metric") or c.groups.get("term")
+        if (metric in _TOTAL_HEADS and not subject and same_sentence and mg is not None and mg[1] > 0
+                and ctx.text[mg[1] - 1] in "，,；;" and rows[-1]["unit"] == group(c, "unit")):
+            # 新增经营主体28.6万户，总数达到213.4万户 (not 其中电信业务总量: a noun of its own)
+            subject = rows[-1]["subject"] or rows[-1]["metric"]
         approx = bool(num.approx or group(c, "approx")) or ctx.text[max(0, vs - 2) : vs].endswith(_APPROX_BEFORE)
         start, end = figure_period(scope, ctx, c, cue)
         rows.append(

@@ -198,6 +198,7 @@ def _opens_with(sent: Sentence, words: tuple[str, ...]) -> bool:
 # a sentence opening with one of these goes on with the period of the sentence before it
 # (…受理1856件。其中，网上办理1342件 / 1—4月，…。同期，交易平台成交金额…)
 _CARRY_WORDS = ("其中", "同期", "同一时期")
+_CLAUSE_BREAK = regex.compile(r"[，,；;]")
 # a sentence opening with one of these sums up the list above it (上述5个窗口合计受理188件): it
 # goes on with the scope that list stands under, back across the list's lines to its intro
 _SUMMARY_WORDS = ("上述", "以上")
@@ -232,6 +233,10 @@ def _scope_carried(sent: Sentence, cues: list[Candidate], ctx: DocContext,
         if not chained and "\n" in ctx.text[prev.start : cur.start]:
             break  # the first sentence of its paragraph
         seen = _cues_before(ctx, cues, prev.start, prev.end)
+        if chained:  # a change after the level its sentence opens with (…2401.17万人，比上年末减少4.83万人。
+            # 其中，城镇人口…): the parts are of the level; a sentence that opens with its change (新增…) passes it on
+            seen = [(s, q) for s, q in seen if not (_clause_only(q, True) and _CLAUSE_BREAK.search(
+                ctx.text, prev.start, q.start))]
         if not chained:
             seen = [(s, q) for s, q in seen if not _clause_only(q, True)]
             if seen and seen[-1][0] not in _PARAGRAPH_SCOPES:

@@ -100,6 +100,26 @@ class Gazetteer:
         found |= {v for n in tuple(found) for v in _variants(n) if v not in self._names}
         return sorted(found, key=lambda n: (-len(n), n))
 
+    def short_forms(self, province: str = "四川省") -> dict[str, str]:
+        """Short forms of a province's bodies as templates of their full names for any place:
+        省卫健委 = 四川省卫生健康委员会 gives 卫健委 -> {}卫生健康委员会, 省政协 gives 政协 ->
+        中国人民政治协商会议{}委员会, 省纪委 gives 纪委 -> 中共{}纪律检查委员会; a 厅's short form
+        also gives the 局 of a city or county (人社厅 -> {}人力资源和社会保障厅, 人社局 -> {}人力资源和社会保障局).
+        Names that are their full name's tail (教育厅) and the publisher's are left out."""
+        out: dict[str, str] = {}
+        for name, nm in self._names.items():
+            e = nm.entry
+            if not name.startswith("省") or e.kind == "publisher" or e.level != "province" or \
+                    e.canonical.count(province) != 1 or "、" in name:
+                continue
+            short, full = name[1:], e.canonical.replace(province, "{}")
+            if full.endswith(short) and full.startswith("{}"):
+                continue
+            out.setdefault(short, full)
+            if short.endswith("厅") and full.endswith("厅"):
+                out.setdefault(short[:-1] + "局", full[:-1] + "局")
+        return out
+
     def lookup(self, mention: str, on: date | None = None) -> DeptEntry | None:
         """The entry a mention names on date ``on`` (any date when None), or None.
 

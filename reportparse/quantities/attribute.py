@@ -74,7 +74,9 @@ _TRAILING_PAREN = regex.compile(r"(?<![A-Za-z0-9])[（(][^）)]*[）)]?$")
 # a frame that places or aims the clause, never its metric: 在…中(有), 对…, 从…
 _FUNCTION_WORDS = frozenset(("在", "对", "从", "由", "有", "除", "和", "与", "及", "其中", "共有", "将", "并"))
 _FRAME = regex.compile(r"^(?:在?[^，,；;。]{1,30}?[中里内](?:有|共有)?|在[^，,；;。]{1,30}?[中里内上]|对[^，,；;。]{1,30}?(?:进行|开展)[^，,；;。]*)$")
-_LEADING_JUNK = regex.compile(r"^[\s\p{P}&&[^%（(]]+")
+# what a noun phrase never opens with: spaces, a list's dashes and bullets (——地区生产总值), stray
+# separators; not a quote or bracket, which open a name (“小巨人”企业)
+_LEADING_JUNK = regex.compile(r"^[\s\p{Pd}●•·、，,：:；;]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,6 +414,13 @@ def read_quantity(
         np_before = _clean(strip_prefixes(_strip_linking(before.strip(), lex), lex))
         if len(np_before) > _LONG and words is not None:
             np_before = words.noun_tail(np_before) or ""
+    if ((not np_before or np_before in lex.linking) and prev is None and words is not None and cs >= 2 and text[cs - 1] in "，,"
+            and pre.strip() in lex.linking):
+        # 全省森林覆盖率继续保持全国首位，达到66.8%: what reached it opens the clause before
+        before = text[clause_start(text, Quantity(cs - 1, cs, cs, cs, 0, None, cs), floor) : cs - 1].strip()
+        head = words.noun_head(strip_prefixes(before, lex))
+        if head and len(head) < len(before):
+            np_before = _clean(head)
     if not np_before and cs > 0 and text[cs - 1] == "\n":
         # 商品房销售面积⏎（含预售）3644.1万平方米: a noun phrase left on the line before, unended
         m = _WRAPPED.search(text, max(0, cs - 16), cs - 1)

@@ -26,20 +26,26 @@ from .attribute import PCT_PAREN
 
 RULE_ID = "figure.line-table"
 _CELL = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_CELLS = regex.compile(rf"(?P<cells>(?:\s*(?<![A-Za-z\d.]){_CELL}%?(?:\s*[（(]\s*{_CELL}%?\s*[）)])?)+)\s*$")
+# a cell of a plan's table may carry its bound (7左右, 4以内: a target's wording)
+_CELLS = regex.compile(
+    rf"(?P<cells>(?:\s*(?<![A-Za-z\d.]){_CELL}%?(?:左右|以上|以内|以下)?(?:\s*[（(]\s*{_CELL}%?\s*[）)])?)+)\s*$")
 _CELL_RE = regex.compile(rf"{_CELL}")
 _HAN = regex.compile(r"\p{Han}")
 _LABEL_CHAR = regex.compile(r"[\p{Han}A-Za-z]")
 # where rows of a table run together in one paragraph (汽车万辆62.6 15.1电子计算机整机万台9735.8 30.8…):
 # a number, then the next row's label
-_ROW_JOIN = regex.compile(r"(?<=\d\.\d+%?\)?)(?=[#\p{Han}])|(?<=\d%?\)?)\s+(?=[#\p{Han}A-Za-z])")
-_CAPTION = regex.compile(r"^\s*(?:附表|表)\s*\d{1,2}")
+_ROW_JOIN = regex.compile(r"(?<=\d\.\d+%?\)?)(?=[#\p{Han}])(?!左右|以上|以内|以下)|(?<=\d%?\)?)\s+(?=[#\p{Han}A-Za-z])")
+_CAPTION = regex.compile(r"^\s*(?:附表|表)\s*(?:\d{1,2}|[:：])")
 _HEADER_UNIT = regex.compile(
     r"[（(]\s*(?:单位\s*[:：]\s*)?(?P<unit>[^（()）\d\s:：]{1,6})\s*[）)]|单位\s*[:：]\s*(?P<u2>[^\s，,；;）)]{1,6})")
 # the header of the label column, and the marks of a sub-item (#城镇, 其中：男性)
 _STUB = regex.compile(r"^(?:指标名称|指标|项目名称|项目|产品名称|名称|类别|分组|单位|信息内容)\s*")
 SUB_ITEM = regex.compile(r"^(?:#|＃|其中\s*[:：]?)+\s*")  # also read by entities/cells.py
 _CHANGE_HEAD = regex.compile(r"增长|增速|增幅|比上年|同比|下降")
+# a header with a column of units (指标名称 单位 2019年预计 2020年目标, cleaned to 指标名称单位2019年预计…):
+# the columns after it, each opening with its year where it names one
+_UNIT_COLUMN = regex.compile(r"(?:^|\s|名称|指标|项目)单位\s*(?P<cols>\S.*)$")
+_COLUMN_YEAR = regex.compile(r"\s*(?=(?:19|20)\d{2}年)")
 _MULT = ("万亿", "亿", "万", "千")
 _MAX_LINE = 80
 _MAX_LABEL = 24
@@ -90,6 +96,17 @@ def _header_columns(header: str, units: tuple[str, ...]) -> list[tuple[str, str,
     return cols
 
 
+def _unit_column(header: str) -> list[tuple[str, int, int]] | None:
+    """The columns after a header's column of units (指标名称 单位 2019年预计 2020年目标): each
+    column's words and where they stand in the header; None for a header without one."""
+    m = _UNIT_COLUMN.search(header)
+    if m is None:
+        return None
+    lo = m.start("cols")
+    cuts = [lo] + [c.end() for c in _COLUMN_YEAR.finditer(header, lo) if c.end() > lo] + [len(header)]
+    return [(header[a:b].strip(), a, b) for a, b in zip(cuts, cuts[1:], strict=False) if header[a:b].strip()]
+
+
 def _segments(line: str) -> list[tuple[int, int]]:
     """The rows of a paragraph: itself, or, for a run of table rows with no sentence punctuation,
     each row (cut where a number is followed by the next row's label)."""
@@ -124,7 +141,8 @@ def line_table_candidates(
                 last_text, last_start = line, base
                 continue
             if not in_block:
-                header = (last_text, last_start) if _HEADER_UNIT.search(last_text) else None
+                header = (last_text, last_start) if (_HEADER_UNIT.search(last_text)
+                                                     or _UNIT_COLUMN.search(last_text)) else None
                 in_block = True
                 table = header is not None or since_caption <= 4  # the block's, to its end
             n_cells = len(_CELL_RE.findall(line, m.start("cells")))
@@ -146,6 +164,7 @@ def _row_cells(line: str, base: int, label: str, cells_at: int, header: tuple[st
     label, own_unit, own_mult = _split_unit(label, units)
     label = PCT_PAREN.sub("", label).strip()  # its sub-item marks went with _LABEL_LEAD
     cols = _header_columns(header[0], units) if header else []
+    by_row = _unit_column(header[0]) if header and own_unit else None
     cells = list(_CELL_RE.finditer(line, cells_at))
     ls = line.find(label)
     out = []
@@ -156,7 +175,12 @@ def _row_cells(line: str, base: int, label: str, cells_at: int, header: tuple[st
         percent = line[cell.end() : cell.end() + 1] == "%"
         col = cols[i] if i < len(cols) and len(cols) == len(cells) else None
         unit, mult, change = ("%", "", False) if percent else (None, "", False)
-        if not percent and i == 0 and own_unit:
+        if by_row is not None:  # 城镇新增就业 万人 63.2 45: the row's unit for each cell
+            words, ws, we = by_row[i] if len(by_row) == len(cells) else ("", 0, 0)
+            unit, mult = unit or own_unit, "" if percent else own_mult
+            change = bool(_CHANGE_HEAD.search(words) or (unit == "%" and _CHANGE_HEAD.search(label)))
+            col = (words, unit, change, mult, ws, we)
+        elif not percent and i == 0 and own_unit:
             unit, mult = own_unit, own_mult
         elif not percent and col is not None:
             unit, mult, change = col[1], col[3], col[2]

@@ -18,6 +18,7 @@ from typing import Any
 import regex
 
 from ..model import Candidate, CleanText
+from ..places import places
 from ..segment import Segmenter
 from .attribute import QUALIFIER, Lexicon, Reading, lexicon_of, read_quantity, strip_prefixes
 from .scan import Quantity, scan_quantities
@@ -251,6 +252,26 @@ def _noun_extension(ext: str, metric: str, seg: Segmenter, venues: tuple[str, ..
     head = [t for t in toks if t.start < cut]
     return bool(head) and head[-1].end == cut and all(
         t.pos.startswith(_EXT_POS) and not t.pos.startswith(("nr", "ns", "nt")) for t in head)
+
+
+# the heads of a measure named by a verb and its noun (登记失业率, 零售额, 受理量)
+_MEASURE_HEADS = ("率", "额", "量")
+
+
+def _measure_extension(ext: str, metric: str, seg: Segmenter, venues: tuple[str, ...] = ()) -> bool:
+    """True when ``metric`` is a measure opening with a verb (登记失业率, 零售额) and ``ext`` (the
+    words a reading has before it) only common nouns ending where it starts: 城镇 + 登记失业率,
+    城镇消费品 + 零售额 (not a place, a name, a venue, a verb or a verbal noun: 受理工作手册|编制完成率
+    is the rate of the manual)."""
+    if not ext or not metric.endswith(_MEASURE_HEADS) or "“" in ext or "”" in ext or any(v in ext for v in venues):
+        return False
+    toks = seg.tagged(ext + metric)
+    head = [t for t in toks if t.start < len(ext)]
+    return bool(head) and head[-1].end == len(ext) and toks[-1].pos.startswith("n") and all(
+        (t.pos.startswith(("n", "j", "l", "b")) and not t.pos.startswith(("nr", "ns", "nt", "vn"))) or (
+            t.pos == "ns" and places().match(t.text, 0) is None) for t in head)  # 城镇: no place
+
+
 _BASIS_RE = regex.compile(r"(?:比|较|与)(?:\d{4}年|上年|去年|上月|上周|前一周|年初|上季度|[一二三四]季度|[上下]半年)(?:同期|末|底|预算)?(?:相比)?")
 _SHARES = frozenset(("占比", "比重", "占"))
 
@@ -321,8 +342,10 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
                 row["subject"] = r.subject  # 增加值 -> 规模以上工业增加值: the whole noun phrase
             elif (r.shape == "level" and metric and r.metric and r.metric != metric and r.metric.endswith(metric)
                   and not row.get("subject") and not row.get("department") and seg is not None
-                  and not metric.startswith(verbs) and not metric.endswith(verbs)
-                  and _noun_extension(r.metric[: -len(metric)], metric, seg, lists.get("compound_heads", ()))):
+                  and ((not metric.startswith(verbs) and not metric.endswith(verbs)
+                        and _noun_extension(r.metric[: -len(metric)], metric, seg, lists.get("compound_heads", ())))
+                       or _measure_extension(r.metric[: -len(metric)], metric, seg,
+                                             lists.get("compound_heads", ())))):
                 row["metric"] = r.metric  # 零售总额 -> 社会消费品零售总额: the nouns before it too
             elif r.shape == "count" and r.subject and not row.get("subject") and row.get("metric"):
                 row["subject"] = r.subject  # 共报告14起ILI暴发疫情: what was counted
@@ -330,7 +353,10 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
                     row["metric"] = r.metric  # 南方省份检测到 -> 检测
         if row.get("subject") in scope_words:  # 累计上线42个，本月新增6个: 本月 is when, not what
             row["subject"] = _indicator(last, change_verbs) if last is not None else None
-        if row.get("metric") in _SHARES and not row.get("subject") and last is not None:
+        if row.get("metric") in _SHARES and not row.get("subject") and r is not None and r.shape == "share" and (
+                r.subject and not r.inherited):
+            row["subject"] = r.subject  # 其中税收收入占比达到72.4%: the share of what its clause names
+        elif row.get("metric") in _SHARES and not row.get("subject") and last is not None:
             row["subject"] = _indicator(last, change_verbs)  # 税收收入8.9亿元，占比72.1%
         if r is not None and r.inherited and row.get("scope") == "change" and last is not None and (
                 not row.get("subject") or row["subject"] == r.subject or len(row["subject"]) <= 2
