@@ -460,7 +460,8 @@ def pair_each(rows: list[dict[str, Any]], text: str, lex: Lexicon | None = None)
         levels = [r for r in rows[:i] if r["sentence"] == row["sentence"] and r.get("scope") != "change"
                   and opened <= r["char_start"] and r["char_end"] <= at and (r.get("metric") or r.get("subject"))]
         names = [r.get("indicator") for r in levels[-len(run):]]
-        if len(levels) < len(run):  # A、B分别增长x%和y%: the names listed before 分别
+        if len(levels) < len(run) and len({r.get("subject") for r in run}) == 1:
+            # A、B分别增长x%和y%: the names listed before 分别 (unless a reader told them apart)
             names = _listed_names(text, at)
             if names and lex is not None:
                 names = [strip_prefixes(n, lex) or n for n in names]  # 全年粮食 -> 粮食
