@@ -319,11 +319,10 @@ class _Reader:
         return name
 
     def _in_city(self, place: Place, written: str) -> str:
-        """A district or county of a municipality named with it (上海市普陀区); others as written."""
-        city = self.index.parent(place) if place.level == "county" else None
-        if city is not None and city.level == "province" and city.name.endswith("市"):
-            return city.name + written
-        return written
+        """A place as its bodies' official names write it: with its city (``Places.city_of``:
+        上海市普陀区, 佛山市南海区); others as written (寿光市)."""
+        city = self.index.city_of(place)
+        return city.name + written if city is not None and not written.startswith(city.name) else written
 
     def _elided_ok(self, i: int, end: int, s_start: int) -> bool:
         """An elided place (市 of 市统计局) is a word of its own, or starts one that runs into the
