@@ -52,3 +52,88 @@ def test_a_district_head_without_a_place_is_of_the_districts_full_government() -
     text = "佛山市南海区政务服务数据管理局\n\n窗口工作周报\n\n一、动态\n\n4月29日，副区长梁振邦到中心检查工作。"
     orgs = {(r["name"], r["organization"]) for r in _tables(text)["officials"]}
     assert ("梁振邦", "佛山市南海区人民政府") in orgs, orgs
+
+
+# ------------------------------------------------------------------ figures
+
+def _figs(text: str) -> list[tuple[Any, ...]]:
+    return [(r["metric"], r["subject"], r["value"], r["unit"]) for r in _tables(text)["figures"]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a ranked list whose values stand in brackets after each name: the measure is what it opens with
+    ("市级部门中，受理量居前三位的依次为：市住房和城乡建设局（8214件）、市公安局（5438件）、市交通运输局（4127件）。",
+     [("受理量", "市住房和城乡建设局", 8214, "件"), ("受理量", "市公安局", 5438, "件"), ("受理量", "市交通运输局", 4127, "件")]),
+    ("报告发病数居前三位的病种依次为手足口病（14829例）、细菌性痢疾（7063例）和流行性腮腺炎（1621例）。",
+     [("报告发病数", "手足口病", 14829, "例"), ("报告发病数", "细菌性痢疾", 7063, "例"),
+      ("报告发病数", "流行性腮腺炎", 1621, "例")]),
+    ("投诉量排名前两位的是物业管理（3126件）、供水供电（2208件）。",
+     [("投诉量", "物业管理", 3126, "件"), ("投诉量", "供水供电", 2208, "件")]),
+])
+def test_a_ranked_list_with_values_in_brackets(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert _figs(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "全年受理1234件，办结1200件（98.5%），比上年（1100件）增加。",  # a compared value is no name
+    "其中网上办理（含掌上办）3200件。",  # brackets that hold more than the value
+])
+def test_bracketed_values_that_are_no_list_item(text: str) -> None:
+    assert not any(r["subject"] in ("比上年", "含掌上办") for r in _tables(text)["figures"])
+
+
+@pytest.mark.parametrize(("text", "metric", "value"), [
+    ("区（县、市）中，鄞州区受理量最多，为5.36万件。", "鄞州区受理量", 53600),
+    ("各病种中，手足口病报告发病数最高，达14829例。", "手足口病报告发病数", 14829),
+    ("全市各区县中，南海区新登记市场主体居首，为1126户。", "南海区新登记市场主体", 1126),
+])
+def test_a_superlatives_value_in_the_next_clause(text: str, metric: str, value: float) -> None:
+    rows = _tables(text)["figures"]
+    assert any(r["value"] == value and metric in (r["metric"] or "") + (r["subject"] or "") for r in rows), rows
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("宁波市12345热线运行情况通报\n\n一、概况\n\n宁海县、象山县群众满意率分别为97.42%和97.08%。",
+     [("群众满意率", "宁海县", 97.42, "%"), ("群众满意率", "象山县", 97.08, "%")]),
+    ("山东省卫生健康委员会\n\n疫情概况\n\n一、总体\n\n济南市、青岛市、烟台市报告发病率分别为41.2/10万、38.7/10万和35.1/10万。",
+     [("报告发病率", "济南市", 41.2, "/10万"), ("报告发病率", "青岛市", 38.7, "/10万"),
+      ("报告发病率", "烟台市", 35.1, "/10万")]),
+    ("手足口病、流行性腮腺炎的报告发病率分别为12.3/10万和4.5/10万。",
+     [("报告发病率", "手足口病", 12.3, "/10万"), ("报告发病率", "流行性腮腺炎", 4.5, "/10万")]),
+    # names that are the measures themselves, and bodies with the verb after 分别, as before
+    ("咨询、受理、办结量分别为12件、10件和9件。", [("咨询", None, 12, "件"), ("受理", None, 10, "件"), ("办结", None, 9, "件")]),
+])
+def test_places_then_one_measure_then_each(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert _figs(text) == expected
+
+
+@pytest.mark.parametrize(("text", "subjects"), [
+    # 其中 splits a total: the noun before each part's verb names the part
+    ("其中，电话渠道受理24.91万件，占76.2%；网络渠道（“浙里办”、微信公众号、网站等）受理7.76万件，占23.8%。",
+     {249100: "电话渠道", 77600: "网络渠道"}),
+    ("本月办理“证照分离”改革事项一千零二十一件，其中告知承诺制办理三百一十四件，占比30.8%。", {314: "告知承诺制"}),
+    ("本周办结1520件，其中自助终端办理436件。", {436: "自助终端"}),
+])
+def test_the_part_a_clause_after_qizhong_counts(text: str, subjects: dict[float, str]) -> None:
+    got = {r["value"]: r["subject"] for r in _tables(text)["figures"]}
+    assert {v: got.get(v) for v in subjects} == subjects, got
+
+
+def test_without_qizhong_the_actor_before_the_verb_is_no_subject() -> None:
+    assert _figs("本周综窗受理425件。") == [("受理", None, 425, "件")]
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("其中，电动自行车及配件抽查216批次，不合格发现率14.35%，同比上升2.1个百分点。", "不合格发现率"),
+    ("本月共回访3128件，群众满意率96.2%。", "群众满意率"),
+])
+def test_a_rate_keeps_its_qualifier(text: str, metric: str) -> None:
+    rows = _tables(text)["figures"]
+    assert any(r["metric"] == metric for r in rows), [(r["metric"], r["value"]) for r in rows]
+    change = [r for r in rows if r["scope"] == "change"]
+    assert all(metric in (r["subject"] or "") for r in change), change
+
+
+def test_a_verb_inside_a_de_modifier_is_no_metric() -> None:
+    rows = _tables("8月份涉及招生入学、校外培训的诉求6931件，同比下降14.2%。")["figures"]
+    assert [(r["metric"], r["value"]) for r in rows][0] == ("诉求", 6931)
