@@ -39,6 +39,37 @@ def test_district_bodies_carry_their_city(text: str, mention: str, canonical: st
     assert (mention, canonical) in rows, rows
 
 
+_YILING = "宜昌市夷陵区应急管理局\n\n应急管理工作简报\n\n一、动态\n\n"
+
+
+@pytest.mark.parametrize(("text", "mention", "canonical"), [
+    # a district's 分局 is the city bureau's branch for the district
+    (_YILING + "区公安分局负责同志参加会议。", "区公安分局", "宜昌市公安局夷陵区分局"),
+    (_YILING + "区生态环境分局开展执法检查。", "区生态环境分局", "宜昌市生态环境局夷陵区分局"),
+    # written in full, with a bureau whose name opens like a county's short name (公安 of 公安县)
+    (_YILING + "宜昌市公安局夷陵区分局负责同志参加会议。", "宜昌市公安局夷陵区分局", "宜昌市公安局夷陵区分局"),
+    ("荆州市2023年统计公报\n\n一、综合\n\n荆州市公安局发布数据。", "荆州市公安局", "荆州市公安局"),
+    # a committee's office: 委员 inside 委员会 is no post
+    (_YILING + "区减灾委员会办公室组织开展宣传活动。", "区减灾委员会办公室", "宜昌市夷陵区减灾委员会办公室"),
+])
+def test_district_branches_and_committee_offices(text: str, mention: str, canonical: str) -> None:
+    rows = [(r["mention"], r["canonical"]) for r in _tables(text)["departments"]]
+    assert (mention, canonical) in rows, rows
+
+
+def test_a_post_in_the_core_still_stops_a_body() -> None:
+    mentions = [r["mention"] for r in _tables(_YILING + "德阳市副市长樊立群带队检查。")["departments"]]
+    assert mentions == ["宜昌市夷陵区应急管理局"], mentions
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("截至5月14日，全区储备帐篷850顶、折叠床1200张。", 850, "顶"),
+    ("全年新装路灯1200盏。", 1200, "盏"),
+])
+def test_units_of_stores_and_fixtures(text: str, value: float, unit: str) -> None:
+    assert (value, unit) in [(r["value"], r["unit"]) for r in _tables(text)["figures"]]
+
+
 @pytest.mark.parametrize("text", [
     "4月29日，区委常委、常务副区长梁振邦到区行政服务中心检查值班安排。",
     "市委常委、秘书长王某出席会议。",

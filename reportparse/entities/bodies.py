@@ -245,7 +245,7 @@ class _Reader:
             if hit is not None and hit[1] <= s_start:
                 pstart = k
                 place, j = hit
-                while (more := self.index.match(text, j, place)) is not None and more[1] <= s_start:
+                while (more := self.index.match(text, j, place, short=False)) is not None and more[1] <= s_start:
                     pstart, (place, j) = j, more  # 河南省周口市统计局: the last place names the body
                 written = self._in_city(place, text[pstart:j])
                 if written == place.short and not self._short_ok(place, text[j:s_start], suffix):
@@ -264,8 +264,9 @@ class _Reader:
         core = text[j:s_start]
         if len(core) > _MAX_CORE or (not core and suffix not in _BARE_OK) or self._joins_two(j, core):
             return None
-        if self.titles is not None and self.titles.search(core):
-            return None  # 德阳市副市长樊立群带队: a post and a person, no body
+        if self.titles is not None and any(not self._in_suffix_word(core, m.start(), m.end())
+                                           for m in self.titles.finditer(core, overlapped=True)):
+            return None  # 德阳市副市长樊立群带队: a post and a person, no body (委员 of 减灾委员会办公室 is none)
         if len(core) > 3 and self.seg is not None and any(
                 t.pos in _NOT_IN_NAME for t in self.seg.tagged(core)):
             return None  # 市政府网站主动公开各类|政府: an adverb, a pronoun … is in no name
@@ -280,9 +281,17 @@ class _Reader:
             body = self.abbrev.get(body, body)
         mention = text[i:s_end]
         canonical = mention if national else written + body
+        if (suffix == "分局" and core and not national and place is not None and written.endswith(place.name)
+                and (city := self.index.city_of(place)) is not None):
+            canonical = city.name + core + "局" + place.name + suffix  # 区公安分局: 宜昌市公安局夷陵区分局
         if place is None:  # a township: not in the divisions data
             return Body(i, s_end, mention, canonical, written, "township", None)
         return Body(i, s_end, mention, canonical, **place_columns(place))
+
+    def _in_suffix_word(self, core: str, s: int, e: int) -> bool:
+        """True when ``core[s:e]`` lies inside a suffix word written in the core (委员 of 委员会)."""
+        return any(k <= s and e <= k + len(w) for w in self.suffix_words if len(w) > 1
+                   for k in (m.start() for m in regex.finditer(regex.escape(w), core)))
 
     def _joins_two(self, j: int, core: str) -> bool:
         """True when a 和/与/及 in the core joins two bodies (统计局和市财政, 委和市政) rather than two
@@ -371,7 +380,7 @@ class _Reader:
             out = [b for b in out if not (body.start <= b.start and b.end <= body.end)]
             taken = [t for t in taken if t not in taken_by] + [(body.start, body.end)]
             head = next((b for b in out if b.end == body.start), None)
-            if head is not None and body.canonical == body.mention:  # …调查队|周口分队: a branch of it
+            if head is not None and body.canonical.endswith(body.mention):  # …调查队|周口分队: a branch of it
                 out.remove(head)
                 body = Body(head.start, body.end, head.mention + body.mention, head.canonical + body.mention,
                             body.jurisdiction, body.level, body.division_code)
