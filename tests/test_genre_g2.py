@@ -105,12 +105,12 @@ def test_a_ranked_list_with_values_in_brackets(text: str, expected: list[tuple[A
     assert _figs(text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "全年受理1234件，办结1200件（98.5%），比上年（1100件）增加。",  # a compared value is no name
-    "其中网上办理（含掌上办）3200件。",  # brackets that hold more than the value
-])
-def test_bracketed_values_that_are_no_list_item(text: str) -> None:
-    assert not any(r["subject"] in ("比上年", "含掌上办") for r in _tables(text)["figures"])
+def test_bracketed_values_that_are_no_list_item() -> None:
+    # brackets that hold more than the value
+    assert not any(r["subject"] == "含掌上办" for r in _tables("其中网上办理（含掌上办）3200件。")["figures"])
+    # a compared value is no name: the level before, at the compared time
+    rows = _tables("全年受理1234件，办结1200件（98.5%），比上年（1100件）增加。")["figures"]
+    assert [(r["metric"], r["subject"]) for r in rows if r["value"] == 1100] == [("办结", "比上年")]
 
 
 @pytest.mark.parametrize(("text", "metric", "value"), [
@@ -168,3 +168,23 @@ def test_a_rate_keeps_its_qualifier(text: str, metric: str) -> None:
 def test_a_verb_inside_a_de_modifier_is_no_metric() -> None:
     rows = _tables("8月份涉及招生入学、校外培训的诉求6931件，同比下降14.2%。")["figures"]
     assert [(r["metric"], r["value"]) for r in rows][0] == ("诉求", 6931)
+
+
+def test_a_line_table_whose_header_writes_no_units() -> None:
+    text = ("三、丙类传染病\n\n本月共报告丙类传染病2种6111例。其中：\n\n病名　　　　　　　　发病数　　死亡数\n"
+            "手足口病　　　　　　3894　　　1\n其它感染性腹泻病　　2217　　　0\n\n手足口病较上月上升。")
+    rows = {(r["metric"], r["subject"], r["value"]) for r in _tables(text)["figures"] if r["rule"] == "figure.line-table"}
+    assert rows == {("手足口病", "发病数", 3894), ("手足口病", "死亡数", 1),
+                    ("其它感染性腹泻病", "发病数", 2217), ("其它感染性腹泻病", "死亡数", 0)}
+
+
+def test_a_sentence_before_a_colon_is_no_unitless_header() -> None:
+    text = "本周工作情况如下：\n\n受理　　1200\n办结　　1150\n"
+    assert not [r for r in _tables(text)["figures"] if r["rule"] == "figure.line-table" and r["unit"] is None]
+
+
+def test_a_compared_level_in_brackets_is_the_indicator_at_that_time() -> None:
+    text = "报告发病数较上月（5917例）上升42.4%，较去年同期（8863例）下降4.93%。"
+    rows = [(r["metric"], r["subject"], r["value"], r["scope"]) for r in _tables(text)["figures"]]
+    assert rows == [("报告发病数", "较上月", 5917, "other"), ("上升", "报告发病数", 42.4, "change"),
+                    ("报告发病数", "较去年同期", 8863, "other"), ("下降", "报告发病数", 4.93, "change")]

@@ -294,7 +294,8 @@ def read_quantity(
                 _LIST_GAP.fullmatch(gap) and q.unit == pq.unit)):
             shape = "each" if pr.shape == "each" and _LIST_GAP.fullmatch(gap) else "inherit"
             return Reading(pr.metric, pr.subject, pr.change, pr.basis, shape, None)
-        floor = max(floor, pq.end)
+        if not gap.lstrip(" \t%").startswith(tuple(_CLOSE)) or q.start > 0 and text[q.start - 1] in _OPEN:
+            floor = max(floor, pq.end)  # a value in brackets before (较上月（5917例）上升) is an aside
     cs = clause_start(text, q, floor)
     pre = text[cs : q.start]
     post_end = _clause_end(text, q.end)
@@ -303,6 +304,7 @@ def read_quantity(
     for v in lex.change:
         if pre.endswith(v) or pre.endswith(v + "了"):
             head = pre[: len(pre) - len(v) - (1 if pre.endswith(v + "了") else 0)]
+            head = _TRAILING_PAREN.sub("", head)  # 较上月（5917例）上升: the compared level in brackets
             head, basis = _basis(head, lex)
             if basis is None:
                 head, basis = _basis(_ADVERB_TAIL.sub("", head), lex)
@@ -367,6 +369,13 @@ def read_quantity(
         lead = _COMPARED.search(text, max(0, q.start - 30), q.start - 1)
         if lead and prev is not None:  # 低于前一周水平（3.8%）: the indicator, at the compared time
             return Reading(prev[1].indicator, lead.group("what") or None, None, None, "compare", None)
+        head, basis = _basis(text[cs : q.start - 1] if cs < q.start - 1 else text[clause_start(
+            text, Quantity(q.start - 1, q.start - 1, q.start - 1, q.start - 1, 0, None, q.start - 1), floor) : q.start - 1], lex)
+        if basis:  # 报告发病数较上月（5917例）: the indicator's level at the compared time
+            what = _clean(strip_prefixes(_strip_linking(head.strip(), lex), lex))
+            if not what and prev is not None:
+                what = prev[1].indicator or ""
+            return Reading(what or None, basis, None, None, "compare", None)
         label = _bracket_label(text, q, floor, lex)
         if label is not None:
             return label

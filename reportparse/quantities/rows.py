@@ -340,8 +340,8 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
                 or row["subject"] in basis_set):
             row["subject"] = _indicator(last, change_verbs)  # 从54万亿元增加到82.7万亿元，年均增长7.1%
         if (row.get("scope") != "change" or row.get("value_from") is not None) and (
-                row.get("metric") or row.get("subject")):
-            last = row
+                row.get("metric") or row.get("subject")) and not (r is not None and r.shape == "compare"):
+            last = row  # not a level at a compared time (较上月（5917例）): what changes is the indicator
         if bad(row.get("metric")) and not (row.get("subject") and row["metric"].endswith(tuple(change_verbs))):
             row["metric"] = None  # whatever read it, a fragment is no metric
         if row.get("scope") == "change" and not row.get("basis"):
