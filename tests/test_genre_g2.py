@@ -188,3 +188,12 @@ def test_a_compared_level_in_brackets_is_the_indicator_at_that_time() -> None:
     rows = [(r["metric"], r["subject"], r["value"], r["scope"]) for r in _tables(text)["figures"]]
     assert rows == [("报告发病数", "较上月", 5917, "other"), ("上升", "报告发病数", 42.4, "change"),
                     ("报告发病数", "较去年同期", 8863, "other"), ("下降", "报告发病数", 4.93, "change")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 分别 opens a clause: the names are the list that closed the clause before
+    ("办件量居前两位的窗口依次为不动产登记窗口和社保窗口，分别受理1687件和1205件。",
+     [("受理", "不动产登记窗口", 1687), ("受理", "社保窗口", 1205)]),
+])
+def test_each_after_a_list_that_closed_the_clause_before(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [(r["metric"], r["subject"], r["value"]) for r in _tables(text)["figures"]] == expected

@@ -260,6 +260,8 @@ def _first_verb(text: str, verbs: tuple[str, ...], seg: Segmenter | None) -> str
 
 _EACH_SEPS = regex.compile(r"、|和|及|与")
 _EACH_START = regex.compile(r"[，,。；;：:！？]")
+# the words that open a list a later clause's 分别 goes through: 依次为, 分别是, 包括, 主要为
+_LIST_OPENER = regex.compile(r"(?:依次|分别|主要|先后)?(?:为|是)|包括")
 
 
 def _each_names(c: Candidate, ctx: DocContext) -> tuple[list[tuple[str, int, int]], str | None]:
@@ -273,12 +275,18 @@ def _each_names(c: Candidate, ctx: DocContext) -> tuple[list[tuple[str, int, int
     sent = ctx.sentence_at(c.start)
     lo = sent.start if sent else 0
     cut = max((m.end() for m in _EACH_START.finditer(ctx.text, lo, at)), default=lo)
+    if cut == at and cut > lo:
+        # 依次为艾滋病、肺结核和病毒性肝炎，分别死亡17人、6人和4人: the list ends the clause before
+        prev = max((m.end() for m in _EACH_START.finditer(ctx.text, lo, cut - 1)), default=lo)
+        opener = next(iter(reversed(list(_LIST_OPENER.finditer(ctx.text, prev, cut - 1)))), None)
+        if opener is not None:
+            cut, at = opener.end(), cut - 1
     names, pos = [], cut
     for m in [*_EACH_SEPS.finditer(ctx.text, cut, at), None]:
         end = m.start() if m else at
         names.append((ctx.text[pos:end], pos, end))
         pos = m.end() if m else at
-    after = ctx.text[at + 2 : vs]
+    after = ctx.text[ctx.text.rfind("分别", 0, vs) + 2 : vs]
     verbs = ctx.rules.lists.get("metric_verbs", ())
     verb = next((v for v in longest_first(verbs) if after.startswith(v)), None)
     return names, verb
@@ -315,6 +323,14 @@ def _each(
     if len(names) < 2 or i >= len(names):
         return None
     name, ns, ne = names[i]
+    if not ctx.text.startswith("分别", names[-1][2]):
+        # the list closed the clause before (依次为艾滋病、肺结核和病毒性肝炎，分别死亡17人): each name is
+        # what the value is of, the word after 分别 what is measured
+        vs = c.groups["value"][1]
+        after = ctx.text[ctx.text.rfind("分别", 0, vs) + 2 : vs]
+        word = verb or (after if _HAN_TAIL.fullmatch(after) and len(after) <= 4 and after not in ("为", "是") else None)
+        dept = next((d for d in depts if d["kind"] != "division" and ns <= d["char_start"] and d["char_end"] <= ne), None)
+        return word, dept["canonical"] if dept else None, name.strip() or None
     shared = _shared_tail(names, depts, ctx.text)
     if shared is not None and not verb:
         # 宁海县、象山县群众满意率分别为…: the words after the last place are every place's measure
