@@ -68,7 +68,7 @@ def test_city_bulletin_of_another_province() -> None:
         ("郑州海关", "郑州海关", "郑州市", "prefecture"),
         ("郑州市公安局", "郑州市公安局", "郑州市", "prefecture"),
         ("郑州市人民政府", "郑州市人民政府", "郑州市", "prefecture"),
-        ("省卫生健康委", "河南省卫生健康委", "河南省", "province"),
+        ("省卫生健康委", "河南省卫生健康委员会", "河南省", "province"),  # its full name
     ]:
         assert row in rows, (row, sorted(rows))
     assert not any(c.startswith("四川") for _, c, _, _ in rows), rows

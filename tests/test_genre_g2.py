@@ -197,3 +197,30 @@ def test_a_compared_level_in_brackets_is_the_indicator_at_that_time() -> None:
 ])
 def test_each_after_a_list_that_closed_the_clause_before(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert [(r["metric"], r["subject"], r["value"]) for r in _tables(text)["figures"]] == expected
+
+
+_NINGBO = "宁波市人民政府办公厅\n\n运行情况通报\n\n一、概况\n\n"
+
+
+@pytest.mark.parametrize(("mention", "canonical"), [
+    # the short forms of a department's name at any level are read as its full name
+    ("市卫健委", "宁波市卫生健康委员会"),
+    ("市疾控中心", "宁波市疾病预防控制中心"),
+    ("市市监局", "宁波市市场监督管理局"),
+    ("市市场监管局", "宁波市市场监督管理局"),
+    ("市人社局", "宁波市人力资源和社会保障局"),
+    ("市住建局", "宁波市住房和城乡建设局"),
+    ("市发改委", "宁波市发展和改革委员会"),
+    ("市应急局", "宁波市应急管理局"),
+    ("市医保局", "宁波市医疗保障局"),
+    ("市综合执法局", "宁波市综合行政执法局"),
+    ("市退役军人局", "宁波市退役军人事务局"),
+    # a tax bureau of any place is a branch of the national administration
+    ("市税务局", "国家税务总局宁波市税务局"),
+    ("宁波市税务局", "国家税务总局宁波市税务局"),
+    # names that are official somewhere stay as written
+    ("市大数据局", "宁波市大数据局"),
+])
+def test_short_department_names_of_any_place(mention: str, canonical: str) -> None:
+    rows = [(r["mention"], r["canonical"]) for r in _tables(_NINGBO + mention + "参加会议。")["departments"]]
+    assert (mention, canonical) in rows, rows

@@ -284,6 +284,8 @@ class _Reader:
         if (suffix == "分局" and core and not national and place is not None and written.endswith(place.name)
                 and (city := self.index.city_of(place)) is not None):
             canonical = city.name + core + "局" + place.name + suffix  # 区公安分局: 宜昌市公安局夷陵区分局
+        if body == "税务局" and not national and place is not None:
+            canonical = "国家税务总局" + canonical  # 市税务局: a branch of the national administration
         if place is None:  # a township: not in the divisions data
             return Body(i, s_end, mention, canonical, written, "township", None)
         return Body(i, s_end, mention, canonical, **place_columns(place))
