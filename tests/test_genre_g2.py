@@ -224,3 +224,12 @@ _NINGBO = "宁波市人民政府办公厅\n\n运行情况通报\n\n一、概况\
 def test_short_department_names_of_any_place(mention: str, canonical: str) -> None:
     rows = [(r["mention"], r["canonical"]) for r in _tables(_NINGBO + mention + "参加会议。")["departments"]]
     assert (mention, canonical) in rows, rows
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("宁波市12345热线\n二〇二三年八月运行情况通报\n\n一、概况\n\n本月受理。", "2023-08-01", "2023-08-31"),
+    ("寿光市行政审批服务局\n工作月报\n\n一、概况\n\n二〇二一年三月份共受理。", "2021-03-01", "2021-03-31"),
+])
+def test_a_month_in_chinese_numerals(text: str, start: str, end: str) -> None:
+    spans = [(str(r["start"]), str(r["end"])) for r in _tables(text)["dates"]]
+    assert (start, end) in spans, spans
