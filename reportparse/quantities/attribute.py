@@ -287,6 +287,7 @@ def read_quantity(
     """The reading of ``q``. ``prev`` is the quantity before it in the same sentence with its
     reading; ``floor`` the end of the last span the clause may not reach into (a date, a
     claimed span); ``words`` reads words by part of speech (jieba), or None."""
+    floor0 = floor  # the floor before the quantity before: a change reaches back over a value in brackets
     if prev is not None:
         pq, pr = prev
         gap = text[pq.end : q.start]
@@ -294,8 +295,7 @@ def read_quantity(
                 _LIST_GAP.fullmatch(gap) and q.unit == pq.unit)):
             shape = "each" if pr.shape == "each" and _LIST_GAP.fullmatch(gap) else "inherit"
             return Reading(pr.metric, pr.subject, pr.change, pr.basis, shape, None)
-        if not gap.lstrip(" \t%").startswith(tuple(_CLOSE)) or q.start > 0 and text[q.start - 1] in _OPEN:
-            floor = max(floor, pq.end)  # a value in brackets before (较上月（5917例）上升) is an aside
+        floor = max(floor, pq.end)
     cs = clause_start(text, q, floor)
     pre = text[cs : q.start]
     post_end = _clause_end(text, q.end)
@@ -304,7 +304,11 @@ def read_quantity(
     for v in lex.change:
         if pre.endswith(v) or pre.endswith(v + "了"):
             head = pre[: len(pre) - len(v) - (1 if pre.endswith(v + "了") else 0)]
-            head = _TRAILING_PAREN.sub("", head)  # 较上月（5917例）上升: the compared level in brackets
+            if head.lstrip(" \t%").startswith(tuple(_CLOSE)) and floor0 < floor:
+                # 较上月（5917例）上升: the value in brackets before is an aside of this clause
+                wide = text[clause_start(text, q, floor0) : q.start]
+                head = wide[: len(wide) - (len(pre) - len(head))]
+            head = _TRAILING_PAREN.sub("", head)  # the compared level in brackets
             head, basis = _basis(head, lex)
             if basis is None:
                 head, basis = _basis(_ADVERB_TAIL.sub("", head), lex)
