@@ -84,6 +84,17 @@ class Places:
             up = self.by_code.get(up.parent)
         return up
 
+    def city_of(self, place: Place) -> Place | None:
+        """The city whose name opens the official name of ``place``'s bodies: a municipality's
+        district or county (上海市普陀区), a prefecture-level city's district (佛山市南海区); None for
+        a county or a county-level city (寿光市, 睢宁县) and every other level."""
+        city = self.parent(place) if place.level == "county" else None
+        if city is None or not city.name.endswith("市"):
+            return None
+        if city.level == "province" or (city.level == "prefecture" and place.name.endswith("区")):
+            return city
+        return None
+
     def chain(self, place: Place) -> list[Place]:
         """``place`` and every division above it, itself first."""
         out = [place]

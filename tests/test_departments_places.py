@@ -93,7 +93,7 @@ def test_a_body_named_with_another_place_keeps_it() -> None:
 
 @pytest.mark.parametrize(("text", "mention", "canonical", "level"), [
     ("洪泽区人民政府2023年政府信息公开工作年度报告\n\n一、总体情况\n\n区政府办牵头开展工作。",
-     "区政府办", "洪泽区人民政府办公室", "county"),
+     "区政府办", "淮安市洪泽区人民政府办公室", "county"),
     ("黔东南州2023年国民经济和社会发展统计公报\n\n一、综合\n\n数据来自州统计局。",
      "州统计局", "黔东南州统计局", "prefecture"),
     ("四川省2023年统计公报\n\n一、综合\n\n省卫生健康委新增床位。", "省卫生健康委", "四川省卫生健康委员会", "province"),

@@ -257,7 +257,7 @@ class _Reader:
             if hit is not None and hit[1] <= s_start:
                 pstart = k
                 place, j = hit
-                while (more := self.index.match(text, j, place)) is not None and more[1] <= s_start:
+                while (more := self.index.match(text, j, place, short=False)) is not None and more[1] <= s_start:
                     pstart, (place, j) = j, more  # 河南省周口市统计局: the last place names the body
                 written = self._in_city(place, text[pstart:j])
                 if written == place.short and not self._short_ok(place, text[j:s_start], suffix):
@@ -276,8 +276,9 @@ class _Reader:
         core = text[j:s_start]
         if len(core) > _MAX_CORE or (not core and suffix not in _BARE_OK) or self._joins_two(j, core):
             return None
-        if self.titles is not None and self.titles.search(core):
-            return None  # 德阳市副市长樊立群带队: a post and a person, no body
+        if self.titles is not None and any(not self._in_suffix_word(core, m.start(), m.end())
+                                           for m in self.titles.finditer(core, overlapped=True)):
+            return None  # 德阳市副市长樊立群带队: a post and a person, no body (委员 of 减灾委员会办公室 is none)
         if len(core) > 3 and self.seg is not None and any(
                 t.pos in _NOT_IN_NAME for t in self.seg.tagged(core)):
             return None  # 市政府网站主动公开各类|政府: an adverb, a pronoun … is in no name
@@ -297,9 +298,19 @@ class _Reader:
         canonical = mention if national else written + body
         if template is not None:  # 市卫生健康委 -> 宜昌市卫生健康委员会, 市政协 -> 中国人民政治协商会议…委员会
             canonical = template.format(written.removeprefix("中共") if template.startswith("中共") else written)
+        if (suffix == "分局" and core and not national and place is not None and written.endswith(place.name)
+                and (city := self.index.city_of(place)) is not None):
+            canonical = city.name + core + "局" + place.name + suffix  # 区公安分局: 宜昌市公安局夷陵区分局
+        if body == "税务局" and not national and place is not None and not canonical.startswith("国家税务总局"):
+            canonical = "国家税务总局" + canonical  # 市税务局: a branch of the national administration
         if place is None:  # a township: not in the divisions data
             return Body(i, s_end, mention, canonical, written, "township", None)
         return Body(i, s_end, mention, canonical, **place_columns(place))
+
+    def _in_suffix_word(self, core: str, s: int, e: int) -> bool:
+        """True when ``core[s:e]`` lies inside a suffix word written in the core (委员 of 委员会)."""
+        return any(k <= s and e <= k + len(w) for w in self.suffix_words if len(w) > 1
+                   for k in (m.start() for m in regex.finditer(regex.escape(w), core)))
 
     def _joins_two(self, j: int, core: str) -> bool:
         """True when a 和/与/及 in the core joins two bodies (统计局和市财政, 委和市政) rather than two
@@ -336,11 +347,10 @@ class _Reader:
         return name
 
     def _in_city(self, place: Place, written: str) -> str:
-        """A district or county of a municipality named with it (上海市普陀区); others as written."""
-        city = self.index.parent(place) if place.level == "county" else None
-        if city is not None and city.level == "province" and city.name.endswith("市"):
-            return city.name + written
-        return written
+        """A place as its bodies' official names write it: with its city (``Places.city_of``:
+        上海市普陀区, 佛山市南海区); others as written (寿光市)."""
+        city = self.index.city_of(place)
+        return city.name + written if city is not None and not written.startswith(city.name) else written
 
     def _elided_ok(self, i: int, end: int, s_start: int) -> bool:
         """An elided place (市 of 市统计局) is a word of its own, or starts one that runs into the
@@ -389,7 +399,7 @@ class _Reader:
             out = [b for b in out if not (body.start <= b.start and b.end <= body.end)]
             taken = [t for t in taken if t not in taken_by] + [(body.start, body.end)]
             head = next((b for b in out if b.end == body.start), None)
-            if head is not None and body.canonical == body.mention:  # …调查队|周口分队: a branch of it
+            if head is not None and body.canonical.endswith(body.mention):  # …调查队|周口分队: a branch of it
                 out.remove(head)
                 body = Body(head.start, body.end, head.mention + body.mention, head.canonical + body.mention,
                             body.jurisdiction, body.level, body.division_code)

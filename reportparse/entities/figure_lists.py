@@ -90,8 +90,18 @@ def _shared_noun(text: str, lo: int, at: int) -> list[str]:
     n = len(words[0])
     if any(len(w) != n for w in words) or len(m.group("last")) < n + 2:
         return []
+    if all(_whole_place(w) for w in words):
+        return []  # 宁海县、象山县群众满意率: places, each the subject of one measure, not part of its name
     tail = m.group("last")[n:]
     return [w + tail for w in words] + [m.group("last")]
+
+
+def _whole_place(word: str) -> bool:
+    """True when ``word`` is a place name and nothing else (宁海县, 济南市)."""
+    from ..places import places
+
+    hit = places().match(word, 0, short=False)
+    return hit is not None and hit[1] == len(word)
 
 
 def _each_ordinals(rows: list[dict[str, Any]], ctx: DocContext) -> None:

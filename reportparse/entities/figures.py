@@ -13,6 +13,7 @@ import regex
 
 from ..model import Candidate
 from ..normalize.numbers import parse_number
+from ..places import places
 from ..segment import Segmenter
 from .attribution import figure_department, names_department
 from .context import DocContext, group, longest_first, starting_in
@@ -270,6 +271,8 @@ def _first_verb(text: str, verbs: tuple[str, ...], seg: Segmenter | None) -> str
 
 _EACH_SEPS = regex.compile(r"、|和|及|与")
 _EACH_START = regex.compile(r"[，,。；;：:！？]")
+# the words that open a list a later clause's 分别 goes through: 依次为, 分别是, 包括, 主要为
+_LIST_OPENER = regex.compile(r"(?:依次|分别|主要|先后)?(?:为|是)|包括")
 
 
 def _each_names(c: Candidate, ctx: DocContext) -> tuple[list[tuple[str, int, int]], str | None]:
@@ -283,28 +286,68 @@ def _each_names(c: Candidate, ctx: DocContext) -> tuple[list[tuple[str, int, int
     sent = ctx.sentence_at(c.start)
     lo = sent.start if sent else 0
     cut = max((m.end() for m in _EACH_START.finditer(ctx.text, lo, at)), default=lo)
+    if cut == at and cut > lo:
+        # 依次为艾滋病、肺结核和病毒性肝炎，分别死亡17人、6人和4人: the list ends the clause before
+        prev = max((m.end() for m in _EACH_START.finditer(ctx.text, lo, cut - 1)), default=lo)
+        opener = next(iter(reversed(list(_LIST_OPENER.finditer(ctx.text, prev, cut - 1)))), None)
+        if opener is not None:
+            cut, at = opener.end(), cut - 1
     names, pos = [], cut
     for m in [*_EACH_SEPS.finditer(ctx.text, cut, at), None]:
         end = m.start() if m else at
         names.append((ctx.text[pos:end], pos, end))
         pos = m.end() if m else at
-    after = ctx.text[at + 2 : vs]
+    after = ctx.text[ctx.text.rfind("分别", 0, vs) + 2 : vs]
     verbs = ctx.rules.lists.get("metric_verbs", ())
     verb = next((v for v in longest_first(verbs) if after.startswith(v)), None)
     return names, verb
 
 
+def _shared_tail(names: list[tuple[str, int, int]], depts: list[dict[str, Any]], text: str) -> str | None:
+    """The measure written once after the last of a list of places or departments before 分别
+    (宁海县、象山县|群众满意率): every name but the last is a place or body alone and the last one
+    opens with one; None otherwise."""
+    def named(ns: int, ne: int) -> int | None:
+        end = max((d["char_end"] for d in depts if d["char_start"] == ns and d["char_end"] <= ne), default=None)
+        hit = places().match(text, ns, short=False)
+        return hit[1] if end is None and hit is not None and hit[1] <= ne else end
+
+    last, ns, ne = names[-1]
+    if "的" in last and not any("的" in n for n, _, _ in names[:-1]):
+        tail = last[last.rindex("的") + 1 :].strip()  # 手足口病、流行性腮腺炎的报告发病率
+        return tail if len(tail) >= 2 and _HAN_TAIL.fullmatch(tail) else None
+    if any(named(ns, ne) != ne for _, ns, ne in names[:-1]):
+        return None
+    end = named(ns, ne)
+    tail = text[end:ne].strip() if end is not None and end < ne else ""
+    return tail if len(tail) >= 2 and _HAN_TAIL.fullmatch(tail) else None
+
+
 def _each(
     c: Candidate, i: int, ctx: DocContext, depts: list[dict[str, Any]], lead_words: tuple[str, ...]
-) -> tuple[str | None, str | None] | None:
-    """(metric, department) of the ``i``-th value written after 分别: the ``i``-th name before
-    it. A name that holds a department gives the department (the metric is the verb after 分别);
+) -> tuple[str | None, ...] | None:
+    """(metric, department[, subject]) of the ``i``-th value written after 分别: the ``i``-th name
+    before it (with a measure written once after the last name, that name is the subject). A name that holds a department gives the department (the metric is the verb after 分别);
     another name is the metric (受理、办结量分别达到…: 受理, 办结). None when the names and the
     values do not pair up."""
     names, verb = _each_names(c, ctx)
     if len(names) < 2 or i >= len(names):
         return None
     name, ns, ne = names[i]
+    if not ctx.text.startswith("分别", names[-1][2]):
+        # the list closed the clause before (依次为艾滋病、肺结核和病毒性肝炎，分别死亡17人): each name is
+        # what the value is of, the word after 分别 what is measured
+        vs = c.groups["value"][1]
+        after = ctx.text[ctx.text.rfind("分别", 0, vs) + 2 : vs]
+        word = verb or (after if _HAN_TAIL.fullmatch(after) and len(after) <= 4 and after not in ("为", "是") else None)
+        dept = next((d for d in depts if d["kind"] != "division" and ns <= d["char_start"] and d["char_end"] <= ne), None)
+        return word, dept["canonical"] if dept else None, name.strip() or None
+    shared = _shared_tail(names, depts, ctx.text)
+    if shared is not None and not verb:
+        # 宁海县、象山县群众满意率分别为…: the words after the last place are every place's measure
+        dept = next((d for d in depts if d["kind"] != "division" and d["char_start"] == ns), None)
+        own = name.strip().removesuffix(shared).removesuffix("的") or None
+        return shared, dept["canonical"] if dept else None, own
     dept = next((d for d in depts if d["kind"] != "division" and ns <= d["char_start"] and d["char_end"] <= ne), None)
     if dept is not None:
         return verb, dept["canonical"]
@@ -356,7 +399,7 @@ def build_figures(
             each_seen[key] = each_seen.get(key, -1) + 1
             each = _each(c, each_seen[key], ctx, depts, lead_words)
             if each is not None:
-                metric, subject = each[0], None
+                metric, subject = each[0], (each[2] if len(each) > 2 else None)
         if c.fields.get("metric_from") == "intro":
             metric, subject = _table_row(c, subject, ctx, depts, seg)
         elif c.fields.get("metric_from") == "grid":

@@ -165,7 +165,8 @@ def home_org(titles: list[str], tmpl: dict[str, str], home: Place | None) -> str
     kind = form[form.index("*") + 1]
     if not home.name.endswith(kind) or home.name.endswith(("自治区", "特别行政区")):
         return None
-    return form.replace("*" + kind, home.name)
+    city = places().city_of(home)
+    return form.replace("*" + kind, (city.name if city is not None else "") + home.name)
 
 
 @lru_cache(maxsize=16)

@@ -77,6 +77,19 @@ _FRAME = regex.compile(r"^(?:在?[^，,；;。]{1,30}?[中里内](?:有|共有)?
 # what a noun phrase never opens with: spaces, a list's dashes and bullets (——地区生产总值), stray
 # separators; not a quote or bracket, which open a name (“小巨人”企业)
 _LEADING_JUNK = regex.compile(r"^[\s\p{Pd}●•·、，,：:；;]+")
+# an aside in brackets that lists examples (（“浙里办”、微信公众号、网站等）) is no part of a noun phrase
+_ASIDE = regex.compile(r"（[^（）]*(?:、|等)[^（）]*）(?=.)")
+# values for each of the names listed before: …分别为, 分别是, 分别达到
+_EACH = regex.compile(r"分别(?:为|是|达到|达)?$")
+# a name with its value in brackets, in a list (市住房和城乡建设局（8214件）、市公安局（5438件）): the
+# name runs back to the list's separator
+_LABEL = regex.compile(r"(?:^|[、，,；;：:]|[）)](?:以及|和|及|与))(?P<name>[\p{Han}“”]{2,20})$")
+# what a ranked list counts, in the words that open it: 受理量居前五位的依次为：…, 投诉量排名前三的是…
+_RANKED = regex.compile(
+    r"(?P<what>\p{Han}{2,12}?)(?:居|位居|排名|排在|位列|排)(?:前|第)[\p{Han}\d]{1,3}(?:位|名)?的?"
+    r"(?:\p{Han}{1,6}?)?(?:依次|分别)?(?:为|是|有)[：:]?")
+# a superlative clause whose value follows in the next one: 鄞州区受理量最多，为5.36万件
+_SUPERLATIVE = regex.compile(r"(?P<what>\p{Han}{2,16}?)(?:最多|最高|最大|最少|最低|最快|居首|居第一|位居第一|排名第一)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,6 +317,32 @@ def _clean(np: str) -> str:
     return np
 
 
+def _bracket_label(text: str, q: Quantity, floor: int, lex: Lexicon) -> Reading | None:
+    """``NAME（N件）`` in a list: the value alone in brackets right after a name is that name's
+    (市住房和城乡建设局（8214件）); what it measures is what the list opens with (受理量居前五位的依次为：).
+    None when the brackets hold more than the value or no name stands before them."""
+    close = q.end
+    while close < len(text) and text[close] in " \t":
+        close += 1
+    if close >= len(text) or text[close] not in _CLOSE:
+        return None
+    open_at = q.start - 1
+    sent = max(text.rfind(ch, 0, open_at) for ch in "。！？!?\n") + 1
+    ranked = list(_RANKED.finditer(text, sent, open_at))
+    metric = _clean(strip_prefixes(ranked[-1].group("what"), lex)) or None if ranked else None
+    if ranked and not _WIDE_END.search(text, ranked[-1].end(), open_at) and "、" not in text[ranked[-1].end():open_at]:
+        name = text[ranked[-1].end() : open_at]  # the first of the list: …依次为病毒性肝炎（6518例）
+    else:
+        m = _LABEL.search(text, max(sent, open_at - 21), open_at)
+        if m is None or m.start("name") < floor:
+            return None
+        name = m.group("name")
+    name = _clean(name)
+    if len(name) < 2 or _DIGIT.search(name) or name.startswith(("比", "较", "与", "同比", "环比")) or _basis(name, lex)[1]:
+        return None  # 比上年（1100件）: the compared value, no name
+    return Reading(metric, name, None, None, "label", None)
+
+
 def read_quantity(
     text: str,
     q: Quantity,
@@ -315,12 +354,14 @@ def read_quantity(
     """The reading of ``q``. ``prev`` is the quantity before it in the same sentence with its
     reading; ``floor`` the end of the last span the clause may not reach into (a date, a
     claimed span); ``words`` reads words by part of speech (jieba), or None."""
+    floor0 = floor  # the floor before the quantity before: a change reaches back over a value in brackets
     if prev is not None:
         pq, pr = prev
         gap = text[pq.end : q.start]
         if (pr.metric or pr.subject) and (_BETWEEN_CELLS.fullmatch(gap) or (
                 _LIST_GAP.fullmatch(gap) and q.unit == pq.unit)):
-            return Reading(pr.metric, pr.subject, pr.change, pr.basis, "inherit", None)
+            shape = "each" if pr.shape == "each" and _LIST_GAP.fullmatch(gap) else "inherit"
+            return Reading(pr.metric, pr.subject, pr.change, pr.basis, shape, None)
         floor = max(floor, pq.end)
     cs = clause_start(text, q, floor)
     pre = text[cs : q.start]
@@ -333,6 +374,11 @@ def read_quantity(
         v, le = lex.change_at.suffix(pre[:-1]), 1
     if v is not None:
         head = pre[: len(pre) - len(v) - le]
+        if head.lstrip(" \t%").startswith(tuple(_CLOSE)) and floor0 < floor:
+            # 较上月（5917例）上升: the value in brackets before is an aside of this clause
+            wide = text[clause_start(text, q, floor0) : q.start]
+            head = wide[: len(wide) - (len(pre) - len(head))]
+        head = _TRAILING_PAREN.sub("", head)  # the compared level in brackets
         head, basis = _basis(head, lex)
         if basis is None:
             head, basis = _basis(_ADVERB_TAIL.sub("", head), lex)
@@ -399,6 +445,16 @@ def read_quantity(
         lead = _COMPARED.search(text, max(0, q.start - 30), q.start - 1)
         if lead and prev is not None:  # 低于前一周水平（3.8%）: the indicator, at the compared time
             return Reading(prev[1].indicator, lead.group("what") or None, None, None, "compare", None)
+        head, basis = _basis(text[cs : q.start - 1] if cs < q.start - 1 else text[clause_start(
+            text, Quantity(q.start - 1, q.start - 1, q.start - 1, q.start - 1, 0, None, q.start - 1), floor) : q.start - 1], lex)
+        if basis:  # 报告发病数较上月（5917例）: the indicator's level at the compared time
+            what = _clean(strip_prefixes(_strip_linking(head.strip(), lex), lex))
+            if not what and prev is not None:
+                what = prev[1].indicator or ""
+            return Reading(what or None, basis, None, None, "compare", None)
+        label = _bracket_label(text, q, floor, lex)
+        if label is not None:
+            return label
         if prev is not None:
             pr = prev[1]
             return Reading(pr.metric, pr.subject, pr.change, pr.basis, "inherit", None)
@@ -436,6 +492,19 @@ def read_quantity(
         verb = words.leading_verb(post)
         if verb and verb not in lex.change:  # 4.3亿人次受益: the verb after a subjectless count
             return Reading(verb, None, None, None, "level", q.end)
+    if cs >= 2 and text[cs - 1] in "，," and pre.strip() in lex.linking:
+        # 鄞州区受理量最多，为5.36万件: the value of the superlative in the clause before
+        before = text[clause_start(text, Quantity(cs - 1, cs, cs, cs, 0, None, cs), floor) : cs - 1]
+        m = _SUPERLATIVE.search(before.strip())
+        if m:
+            what = _clean(strip_prefixes(m.group("what"), lex))
+            if what:
+                return Reading(what, None, None, None, "level", None)
+    if np_before and _EACH.search(pre):
+        # 济南市、青岛市报告发病率分别为41.2/10万、38.7/10万: one value for each name before 分别
+        return Reading(_clean(_EACH.sub("", np_before)) or None, None, None, None, "each", None)
+    if np_before and len(np_before) > _LONG:
+        np_before = _ASIDE.sub("", np_before)  # 网络渠道（“浙里办”、微信公众号等）受理: an aside lists examples
     if np_before and len(np_before) > _LONG and words is not None:
         np_before = words.noun_tail(np_before) or _tail(np_before)
     if np_before:

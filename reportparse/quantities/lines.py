@@ -107,6 +107,31 @@ def _unit_column(header: str) -> list[tuple[str, int, int]] | None:
     return [(header[a:b].strip(), a, b) for a, b in zip(cuts, cuts[1:], strict=False) if header[a:b].strip()]
 
 
+# a header that writes no units (其中：病名 发病数 死亡数, the cleaner joins its words): a label
+# column's head, then columns that each end in a measure word
+_PLAIN_STUB = regex.compile(r"(?:其中\s*[:：])?\s*(?:病名|病种|疾病名称|指标名称|指标|项目名称|项目|名称|类别|地区|单位名称)\s*")
+_PLAIN_COL = regex.compile(r"\p{Han}{1,6}?(?:数|率|量|额|比重)")
+
+
+def _plain_columns(header: str) -> list[tuple[str, str | None, bool, str, int, int]]:
+    """The columns of a header with no units (病名 发病数 死亡数 -> 发病数, 死亡数), none of its own
+    unit; [] when the line is no such header."""
+    at = max(header.rfind(ch) for ch in "。；;：:") + 1  # the cleaner may join it to the words before: …其中：
+    m = _PLAIN_STUB.match(header, at)
+    if m is None or len(header) - at > 40:
+        return []
+    cols, pos = [], m.end()
+    while pos < len(header.rstrip()):
+        c = _PLAIN_COL.match(header, pos)
+        if c is None:
+            return []
+        cols.append((c.group(), None, bool(_CHANGE_HEAD.search(c.group())), "", c.start(), c.end()))
+        pos = c.end()
+        while pos < len(header) and header[pos] in " \t\u3000":
+            pos += 1
+    return cols if len(cols) >= 2 else []
+
+
 def _segments(line: str) -> list[tuple[int, int]]:
     """The rows of a paragraph: itself, or, for a run of table rows with no sentence punctuation,
     each row (cut where a number is followed by the next row's label)."""
@@ -142,7 +167,8 @@ def line_table_candidates(
                 continue
             if not in_block:
                 header = (last_text, last_start) if (_HEADER_UNIT.search(last_text)
-                                                     or _UNIT_COLUMN.search(last_text)) else None
+                                                     or _UNIT_COLUMN.search(last_text)
+                                                     or _plain_columns(last_text)) else None
                 in_block = True
                 table = header is not None or since_caption <= 4  # the block's, to its end
             n_cells = len(_CELL_RE.findall(line, m.start("cells")))
@@ -163,7 +189,7 @@ def _row_cells(line: str, base: int, label: str, cells_at: int, header: tuple[st
         label = label[heads[-1].end() :]
     label, own_unit, own_mult = _split_unit(label, units)
     label = PCT_PAREN.sub("", label).strip()  # its sub-item marks went with _LABEL_LEAD
-    cols = _header_columns(header[0], units) if header else []
+    cols = (_header_columns(header[0], units) or _plain_columns(header[0])) if header else []
     by_row = _unit_column(header[0]) if header and own_unit else None
     cells = list(_CELL_RE.finditer(line, cells_at))
     ls = line.find(label)

@@ -189,6 +189,8 @@ def quantity_candidates(
             fields["scope"] = "change"
         if r.basis:
             fields["basis"] = r.basis
+        if r.shape == "each":
+            fields["metric_from"] = "each"  # the names before 分别, one per value (entities/figures.py)
         out.append(Candidate(RULE_ID, "figure", q.start, q.end, text[q.start : q.end], 0, groups, fields, order))
     return out
 
@@ -272,6 +274,44 @@ def _measure_extension(ext: str, metric: str, seg: Segmenter, venues: tuple[str,
             t.pos == "ns" and places().match(t.text, 0) is None) for t in head)  # 城镇: no place
 
 
+_BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
+_TOPIC_POS = ("n", "vn", "j", "l", "an", "b", "eng", "nz", "ns")
+_QUALIFIER_POS = ("n", "vn", "v", "a", "an", "b", "d", "j", "l")
+
+
+def _in_part(text: str, at: int) -> bool:
+    """True when a 其中 before ``at`` in its sentence splits a total into parts (其中，电话渠道受理…；
+    网络渠道受理…): the noun before each part's verb names the part."""
+    lo = max(text.rfind(ch, 0, at) for ch in _SENT_END) + 1
+    return "其中" in text[lo:at]
+
+
+def _topic(ext: str, seg: Segmenter) -> str | None:
+    """The noun phrase a clause opens with before its verb (电话渠道 of 电话渠道受理; 直接, 共 and
+    other adverbs after it dropped), or None when ``ext`` is not only nouns (本周, 我市, 对此)."""
+    toks = seg.tagged(_BRACKETED.sub("", ext))  # 网络渠道（“浙里办”、网站等）受理
+    while toks and toks[-1].pos.startswith(("d", "p", "c", "u")):
+        toks.pop()
+    out = "".join(t.text for t in toks)
+    if len(out) < 2 or toks[-1].pos.startswith(("vn", "nt")) or not toks[-1].pos.startswith((*_TOPIC_POS, "nr")):
+        return None  # the phrase ends in a noun (电话渠道; 告知|承诺制, which jieba reads as a name)
+    if len(toks) == 1 and toks[0].pos.startswith("nr"):
+        return None  # a person alone
+    if not all(t.pos.startswith((*_TOPIC_POS, "v", "nr")) and not t.pos.startswith("nt") for t in toks):
+        return None
+    return out
+
+
+def _qualifier(ext: str, seg: Segmenter) -> bool:
+    """True when ``ext`` is a short qualifier of a rate (不合格 of 不合格发现率, 群众 of 群众满意率):
+    at most four characters of content words, no place, person, number or time."""
+    if not 1 <= len(ext) <= 4:
+        return False
+    toks = seg.tagged(ext)
+    return bool(toks) and all(t.pos.startswith(_QUALIFIER_POS) and not t.pos.startswith(("nr", "ns", "nt"))
+                              for t in toks)
+
+
 _BASIS_RE = regex.compile(r"(?:比|较|与)(?:\d{4}年|上年|去年|上月|上周|前一周|年初|上季度|[一二三四]季度|[上下]半年)(?:同期|末|底|预算)?(?:相比)?")
 _SHARES = frozenset(("占比", "比重", "占"))
 
@@ -317,7 +357,8 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
                 row["subject"] = r.subject
                 row["basis"] = row.get("basis") or r.basis
             subject = row.get("subject") or ""
-            if (bad(metric) and not is_change) or subject in words or subject in basis_set or bad(subject) or (
+            if (bad(metric) and not is_change) or subject.startswith("的") or subject in words or (
+                    subject in basis_set) or bad(subject) or (
                     not metric and not subject and not row.get("department") and r.metric) or (
                     _SWALLOWED.search(subject) and r.shape == "count" and r.subject) or (  # 乡镇卫生院、786所…
                     QUALIFIER.match(subject) and r.subject):  # 按自然口径计算 is how, not what
@@ -347,6 +388,14 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
                        or _measure_extension(r.metric[: -len(metric)], metric, seg,
                                              lists.get("compound_heads", ())))):
                 row["metric"] = r.metric  # 零售总额 -> 社会消费品零售总额: the nouns before it too
+            elif (r.shape == "level" and metric and r.metric and r.metric.endswith(metric) and metric.endswith("率")
+                  and not row.get("subject") and not row.get("department") and seg is not None
+                  and _qualifier(r.metric[: -len(metric)], seg)):
+                row["metric"] = r.metric  # 发现率 -> 不合格发现率: the rate's own qualifier
+            elif (r.shape == "level" and metric and r.metric and r.metric.endswith(metric) and not row.get("department")
+                  and (not row.get("subject") or row["subject"] not in r.metric) and seg is not None
+                  and _in_part(text, row["char_start"]) and (topic := _topic(r.metric[: -len(metric)], seg)) is not None):
+                row["subject"] = topic  # 其中，电话渠道受理24.91万件: the part of the total it counts
             elif r.shape == "count" and r.subject and not row.get("subject") and row.get("metric"):
                 row["subject"] = r.subject  # 共报告14起ILI暴发疫情: what was counted
                 if r.metric and r.metric in row["metric"]:
@@ -363,8 +412,8 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
                 or row["subject"] in basis_set):
             row["subject"] = _indicator(last, change_verbs)  # 从54万亿元增加到82.7万亿元，年均增长7.1%
         if (row.get("scope") != "change" or row.get("value_from") is not None) and (
-                row.get("metric") or row.get("subject")):
-            last = row
+                row.get("metric") or row.get("subject")) and not (r is not None and r.shape == "compare"):
+            last = row  # not a level at a compared time (较上月（5917例）): what changes is the indicator
         if bad(row.get("metric")) and not (row.get("subject") and row["metric"].endswith(tuple(change_verbs))):
             row["metric"] = None  # whatever read it, a fragment is no metric
         if row.get("scope") == "change" and not row.get("basis"):
