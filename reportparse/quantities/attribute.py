@@ -44,7 +44,7 @@ _BETWEEN_CELLS = regex.compile(r"[\s（()）]*")
 # between two values of one list (分别增加12件和8件, 0.2个百分点及0.5个百分点)
 _LIST_GAP = regex.compile(r"\s*(?:、|和|及|与|或)\s*")
 _YEAR_BASIS = regex.compile(
-    r"(?:比|较|与)(?:\d{4}年(?:预算|同期)?|上年|去年|上月|上周|前一周|年初|上季度|[一二三四]季度|[上下]半年|前[二三]季度"
+    r"(?:比|较|与)(?:\d{4}年度?(?:预算|同期)?|上年度?|去年|上月|上周|前一周|年初|上季度|[一二三四]季度|[上下]半年|前[二三]季度"
     r"|\d{1,2}月份?|1-\d{1,2}月|同期)(?:同期|末|底)?(?:预算|计划)?(?:相比)?$")
 # words right after a quantity that do not start a counted noun (比上年, 增长, 以上 ...)
 _NOT_NOUN_AFTER = regex.compile(
@@ -55,6 +55,7 @@ _LONG = 14
 _WRAPPED = regex.compile(r"(?:^|[，,；;：:。！？\n])(?P<np>\p{Han}{2,14})$")
 _LEAD_DATE = regex.compile(r"(?:\d{4}年(?:末|底|度)?|\d{1,2}月份?|[一二三四]季度|[上下]半年|前[二三]季度|1-\d{1,2}月)")
 PCT_PAREN = regex.compile(r"[（(]%[）)]$")
+_SENTENCE_PARTS = "，,；;。！？!?：:\n（()）"
 _WIDE_END = regex.compile(r"[，,；;。！？!?：:\n]")
 _LOCALIZER = regex.compile(r"(?<=\p{Han}{2})[中里内]$")
 _FROM = regex.compile(r"^\s*(?:将|已|也|还|均)?(?:从|由|自)")
@@ -63,6 +64,11 @@ _COMPARED = regex.compile(r"(?:低于|高于|略低于|略高于|与|接近|持�
 # a change to a new level: 增加到, 提高至, 下降到 (the value after it is a level of what changed)
 _TO_VERB = regex.compile(r"(?:增加|增长|提高|提升|下降|降低|减少|上升|扩大|缩小|缩短|延长)(?:到|至|为)(?:\d{4}年(?:底|末)?的?)?$")
 _COMPARED_INLINE = regex.compile(r"(?:低于|高于|略低于|略高于|对比|相比)(?P<what>[^，,；;。（(]{1,12}?)的?$")
+# a ratio to a plan or a base: 为预算的100.8%, 完成年初预算的104.54%, 为上年的102.3% (of the indicator
+# the clause or the sentence names before it)
+_RATIO = regex.compile(r"(?:完成|为|是|达到?|相当于)(?P<base>[^，,；;。！？!?：:\n的占]{1,8}?)的$"
+                       r"|完成(?P<base>(?:年初|调整后?|全年)?(?:预算|计划)数?)$")
+_PLAN = regex.compile(r"(?:预算|计划|目标|任务)数?$")
 _SHARE = regex.compile(r"占(?P<whole>[^，,；;。占]{0,16}?)(?:的)?(?:比重|比例)?(?:为|达|达到)?$")
 _COMPARATIVE = regex.compile(r"(?P<basis>(?:比|较)[^，,；;。比较]{1,10}?)(?P<verb>[高低多少快慢])了?$")
 _IS_AFTER = regex.compile(r"^(?:[（(][^）)]{0,20}[）)])?\s*(?:为|是|对)(?P<what>[^，,；;。！？!?：:\n、]{1,40})")
@@ -94,6 +100,8 @@ class Reading:
             return self.subject or None
         if self.shape == "compare":
             return self.metric
+        if self.shape == "ratio":
+            return self.subject or self.metric
         if self.subject and self.metric:
             return self.subject + self.metric if self.shape != "count" else self.subject
         return self.metric or self.subject
@@ -237,6 +245,18 @@ def _clean(np: str) -> str:
     return np
 
 
+def _listed(text: str, cs: int, floor: int, np: str, lex: Lexicon) -> str:
+    """The nouns a 、 list names before a clause whose predicate is distributed by 各/均/分别
+    (收入、支出总计各减少: 收入、支出总计), when no number stands in the list."""
+    lo = cs - 1
+    while lo > floor and text[lo - 1] not in _SENTENCE_PARTS and not _DIGIT.match(text[lo - 1]):
+        lo -= 1
+    items = text[lo : cs - 1]
+    if (lo > floor and _DIGIT.match(text[lo - 1])) or not items or len(items) > _LONG:
+        return np
+    return _clean(strip_prefixes(items, lex)) + "、" + np
+
+
 def read_quantity(
     text: str,
     q: Quantity,
@@ -254,7 +274,8 @@ def read_quantity(
         if (pr.metric or pr.subject) and (_BETWEEN_CELLS.fullmatch(gap) or (
                 _LIST_GAP.fullmatch(gap) and q.unit == pq.unit)):
             return Reading(pr.metric, pr.subject, pr.change, pr.basis, "inherit", None)
-        floor = max(floor, pq.end)
+        if pq.arabic or pr.metric or pr.subject or pr.shape != "level":
+            floor = max(floor, pq.end)  # not 十项民生支出: a numeral that names, not counts, is in the noun
     cs = clause_start(text, q, floor)
     pre = text[cs : q.start]
     post_end = _clause_end(text, q.end)
@@ -263,10 +284,13 @@ def read_quantity(
     for v in lex.change:
         if pre.endswith(v) or pre.endswith(v + "了"):
             head = pre[: len(pre) - len(v) - (1 if pre.endswith(v + "了") else 0)]
+            each = bool(_ADVERB_TAIL.search(head))
             head, basis = _basis(head, lex)
             if basis is None:
                 head, basis = _basis(_ADVERB_TAIL.sub("", head), lex)
             np = _clean(strip_prefixes(_strip_linking(head.strip(), lex), lex))
+            if np and each and cs > floor and text[cs - 1] == "、":
+                np = _listed(text, cs, floor, np, lex)  # 收入、支出总计各减少: what changed is the list
             metric = v
             if basis in ("同比", "环比", "年均"):
                 metric = basis + v
@@ -278,14 +302,26 @@ def read_quantity(
     m = _COMPARED_INLINE.search(pre)
     if m and prev is not None and prev[1].indicator:
         return Reading(prev[1].indicator, _clean(m.group("what")) or None, None, None, "compare", None)
+    # a ratio to a plan or a base: 为预算的100.8%, 完成年初预算的104.54% (a rate of what the clause
+    # or the quantity before it names)
+    m = _RATIO.search(pre) if q.unit in ("%", "％") else None
+    if m:
+        base = m.group("base")
+        np = _clean(strip_prefixes(_strip_linking(pre[: m.start()].strip(), lex), lex))
+        if not np and prev is not None:
+            np = prev[1].indicator or ""
+        if np:
+            metric = "完成" + base if _PLAN.search(base) else base
+            return Reading(metric, np, None, None, "ratio", None)
     # a share: 占全省的87.1%, 占规模以上工业比重21.9%
     m = _SHARE.search(pre)
     if m:
         whole = _clean(m.group("whole"))
         np = _clean(strip_prefixes(_strip_linking(pre[: m.start()].strip(), lex), lex))
-        if not np and prev is not None:
+        inherited = not np and prev is not None
+        if inherited and prev[1].shape != "count":  # not 完成1362个办理项的…，占全部办理项的77.8%
             np = prev[1].indicator or ""
-        return Reading("占" + whole + "比重" if whole else "占比", np or None, None, None, "share", None)
+        return Reading("占" + whole + "比重" if whole else "占比", np or None, None, None, "share", None, inherited)
     # a comparative after its basis: 比去年预算低0.4个百分点, 较上年多12家
     m = _COMPARATIVE.search(pre)
     if m:

@@ -222,7 +222,7 @@ def _noun_extension(ext: str, metric: str, seg: Segmenter, venues: tuple[str, ..
     head = [t for t in toks if t.start < cut]
     return bool(head) and head[-1].end == cut and all(
         t.pos.startswith(_EXT_POS) and not t.pos.startswith(("nr", "ns", "nt")) for t in head)
-_BASIS_RE = regex.compile(r"(?:比|较|与)(?:\d{4}年|上年|去年|上月|上周|前一周|年初|上季度|[一二三四]季度|[上下]半年)(?:同期|末|底|预算)?(?:相比)?")
+_BASIS_RE = regex.compile(r"(?:比|较|与)(?:\d{4}年度?|上年度?|去年|上月|上周|前一周|年初|上季度|[一二三四]季度|[上下]半年)(?:同期|末|底|预算)?(?:相比)?")
 _SHARES = frozenset(("占比", "比重", "占"))
 
 
@@ -283,6 +283,8 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
                 row["subject"] = r.subject  # 共报告14起ILI暴发疫情: what was counted
                 if r.metric and r.metric in row["metric"]:
                     row["metric"] = r.metric  # 南方省份检测到 -> 检测
+        if r is not None and row["rule"] != RULE_ID:
+            _reread(row, r, seg)
         if row.get("subject") in scope_words:  # 累计上线42个，本月新增6个: 本月 is when, not what
             row["subject"] = _indicator(last, change_verbs) if last is not None else None
         if row.get("metric") in _SHARES and not row.get("subject") and last is not None:
@@ -292,8 +294,8 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
                 or row["subject"] in basis_set):
             row["subject"] = _indicator(last, change_verbs)  # 从54万亿元增加到82.7万亿元，年均增长7.1%
         if (row.get("scope") != "change" or row.get("value_from") is not None) and (
-                row.get("metric") or row.get("subject")):
-            last = row
+                row.get("metric") or row.get("subject")) and (r is None or r.shape != "ratio"):
+            last = row  # not a ratio (为预算的100.8%): a change after it is of the level before
         if bad(row.get("metric")) and not (row.get("subject") and row["metric"].endswith(tuple(change_verbs))):
             row["metric"] = None  # whatever read it, a fragment is no metric
         if row.get("scope") == "change" and not row.get("basis"):
@@ -304,6 +306,48 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
         lo = max(0, row["char_start"] - 80)
         row["target"] = bool(_TARGET.search(text, max(lo, text.rfind("。", lo, row["char_start"]) + 1),
                                             row["char_start"] + 1)) or bool(_TARGET_SECTION.search(row.get("section") or ""))
+
+
+def _reread(row: dict[str, Any], r: Reading, seg: Segmenter | None) -> None:
+    """In place: what a rule's row takes from the clause grammar's reading of its quantity: a
+    ratio's base and indicator (为预算的100.8% of 一般公共预算收入), a share's part (税收收入占一般公共
+    预算收入的比重为65.2%: subject 税收收入占一般公共预算收入), the nouns before a rule's metric that opens
+    with an adverbial (新收政府信息|公开申请: 政府信息公开申请)."""
+    metric, subject = row.get("metric"), row.get("subject")
+    if (row.get("scope") == "change" and r.change and r.subject and subject and "、" in r.subject
+            and subject in r.subject):
+        row["subject"] = r.subject  # 收入、支出总计各减少: the change of each, not of the last
+    elif r.shape == "ratio" and r.subject and row.get("scope") != "change":
+        row["metric"], row["subject"] = r.metric, r.subject
+    elif (r.shape == "share" and r.subject and metric in _SHARES and subject
+          and r.metric == "占" + subject + "比重" and subject not in r.subject):
+        row["subject"] = r.subject + "占" + subject
+    elif (r.shape == "level" and metric and not subject and not row.get("department") and seg is not None
+          and r.metric and len(r.metric) > len(metric) and r.metric.endswith(metric)
+          and _opens_with_adverbial(metric, seg)):
+        row["metric"] = _nouns_before(r.metric[: -len(metric)], metric, seg) + metric
+
+
+def _opens_with_adverbial(metric: str, seg: Segmenter) -> bool:
+    """True when ``metric`` opens with an adverbial (公开申请: 公开 says how, the noun it is of stands
+    before it), so it is no noun phrase of its own."""
+    toks = seg.tagged(metric)
+    return len(toks) > 1 and toks[0].pos in ("ad", "d")
+
+
+def _nouns_before(ext: str, metric: str, seg: Segmenter) -> str:
+    """The common nouns (of two characters or more) ``ext`` ends with, when ``metric`` opens a
+    word of its own: 新收政府信息 + 公开申请 -> 政府信息; '' when there are none."""
+    toks = seg.tagged(ext + metric)
+    cut = len(ext)
+    if not any(t.start == cut for t in toks):
+        return ""
+    out = ""
+    for t in reversed([t for t in toks if t.end <= cut]):
+        if len(t.text) < 2 or not t.pos.startswith(_EXT_POS) or t.pos.startswith(("nr", "ns", "nt")):
+            break
+        out = t.text + out
+    return out
 
 
 # a plan's expected values: the figures after these words in their sentence are targets
@@ -333,6 +377,8 @@ def _indicator(row: dict[str, Any], change_verbs: set[str]) -> str | None:
     metric, subject = row.get("metric"), row.get("subject")
     if row.get("scope") == "change" and subject:
         return subject
+    if metric in _SHARES and subject and "占" in subject:
+        return subject + "比重"  # 税收收入占一般公共预算收入 + 比重
     if metric and subject:
         return subject + metric if not metric.startswith(subject) else metric
     return metric or subject
