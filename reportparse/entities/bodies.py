@@ -33,14 +33,18 @@ _TOWNSHIP = regex.compile(r"\p{Han}{2,4}?(?:街道|镇|乡)")
 # Characters after a one-character suffix that make it part of another word (办理, 局长, 委员):
 # what jieba would say, known before asking it.
 _NOT_AFTER = {"办": "理件事结率法", "局": "长面势", "委": "员书", "厅": "长", "所": "有以在得属长", "站": "长点",
-              "队": "长伍员", "中心": "城"}
+              "队": "长伍员", "中心": "城", "人大": "代"}
 # Suffixes that make a body with a place alone (周口市人民政府, 洛阳海关, 国家统计局周口调查队);
 # the others need a core (not 周口市中心, 市办公室).
 _BARE_OK = frozenset(("人民政府", "政府", "海关", "人民法院", "法院", "人民检察院", "检察院", "调查队", "调查总队",
                       "分局", "监管分局", "支行", "分行", "中心支行", "分队", "支队", "大队", "人大常委会",
-                      "人民代表大会", "政协", "办事处", "委员会"))
+                      "人民代表大会", "人大", "政协", "办事处", "委员会"))
 # Parts of speech (jieba) no body's name holds: pronouns, adverbs, prepositions, particles.
 _NOT_IN_NAME = frozenset(("r", "d", "ad", "p", "u", "y", "e", "uj", "ul", "uz", "ug", "uv", "ud"))
+# the suffixes of an office inside a national body (国务院办公厅政府信息与政务公开办公室)
+_OFFICE_SUFFIXES = frozenset(("办公室", "司", "中心"))
+# a term of office before an assembly's name (第十五届人民代表大会): no part of the body's name
+_TERM = regex.compile(r"^第?[〇零一二三四五六七八九十百\d]+届")
 _NOT_TOWN = ("城乡", "乡镇", "各", "全", "本", "该", "城镇", "村镇", "特色", "重点", "中心")
 
 
@@ -234,8 +238,8 @@ class _Reader:
         if national:
             j = i + len(national)
             hit = self.index.match(text, j, self.home)
-            if hit is None:
-                return None  # a national body's branch names its place: 国家统计局周口调查队
+            if hit is None:  # a national body's branch names its place: 国家统计局周口调查队
+                return self._office_of(national, i, j, s_start, s_end, suffix)
             place, j = hit
             if j > s_start:
                 return None
@@ -248,8 +252,9 @@ class _Reader:
                 while (more := self.index.match(text, j, place)) is not None and more[1] <= s_start:
                     pstart, (place, j) = j, more  # 河南省周口市统计局: the last place names the body
                 written = self._in_city(place, text[pstart:j])
-                if written == place.short and not self._short_ok(place, text[j:s_start], suffix):
-                    return None
+                if written == place.short and not self._short_ok(place, text[j:s_start], suffix) and not (
+                        place.level != "county" and text[:pstart].endswith(self.suffix_words)):
+                    return None  # but 湖北省生态环境厅|宜昌生态环境监测中心: a body's branch in a city
                 written = text[i:k] + written  # 中共周口市委员会
             elif (kind := _ELIDED_AT.match(text, i, s_start)) and self.home is not None and self._elided_ok(
                     i, kind.end(), s_start):
@@ -264,6 +269,8 @@ class _Reader:
         core = text[j:s_start]
         if len(core) > _MAX_CORE or (not core and suffix not in _BARE_OK) or self._joins_two(j, core):
             return None
+        if self._body_then_verb(core):
+            return None  # 省交通运输厅深入贯彻落实省委: a body, then its predicate
         if self.titles is not None and self.titles.search(core):
             return None  # 德阳市副市长樊立群带队: a post and a person, no body
         if len(core) > 3 and self.seg is not None and any(
@@ -275,14 +282,35 @@ class _Reader:
             written, j, core = town, j + len(town), text[j + len(town):s_start]  # 洪泽区岔河镇人民政府
             place = None
         place = self._branch_place(j, s_start, place)
-        body = core + suffix
+        body = _TERM.sub("", core) + suffix  # 第十七届人民代表大会常务委员会: a term, not the body
         if place is None or not place.name.endswith("特别行政区"):  # 澳门特别行政区政府 stays
             body = self.abbrev.get(body, body)
         mention = text[i:s_end]
-        canonical = mention if national else written + body
+        canonical = mention if national else (
+            body.replace("{place}", written) if "{place}" in body else written + body)
         if place is None:  # a township: not in the divisions data
             return Body(i, s_end, mention, canonical, written, "township", None)
         return Body(i, s_end, mention, canonical, **place_columns(place))
+
+    def _body_then_verb(self, core: str) -> bool:
+        """True when the core holds a body's name (jieba: nt) and a verb after it."""
+        if self.seg is None or len(core) < 4:
+            return False
+        toks = self.seg.tagged(core)
+        first = next((k for k, t in enumerate(toks) if t.pos == "nt"), None)
+        return first is not None and any(t.pos.startswith(("v", "i", "d")) for t in toks[first + 1:])
+
+    def _office_of(self, national: str, i: int, j: int, s_start: int, s_end: int, suffix: str) -> Body | None:
+        """An office inside a national body, named after it with no place (国务院办公厅|政府信息与政务
+        公开|办公室), or None: a core of nouns (与/和 may join two), no verb, adverb or pronoun."""
+        core = self.text[j:s_start]
+        if suffix not in _OFFICE_SUFFIXES or not 2 <= len(core) <= _MAX_CORE or self.seg is None:
+            return None
+        toks = self.seg.tagged(core)
+        if any(t.pos.startswith(("v", "d", "r", "u", "m", "q", "t", "f")) or (t.pos == "p" and t.text not in _SOFT)
+               or t.pos == "nt" for t in toks):
+            return None
+        return Body(i, s_end, self.text[i:s_end], self.text[i:s_end], **place_columns(None, True))
 
     def _joins_two(self, j: int, core: str) -> bool:
         """True when a 和/与/及 in the core joins two bodies (统计局和市财政, 委和市政) rather than two

@@ -237,6 +237,7 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
     basis_set = frozenset(lists.get("basis_words", ()))
     scope_words = frozenset(lists.get("metric_prefixes", ()) + lists.get("scope_words", ()) + ("本月", "本季度"))
     verbs = tuple(v for v in lists.get("metric_verbs", ()) if len(v) >= 2)  # the bulletin's measures
+    linking = frozenset(w for w in lists.get("linking_verbs", ()) if len(w) >= 2)  # not 达 of 送达
     last: dict[str, Any] | None = None  # the last level row of the sentence
     for row in rows:
         if last is not None and last["sentence"] != row["sentence"]:
@@ -284,7 +285,7 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
                 if r.metric and r.metric in row["metric"]:
                     row["metric"] = r.metric  # 南方省份检测到 -> 检测
         if r is not None and row["rule"] != RULE_ID:
-            _reread(row, r, seg)
+            _reread(row, r, seg, linking)
         if row.get("subject") in scope_words:  # 累计上线42个，本月新增6个: 本月 is when, not what
             row["subject"] = _indicator(last, change_verbs) if last is not None else None
         if row.get("metric") in _SHARES and not row.get("subject") and last is not None:
@@ -308,15 +309,18 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
                                             row["char_start"] + 1)) or bool(_TARGET_SECTION.search(row.get("section") or ""))
 
 
-def _reread(row: dict[str, Any], r: Reading, seg: Segmenter | None) -> None:
+def _reread(row: dict[str, Any], r: Reading, seg: Segmenter | None, linking: frozenset[str]) -> None:
     """In place: what a rule's row takes from the clause grammar's reading of its quantity: a
     ratio's base and indicator (为预算的100.8% of 一般公共预算收入), a share's part (税收收入占一般公共
     预算收入的比重为65.2%: subject 税收收入占一般公共预算收入), the nouns before a rule's metric that opens
     with an adverbial (新收政府信息|公开申请: 政府信息公开申请)."""
     metric, subject = row.get("metric"), row.get("subject")
     if (row.get("scope") == "change" and r.change and r.subject and subject and "、" in r.subject
-            and subject in r.subject):
+            and r.subject.rsplit("、", 1)[1] in subject):
         row["subject"] = r.subject  # 收入、支出总计各减少: the change of each, not of the last
+    elif (r.shape == "level" and metric and r.metric and len(metric) > len(r.metric) and metric.startswith(r.metric)
+          and metric[len(r.metric):] in linking):
+        row["metric"] = r.metric  # 八项民生支出完成52.3亿元: the linking verb is no part of the metric
     elif r.shape == "ratio" and r.subject and row.get("scope") != "change":
         row["metric"], row["subject"] = r.metric, r.subject
     elif (r.shape == "share" and r.subject and metric in _SHARES and subject
