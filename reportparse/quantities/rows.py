@@ -323,6 +323,8 @@ def _reread(row: dict[str, Any], r: Reading, seg: Segmenter | None, linking: fro
         row["metric"] = r.metric  # 八项民生支出完成52.3亿元: the linking verb is no part of the metric
     elif r.shape == "ratio" and r.subject and row.get("scope") != "change":
         row["metric"], row["subject"] = r.metric, r.subject
+    elif r.shape == "share" and r.subject and metric in _SHARES and not subject and not r.inherited:
+        row["subject"] = r.subject  # 税收收入占比68.2%: the part is written before 占比
     elif (r.shape == "share" and r.subject and metric in _SHARES and subject
           and r.metric == "占" + subject + "比重" and subject not in r.subject):
         row["subject"] = r.subject + "占" + subject
