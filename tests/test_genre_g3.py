@@ -49,6 +49,9 @@ ROWS = [
     # a rule's metric opening with an adverbial takes the nouns before it
     ("全年共收到政府信息公开申请64件，较上年增加9件。",
      [("政府信息公开申请", None, 64, "件", None), ("增加", "政府信息公开申请", 9, "件", "change")]),
+    ("本年新收政府信息公开申请数量为52件。", [("政府信息公开申请数量", None, 52, "件", None)]),
+    # 本年度 / 上年度 are when, no part of the metric
+    ("本年度共收取信息处理费0元。", [("收取信息处理费", None, 0, "元", None)]),
 ]
 
 

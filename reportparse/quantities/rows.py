@@ -329,16 +329,26 @@ def _reread(row: dict[str, Any], r: Reading, seg: Segmenter | None, linking: fro
           and r.metric == "占" + subject + "比重" and subject not in r.subject):
         row["subject"] = r.subject + "占" + subject
     elif (r.shape == "level" and metric and not subject and not row.get("department") and seg is not None
-          and r.metric and len(r.metric) > len(metric) and r.metric.endswith(metric)
-          and _opens_with_adverbial(metric, seg)):
-        row["metric"] = _nouns_before(r.metric[: -len(metric)], metric, seg) + metric
+          and r.metric and len(r.metric) > len(metric) and r.metric.endswith(metric)):
+        row["metric"] = _adverbial_compound(r.metric[: -len(metric)], metric, seg) + metric
 
 
-def _opens_with_adverbial(metric: str, seg: Segmenter) -> bool:
-    """True when ``metric`` opens with an adverbial (公开申请: 公开 says how, the noun it is of stands
-    before it), so it is no noun phrase of its own."""
-    toks = seg.tagged(metric)
-    return len(toks) > 1 and toks[0].pos in ("ad", "d")
+def _adverbial_compound(ext: str, metric: str, seg: Segmenter) -> str:
+    """The words before a rule's metric that belong to it when an adverbial binds them (政府信息|公开申请,
+    政府信息公开|申请数量: 公开 says how, the nouns it follows say of what): the adverbial and the
+    nouns before it, else ''."""
+    toks = seg.tagged(ext + metric)
+    cut = len(ext)
+    first = next((t for t in toks if t.start == cut), None)
+    if first is None:
+        return ""
+    if first.pos in ("ad", "d") and first.end < len(ext + metric):
+        return _nouns_before(ext, metric, seg)
+    last = next((t for t in toks if t.end == cut), None)
+    if last is not None and last.pos == "ad" and last.start > 0:
+        nouns = _nouns_before(ext[: last.start], ext[last.start:] + metric, seg)
+        return nouns + last.text if nouns else ""
+    return ""
 
 
 def _nouns_before(ext: str, metric: str, seg: Segmenter) -> str:
