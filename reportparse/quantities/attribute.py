@@ -396,5 +396,18 @@ def read_quantity(
     if np_before and len(np_before) > _LONG and words is not None:
         np_before = words.noun_tail(np_before) or np_before[-_LONG:]
     if np_before:
-        return Reading(np_before, None, None, None, "level", q.start - len(np_before))
+        return Reading(np_before, _elided_head(np_before, prev), None, None, "level", q.start - len(np_before))
     return Reading(None)
+
+
+def _elided_head(np: str, prev: tuple[Quantity, Reading] | None) -> str | None:
+    """What a short facet leaves out that the level before it in the sentence wrote: in
+    “三公”经费支出预算为36.00万元，支出决算为29.45万元 the 支出决算 is of “三公”经费 (the words of the
+    metric before it ahead of the same stem), else None."""
+    if prev is None or prev[1].shape != "level" or not prev[1].metric or prev[1].subject or len(np) > 6:
+        return None
+    before = prev[1].metric
+    k = before.find(np[:2])
+    if k < 2 or before[k:] == np or before.endswith(np):
+        return None
+    return before[:k]

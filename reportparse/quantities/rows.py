@@ -321,6 +321,8 @@ def _reread(row: dict[str, Any], r: Reading, seg: Segmenter | None, linking: fro
     elif (r.shape == "level" and metric and r.metric and len(metric) > len(r.metric) and metric.startswith(r.metric)
           and metric[len(r.metric):] in linking):
         row["metric"] = r.metric  # 八项民生支出完成52.3亿元: the linking verb is no part of the metric
+    elif r.shape == "level" and r.subject and not subject and metric == r.metric and not row.get("department"):
+        row["subject"] = r.subject  # …支出预算为36.00万元，支出决算为29.45万元: of what the level before names
     elif r.shape == "ratio" and r.subject and row.get("scope") != "change":
         row["metric"], row["subject"] = r.metric, r.subject
     elif r.shape == "share" and r.subject and metric in _SHARES and not subject and not r.inherited:
