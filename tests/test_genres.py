@@ -13,10 +13,9 @@ import json
 from pathlib import Path
 
 import pytest
+from score_helpers import load_scorer
 
 from reportparse.api import extract
-
-from .score_helpers import load_scorer
 
 GENRES = Path(__file__).resolve().parent / "genres"
 NAMES = sorted(p.name[: -len(".gold.json")] for p in GENRES.glob("*.gold.json"))
