@@ -65,6 +65,12 @@ def test_finance_clauses_name_what_a_quantity_measures(text: str, expected: list
         assert e in got, f"{e} not in {got}"
 
 
+def test_an_expected_change_is_a_target_of_the_indicator() -> None:
+    _, tables, _, _ = parse_text("2025年全市一般公共预算收入预期增长5%左右。", _rules())
+    row = next(r for r in tables["figures"] if r["value"] == 5)
+    assert (row["subject"], row["scope"], row["target"]) == ("一般公共预算收入", "change", True)
+
+
 def test_a_sum_of_funds_obtained_is_a_figure_and_a_plan_is_none() -> None:
     got = _figures("全年共争取上级补助资金8.75亿元，争取地方政府专项债券资金12.3亿元。")
     assert any(v == 875000000 and "上级补助资金" in m for m, _, v, _, _ in got), got

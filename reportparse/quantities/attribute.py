@@ -38,7 +38,7 @@ _NOUN_START = regex.compile(r"[\p{Han}A-Za-z]")
 _TAIL_TIME = regex.compile(
     r"(?:(?:由|从|自|按|和|及|与|或|、)?(?:\d{4}年(?:底|末)?的?|(?:去年|上年|前年|今年|年初)(?:底|末)?的?"
     r"|[一二两三四五六七八九十\d]+年(?:来|间)?)|由|从|自|和|及|与|或)+$")
-_ADVERB_TAIL = regex.compile(r"(?:分别|均|都|也|各|又|再|还|仍|已|一直|继续|始终|仍然|已经|基本|拟)+$")
+_ADVERB_TAIL = regex.compile(r"(?:分别|均|都|也|各|又|再|还|仍|已|一直|继续|始终|仍然|已经|基本|拟|预期|预计)+$")
 # what may stand between two values of one table line: spaces and brackets
 _BETWEEN_CELLS = regex.compile(r"[\s（()）]*")
 # between two values of one list (分别增加12件和8件, 0.2个百分点及0.5个百分点)

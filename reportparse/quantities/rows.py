@@ -318,6 +318,9 @@ def _reread(row: dict[str, Any], r: Reading, seg: Segmenter | None, linking: fro
     if (row.get("scope") == "change" and r.change and r.subject and subject and "、" in r.subject
             and r.subject.rsplit("、", 1)[1] in subject):
         row["subject"] = r.subject  # 收入、支出总计各减少: the change of each, not of the last
+    elif (row.get("scope") == "change" and r.change and r.subject and subject and _EXPECTED.search(subject)
+          and r.subject.endswith(_EXPECTED.sub("", subject))):
+        row["subject"] = r.subject  # 一般公共预算收入预期增长5%: 预期 is how, not what
     elif (r.shape == "level" and metric and r.metric and len(metric) > len(r.metric) and metric.startswith(r.metric)
           and metric[len(r.metric):] in linking):
         row["metric"] = r.metric  # 八项民生支出完成52.3亿元: the linking verb is no part of the metric
@@ -368,8 +371,9 @@ def _nouns_before(ext: str, metric: str, seg: Segmenter) -> str:
     return out
 
 
+_EXPECTED = regex.compile(r"(?:预期|预计)$")
 # a plan's expected values: the figures after these words in their sentence are targets
-_TARGET = regex.compile(r"预期目标|目标(?:是|为)|力争|预计")
+_TARGET = regex.compile(r"预期目标|目标(?:是|为)|力争|预计|(?<!超出|超过|好于|高于|低于|不及|符合|超|于)预期")
 # a section of a plan's targets: 二、2025年主要目标, 今年主要预期目标
 _TARGET_SECTION = regex.compile(r"目标(?:任务)?$|预期目标")
 
