@@ -38,9 +38,12 @@ _NOT_AFTER = {"办": "理件事结率法", "局": "长面势", "委": "员书", 
 # the others need a core (not 周口市中心, 市办公室).
 _BARE_OK = frozenset(("人民政府", "政府", "海关", "人民法院", "法院", "人民检察院", "检察院", "调查队", "调查总队",
                       "分局", "监管分局", "支行", "分行", "中心支行", "分队", "支队", "大队", "人大常委会",
-                      "人民代表大会", "人大", "政协", "办事处", "委员会"))
+                      "人民代表大会", "人大", "政协", "办事处", "委员会", "总工会", "红十字会",
+                      "科学技术协会", "妇联", "残联", "科协", "工商联"))
 # Parts of speech (jieba) no body's name holds: pronouns, adverbs, prepositions, particles.
 _NOT_IN_NAME = frozenset(("r", "d", "ad", "p", "u", "y", "e", "uj", "ul", "uz", "ug", "uv", "ud"))
+# a party's or the league's name before a place (中共永康市委组织部, 共青团永康市委员会)
+_PARTY = ("中共", "共青团")
 # the suffixes of an office inside a national body (国务院办公厅政府信息与政务公开办公室)
 _OFFICE_SUFFIXES = frozenset(("办公室", "司", "中心"))
 # a term of office before an assembly's name (第十五届人民代表大会): no part of the body's name
@@ -244,7 +247,7 @@ class _Reader:
             if j > s_start:
                 return None
         else:
-            k = i + 2 if text.startswith("中共", i) else i
+            k = next((i + len(w) for w in _PARTY if text.startswith(w, i)), i)
             hit = self.index.match(text, k, self.home)
             if hit is not None and hit[1] <= s_start:
                 pstart = k
@@ -286,8 +289,10 @@ class _Reader:
         if place is None or not place.name.endswith("特别行政区"):  # 澳门特别行政区政府 stays
             body = self.abbrev.get(body, body)
         mention = text[i:s_end]
+        if core.startswith("委") and not written.startswith(_PARTY) and place is not None:
+            written = "中共" + written  # 市委组织部: an organ of the party committee, 中共永康市委组织部
         canonical = mention if national else (
-            body.replace("{place}", written) if "{place}" in body else written + body)
+            body.replace("{place}", written.removeprefix("中共")) if "{place}" in body else written + body)
         if place is None:  # a township: not in the divisions data
             return Body(i, s_end, mention, canonical, written, "township", None)
         return Body(i, s_end, mention, canonical, **place_columns(place))
