@@ -49,6 +49,9 @@ ROWS = [
      [("增加", "收入、支出", 1265000, "元", "change"), ("增长", "收入、支出", 3.4, "%", "change")]),
     # 比2021年度 is a basis, not what changed
     ("机关运行经费支出86.2万元，比2021年度减少4.3万元。", [("减少", "机关运行经费支出", 43000, "元", "change")]),
+    # a basis of a budget's or an account's figure (比上年执行数, 较预算数) is no subject
+    ("全区一般公共预算收入完成8.65亿元，比上年执行数增长4.2%。", [("增长", "一般公共预算收入", 4.2, "%", "change")]),
+    ("本年度公务接待费决算数较预算数减少1.26万元。", [("减少", "公务接待费决算数", 12600, "元", "change")]),
     # a rule's metric opening with an adverbial takes the nouns before it
     ("全年共收到政府信息公开申请64件，较上年增加9件。",
      [("政府信息公开申请", None, 64, "件", None), ("增加", "政府信息公开申请", 9, "件", "change")]),

@@ -222,7 +222,7 @@ def _noun_extension(ext: str, metric: str, seg: Segmenter, venues: tuple[str, ..
     head = [t for t in toks if t.start < cut]
     return bool(head) and head[-1].end == cut and all(
         t.pos.startswith(_EXT_POS) and not t.pos.startswith(("nr", "ns", "nt")) for t in head)
-_BASIS_RE = regex.compile(r"(?:比|较|与)(?:\d{4}年度?|上年度?|去年|上月|上周|前一周|年初|上季度|[一二三四]季度|[上下]半年)(?:同期|末|底|预算)?(?:相比)?")
+_BASIS_RE = regex.compile(r"(?:比|较|与)(?:\d{4}年度?|上年度?|去年|上月|上周|前一周|年初|上季度|[一二三四]季度|[上下]半年|(?:年初|调整)?预算数?)(?:同期|末|底|预算数?|执行数|决算数)?(?:相比)?")
 _SHARES = frozenset(("占比", "比重", "占"))
 
 
@@ -318,6 +318,9 @@ def _reread(row: dict[str, Any], r: Reading, seg: Segmenter | None, linking: fro
     if (row.get("scope") == "change" and r.change and r.subject and subject and "、" in r.subject
             and r.subject.rsplit("、", 1)[1] in subject):
         row["subject"] = r.subject  # 收入、支出总计各减少: the change of each, not of the last
+    elif (row.get("scope") == "change" and r.change and r.subject and subject and r.basis
+          and r.basis.endswith(subject) and r.subject != subject):
+        row["subject"] = r.subject  # 比上年执行数增长6.8%: 执行数 is the basis's, not what grew
     elif (row.get("scope") == "change" and r.change and r.subject and subject and _EXPECTED.search(subject)
           and r.subject.endswith(_EXPECTED.sub("", subject))):
         row["subject"] = r.subject  # 一般公共预算收入预期增长5%: 预期 is how, not what
