@@ -38,9 +38,16 @@ _NOT_AFTER = {"办": "理件事结率法", "局": "长面势", "委": "员书", 
 # the others need a core (not 周口市中心, 市办公室).
 _BARE_OK = frozenset(("人民政府", "政府", "海关", "人民法院", "法院", "人民检察院", "检察院", "调查队", "调查总队",
                       "分局", "监管分局", "支行", "分行", "中心支行", "分队", "支队", "大队", "人大常委会",
-                      "人民代表大会", "人大", "政协", "办事处", "委员会"))
+                      "人民代表大会", "人大", "政协", "办事处", "委员会", "总工会", "红十字会",
+                      "科学技术协会", "妇联", "残联", "科协", "工商联"))
 # Parts of speech (jieba) no body's name holds: pronouns, adverbs, prepositions, particles.
 _NOT_IN_NAME = frozenset(("r", "d", "ad", "p", "u", "y", "e", "uj", "ul", "uz", "ug", "uv", "ud"))
+# a party's or the league's name before a place (中共永康市委组织部, 共青团永康市委员会)
+_PARTY = ("中共", "共青团")
+# the suffixes of an office inside a national body (国务院办公厅政府信息与政务公开办公室)
+_OFFICE_SUFFIXES = frozenset(("办公室", "司", "中心"))
+# a term of office before an assembly's name (第十五届人民代表大会): no part of the body's name
+_TERM = regex.compile(r"^第?[〇零一二三四五六七八九十百\d]+届")
 _NOT_TOWN = ("城乡", "乡镇", "各", "全", "本", "该", "城镇", "村镇", "特色", "重点", "中心")
 
 
@@ -246,13 +253,13 @@ class _Reader:
         if national:
             j = i + len(national)
             hit = self.index.match(text, j, self.home)
-            if hit is None:
-                return None  # a national body's branch names its place: 国家统计局周口调查队
+            if hit is None:  # a national body's branch names its place: 国家统计局周口调查队
+                return self._office_of(national, i, j, s_start, s_end, suffix)
             place, j = hit
             if j > s_start:
                 return None
         else:
-            k = i + 2 if text.startswith("中共", i) else i
+            k = next((i + len(w) for w in _PARTY if text.startswith(w, i)), i)
             hit = self.index.match(text, k, self.home)
             if hit is not None and hit[1] <= s_start:
                 pstart = k
@@ -260,8 +267,9 @@ class _Reader:
                 while (more := self.index.match(text, j, place, short=False)) is not None and more[1] <= s_start:
                     pstart, (place, j) = j, more  # 河南省周口市统计局: the last place names the body
                 written = self._in_city(place, text[pstart:j])
-                if written == place.short and not self._short_ok(place, text[j:s_start], suffix):
-                    return None
+                if written == place.short and not self._short_ok(place, text[j:s_start], suffix) and not (
+                        place.level != "county" and text[:pstart].endswith(self.suffix_words)):
+                    return None  # but 湖北省生态环境厅|宜昌生态环境监测中心: a body's branch in a city
                 written = text[i:k] + written  # 中共周口市委员会
             elif (kind := _ELIDED_AT.match(text, i, s_start)) and self.home is not None and self._elided_ok(
                     i, kind.end(), s_start):
@@ -276,6 +284,8 @@ class _Reader:
         core = text[j:s_start]
         if len(core) > _MAX_CORE or (not core and suffix not in _BARE_OK) or self._joins_two(j, core):
             return None
+        if self._body_then_verb(core):
+            return None  # 省交通运输厅深入贯彻落实省委: a body, then its predicate
         if self.titles is not None and any(not self._in_suffix_word(core, m.start(), m.end())
                                            for m in self.titles.finditer(core, overlapped=True)):
             return None  # 德阳市副市长樊立群带队: a post and a person, no body (委员 of 减灾委员会办公室 is none)
@@ -290,13 +300,17 @@ class _Reader:
         place = self._branch_place(j, s_start, place)
         if (session := _SESSION.match(core)) is not None and suffix in ("人民代表大会", "人大", "委员会"):
             core = core[session.end():]  # 合肥市第十七届人民代表大会: the congress of every session
-        body = core + suffix
+        body = _TERM.sub("", core) + suffix  # 第十七届人民代表大会常务委员会: a term, not the body
         template = self.templates.get(body) if place is not None and not national else None
         if place is None or not place.name.endswith("特别行政区"):  # 澳门特别行政区政府 stays
             body = self.abbrev.get(body, body)
         mention = text[i:s_end]
-        canonical = mention if national else written + body
-        if template is not None:  # 市卫生健康委 -> 宜昌市卫生健康委员会, 市政协 -> 中国人民政治协商会议…委员会
+        if core.startswith("委") and not written.startswith(_PARTY) and place is not None:
+            written = "中共" + written  # 市委组织部: an organ of the party committee, 中共永康市委组织部
+        canonical = mention if national else (
+            body.replace("{place}", written.removeprefix("中共")) if "{place}" in body else written + body)
+        if template is not None and "{place}" not in body:
+            # 市卫生健康委 -> 宜昌市卫生健康委员会 (the gazetteer's short forms as templates)
             canonical = template.format(written.removeprefix("中共") if template.startswith("中共") else written)
         if (suffix == "分局" and core and not national and place is not None and written.endswith(place.name)
                 and (city := self.index.city_of(place)) is not None):
@@ -311,6 +325,26 @@ class _Reader:
         """True when ``core[s:e]`` lies inside a suffix word written in the core (委员 of 委员会)."""
         return any(k <= s and e <= k + len(w) for w in self.suffix_words if len(w) > 1
                    for k in (m.start() for m in regex.finditer(regex.escape(w), core)))
+
+    def _body_then_verb(self, core: str) -> bool:
+        """True when the core holds a body's name (jieba: nt) and a verb after it."""
+        if self.seg is None or len(core) < 4:
+            return False
+        toks = self.seg.tagged(core)
+        first = next((k for k, t in enumerate(toks) if t.pos == "nt"), None)
+        return first is not None and any(t.pos.startswith(("v", "i", "d")) for t in toks[first + 1:])
+
+    def _office_of(self, national: str, i: int, j: int, s_start: int, s_end: int, suffix: str) -> Body | None:
+        """An office inside a national body, named after it with no place (国务院办公厅|政府信息与政务
+        公开|办公室), or None: a core of nouns (与/和 may join two), no verb, adverb or pronoun."""
+        core = self.text[j:s_start]
+        if suffix not in _OFFICE_SUFFIXES or not 2 <= len(core) <= _MAX_CORE or self.seg is None:
+            return None
+        toks = self.seg.tagged(core)
+        if any(t.pos.startswith(("v", "d", "r", "u", "m", "q", "t", "f")) or (t.pos == "p" and t.text not in _SOFT)
+               or t.pos == "nt" for t in toks):
+            return None
+        return Body(i, s_end, self.text[i:s_end], self.text[i:s_end], **place_columns(None, True))
 
     def _joins_two(self, j: int, core: str) -> bool:
         """True when a 和/与/及 in the core joins two bodies (统计局和市财政, 委和市政) rather than two

@@ -134,8 +134,13 @@ _PATTERN_ENTRY = DeptEntry("四川省", "department")
 
 def _holds_excluded(ctx: DocContext, b: Body, pat: regex.Pattern[str] | None) -> bool:
     """True when a venue or group (省政务服务大厅) is written inside the body's name: 省政务服务大厅发改委
-    is the 发改委's window in the hall, not a body of its own."""
-    return pat is not None and any(m.end() < b.end for m in pat.finditer(ctx.text, b.start, b.end))
+    is the 发改委's window in the hall, not a body of its own. A bare leading body with only a suffix
+    after it (贵州省人民政府|办公厅) is the body whose office this is, not one inside it."""
+    if pat is None:
+        return False
+    suffixes = tuple(ctx.rules.lists.get("body_suffixes", ()))
+    return any(m.end() < b.end and ctx.text[m.end():b.end] not in suffixes
+               for m in pat.finditer(ctx.text, b.start, b.end))
 
 
 def _add_bodies(ctx: DocContext, rows: list[dict[str, Any]], bodies: list[Body],

@@ -38,15 +38,15 @@ _NOUN_START = regex.compile(r"[\p{Han}A-Za-z]")
 _TAIL_TIME = regex.compile(
     r"(?:(?:由|从|自|按|和|及|与|或|、)?(?:\d{4}年(?:底|末)?的?|(?:去年|上年|前年|今年|年初)(?:底|末)?的?"
     r"|[一二两三四五六七八九十\d]+年(?:来|间)?)|由|从|自|和|及|与|或)+$")
-_ADVERB_TAIL = regex.compile(r"(?:分别|均|都|也|各|又|再|还|仍|已|一直|继续|始终|仍然|已经|基本|拟)+$")
+_ADVERB_TAIL = regex.compile(r"(?:分别|均|都|也|各|又|再|还|仍|已|一直|继续|始终|仍然|已经|基本|拟|预期|预计)+$")
 # what may stand between two values of one table line: spaces and brackets
 _BETWEEN_CELLS = regex.compile(r"[\s（()）]*")
 # between two values of one list (分别增加12件和8件, 0.2个百分点及0.5个百分点)
 _LIST_GAP = regex.compile(r"\s*(?:、|和|及|与|或)\s*")
 _YEAR_BASIS = regex.compile(
-    r"(?:比|较|与)(?:\d{4}年(?:预算|同期)?|上年|去年|上月|上周|前一周|年初|上季度|[一二三四]季度|[上下]半年|前[二三]季度"
+    r"(?:比|较|与)(?:\d{4}年度?(?:预算|同期)?|上年度?|去年|上月|上周|前一周|年初|上季度|[一二三四]季度|[上下]半年|前[二三]季度"
     r"|[前上](?:[一二两三四五六七八九十]|\d{1,2})个?(?:年|月|季度|周|五年)"
-    r"|\d{1,2}月份?|1-\d{1,2}月|同期)(?:同期|末|底)?(?:预算|计划)?(?:相比)?$")
+    r"|\d{1,2}月份?|1-\d{1,2}月|同期|(?:年初|调整)?预算数?|计划数?)(?:同期|末|底)?(?:预算数?|计划|执行数|决算数)?(?:相比)?$")
 # words right after a quantity that do not start a counted noun (比上年, 增长, 以上 ...)
 _NOT_NOUN_AFTER = regex.compile(
     r"^(?:比|同比|环比|较|与|增长|下降|提高|降低|增加|减少|上升|以上|以下|以内|左右|上下|占|的|为|是|和|及|或|等|"
@@ -60,6 +60,8 @@ PCT_PAREN = regex.compile(r"[（(]%[）)]$")
 QUALIFIER = regex.compile(
     r"^(?:按照?|扣除|剔除|不含|若|以)\p{Han}{0,12}?(?:计算|后|计|口径|因素影响|因素)$|^(?:可比价格|可比口径|同口径)$")
 _WIDE_END = regex.compile(r"[，,；;。！？!?：:\n]|[、和及与](?=\s*(?:\d|[一二两三四五六七八九十百千万]+[个家所项件名人]))")
+_ALL_OF = regex.compile(r"(?:各|均)$")
+_SENTENCE_PARTS = "，,；;。！？!?：:\n（()）"
 _LOCALIZER = regex.compile(r"(?<=\p{Han}{2})[中里内]$")
 _FROM = regex.compile(r"^\s*(?:将|已|也|还|均)?(?:从|由|自)")
 # the words before a bracketed value that compare it: 低于前一周水平（3.8%）, 高于2022年同期水平（2.3%）
@@ -67,6 +69,11 @@ _COMPARED = regex.compile(r"(?:低于|高于|略低于|略高于|与|接近|持�
 # a change to a new level: 增加到, 提高至, 下降到 (the value after it is a level of what changed)
 _TO_VERB = regex.compile(r"(?:增加|增长|提高|提升|下降|降低|减少|上升|扩大|缩小|缩短|延长)(?:到|至|为)(?:\d{4}年(?:底|末)?的?)?$")
 _COMPARED_INLINE = regex.compile(r"(?:低于|高于|略低于|略高于|对比|相比)(?P<what>[^，,；;。（(]{1,12}?)的?$")
+# a ratio to a plan or a base: 为预算的100.8%, 完成年初预算的104.54%, 为上年的102.3% (of the indicator
+# the clause or the sentence names before it)
+_RATIO = regex.compile(r"(?:完成|为|是|达到?|相当于)(?P<base>[^，,；;。！？!?：:\n的占]{1,8}?)的$"
+                       r"|完成(?P<base>(?:年初|调整后?|全年)?(?:预算|计划)数?)$")
+_PLAN = regex.compile(r"(?:预算|计划|目标|任务)数?$")
 _SHARE = regex.compile(r"占(?P<whole>[^，,；;。占]{0,16}?)(?:的)?(?:比重|比例)?(?:为|达|达到)?$")
 _COMPARATIVE = regex.compile(r"(?P<basis>(?:比|较)[^，,；;。比较]{1,10}?)(?P<verb>[高低多少快慢])了?$")
 _IS_AFTER = regex.compile(r"^(?:[（(][^）)]{0,20}[）)])?\s*(?:为|是|对)(?P<what>[^，,；;。！？!?：:\n、]{1,40})")
@@ -76,7 +83,7 @@ _FUNCTION_WORDS = frozenset(("在", "对", "从", "由", "有", "除", "和", "�
 _FRAME = regex.compile(r"^(?:在?[^，,；;。]{1,30}?[中里内](?:有|共有)?|在[^，,；;。]{1,30}?[中里内上]|对[^，,；;。]{1,30}?(?:进行|开展)[^，,；;。]*)$")
 # what a noun phrase never opens with: spaces, a list's dashes and bullets (——地区生产总值), stray
 # separators; not a quote or bracket, which open a name (“小巨人”企业)
-_LEADING_JUNK = regex.compile(r"^[\s\p{Pd}●•·、，,：:；;]+")
+_LEADING_JUNK = regex.compile(r"^[\s\p{Pd}●•·、，,：:；;.．]+")
 # an aside in brackets that lists examples (（“浙里办”、微信公众号、网站等）) is no part of a noun phrase
 _ASIDE = regex.compile(r"（[^（）]*(?:、|等)[^（）]*）(?=.)")
 # values for each of the names listed before: …分别为, 分别是, 分别达到
@@ -113,6 +120,8 @@ class Reading:
             return self.subject or None
         if self.shape == "compare":
             return self.metric
+        if self.shape == "ratio":
+            return self.subject or self.metric
         if self.subject and self.metric:
             return self.subject + self.metric if self.shape != "count" else self.subject
         return self.metric or self.subject
@@ -343,6 +352,18 @@ def _bracket_label(text: str, q: Quantity, floor: int, lex: Lexicon) -> Reading 
     return Reading(metric, name, None, None, "label", None)
 
 
+def _listed(text: str, cs: int, floor: int, np: str, lex: Lexicon) -> str:
+    """The nouns a 、 list names before a clause whose predicate is distributed by 各/均/分别
+    (收入、支出总计各减少: 收入、支出总计), when no number stands in the list."""
+    lo = cs - 1
+    while lo > floor and text[lo - 1] not in _SENTENCE_PARTS and not _DIGIT.match(text[lo - 1]):
+        lo -= 1
+    items = text[lo : cs - 1]
+    if (lo > floor and _DIGIT.match(text[lo - 1])) or not items or len(items) > _LONG:
+        return np
+    return _clean(strip_prefixes(items, lex)) + "、" + np
+
+
 def read_quantity(
     text: str,
     q: Quantity,
@@ -362,7 +383,8 @@ def read_quantity(
                 _LIST_GAP.fullmatch(gap) and q.unit == pq.unit)):
             shape = "each" if pr.shape == "each" and _LIST_GAP.fullmatch(gap) else "inherit"
             return Reading(pr.metric, pr.subject, pr.change, pr.basis, shape, None)
-        floor = max(floor, pq.end)
+        if pq.arabic or pr.metric or pr.subject or pr.shape != "level":
+            floor = max(floor, pq.end)  # not 十项民生支出: a numeral that names, not counts, is in the noun
     cs = clause_start(text, q, floor)
     pre = text[cs : q.start]
     post_end = _clause_end(text, q.end)
@@ -379,12 +401,15 @@ def read_quantity(
             wide = text[clause_start(text, q, floor0) : q.start]
             head = wide[: len(wide) - (len(pre) - len(head))]
         head = _TRAILING_PAREN.sub("", head)  # the compared level in brackets
+        each = bool(_ALL_OF.search(head))  # 各/均: one change of every item listed (not 分别: one each)
         head, basis = _basis(head, lex)
         if basis is None:
             head, basis = _basis(_ADVERB_TAIL.sub("", head), lex)
         np = _clean(strip_prefixes(_strip_linking(head.strip(), lex), lex))
         if QUALIFIER.match(np):
             np = ""  # 扣除留抵退税因素后增长5.8%: the change of the indicator before
+        if np and each and cs > floor and text[cs - 1] == "、":
+            np = _listed(text, cs, floor, np, lex)  # 收入、支出总计各减少: what changed is the list
         metric = v
         if basis in ("同比", "环比", "年均"):
             metric = basis + v
@@ -396,14 +421,26 @@ def read_quantity(
     m = _COMPARED_INLINE.search(pre)
     if m and prev is not None and prev[1].indicator:
         return Reading(prev[1].indicator, _clean(m.group("what")) or None, None, None, "compare", None)
+    # a ratio to a plan or a base: 为预算的100.8%, 完成年初预算的104.54% (a rate of what the clause
+    # or the quantity before it names)
+    m = _RATIO.search(pre) if q.unit in ("%", "％") else None
+    if m:
+        base = m.group("base")
+        np = _clean(strip_prefixes(_strip_linking(pre[: m.start()].strip(), lex), lex))
+        if not np and prev is not None:
+            np = prev[1].indicator or ""
+        if np:
+            metric = "完成" + base if _PLAN.search(base) else base
+            return Reading(metric, np, None, None, "ratio", None)
     # a share: 占全省的87.1%, 占规模以上工业比重21.9%
     m = _SHARE.search(pre)
     if m:
         whole = _clean(m.group("whole"))
         np = _clean(strip_prefixes(_strip_linking(pre[: m.start()].strip(), lex), lex))
-        if not np and prev is not None:
+        inherited = not np and prev is not None
+        if inherited and prev[1].shape != "count":  # not 完成1362个办理项的…，占全部办理项的77.8%
             np = prev[1].indicator or ""
-        return Reading("占" + whole + "比重" if whole else "占比", np or None, None, None, "share", None)
+        return Reading("占" + whole + "比重" if whole else "占比", np or None, None, None, "share", None, inherited)
     # a comparative after its basis: 比去年预算低0.4个百分点, 较上年多12家
     m = _COMPARATIVE.search(pre)
     if m:
@@ -508,5 +545,18 @@ def read_quantity(
     if np_before and len(np_before) > _LONG and words is not None:
         np_before = words.noun_tail(np_before) or _tail(np_before)
     if np_before:
-        return Reading(np_before, None, None, None, "level", q.start - len(np_before))
+        return Reading(np_before, _elided_head(np_before, prev), None, None, "level", q.start - len(np_before))
     return Reading(None)
+
+
+def _elided_head(np: str, prev: tuple[Quantity, Reading] | None) -> str | None:
+    """What a short facet leaves out that the level before it in the sentence wrote: in
+    “三公”经费支出预算为36.00万元，支出决算为29.45万元 the 支出决算 is of “三公”经费 (the words of the
+    metric before it ahead of the same stem), else None."""
+    if prev is None or prev[1].shape != "level" or not prev[1].metric or prev[1].subject or len(np) > 6:
+        return None
+    before = prev[1].metric
+    k = before.find(np[:2])
+    if k < 2 or before[k:] == np or before.endswith(np):
+        return None
+    return before[:k]

@@ -312,7 +312,7 @@ def _qualifier(ext: str, seg: Segmenter) -> bool:
                               for t in toks)
 
 
-_BASIS_RE = regex.compile(r"(?:比|较|与)(?:\d{4}年|上年|去年|上月|上周|前一周|年初|上季度|[一二三四]季度|[上下]半年)(?:同期|末|底|预算)?(?:相比)?")
+_BASIS_RE = regex.compile(r"(?:比|较|与)(?:\d{4}年度?|上年度?|去年|上月|上周|前一周|年初|上季度|[一二三四]季度|[上下]半年|(?:年初|调整)?预算数?)(?:同期|末|底|预算数?|执行数|决算数)?(?:相比)?")
 _SHARES = frozenset(("占比", "比重", "占"))
 
 
@@ -339,6 +339,7 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
     basis_set = frozenset(lists.get("basis_words", ()))
     scope_words = frozenset(lists.get("metric_prefixes", ()) + lists.get("scope_words", ()) + ("本月", "本季度"))
     verbs = tuple(v for v in lists.get("metric_verbs", ()) if len(v) >= 2)  # the bulletin's measures
+    linking = frozenset(w for w in lists.get("linking_verbs", ()) if len(w) >= 2)  # not 达 of 送达
     last: dict[str, Any] | None = None  # the last level row of the sentence
     for row in rows:
         if last is not None and last["sentence"] != row["sentence"]:
@@ -400,6 +401,8 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
                 row["subject"] = r.subject  # 共报告14起ILI暴发疫情: what was counted
                 if r.metric and r.metric in row["metric"]:
                     row["metric"] = r.metric  # 南方省份检测到 -> 检测
+        if r is not None and row["rule"] != RULE_ID:
+            _reread(row, r, seg, linking)
         if row.get("subject") in scope_words:  # 累计上线42个，本月新增6个: 本月 is when, not what
             row["subject"] = _indicator(last, change_verbs) if last is not None else None
         if row.get("metric") in _SHARES and not row.get("subject") and r is not None and r.shape == "share" and (
@@ -412,8 +415,10 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
                 or row["subject"] in basis_set):
             row["subject"] = _indicator(last, change_verbs)  # 从54万亿元增加到82.7万亿元，年均增长7.1%
         if (row.get("scope") != "change" or row.get("value_from") is not None) and (
-                row.get("metric") or row.get("subject")) and not (r is not None and r.shape == "compare"):
-            last = row  # not a level at a compared time (较上月（5917例）): what changes is the indicator
+                row.get("metric") or row.get("subject")) and (r is None or r.shape not in ("compare", "ratio")):
+            # not a level at a compared time (较上月（5917例）) nor a ratio (为预算的100.8%): a change
+            # after it is of the indicator before
+            last = row
         if bad(row.get("metric")) and not (row.get("subject") and row["metric"].endswith(tuple(change_verbs))):
             row["metric"] = None  # whatever read it, a fragment is no metric
         if row.get("scope") == "change" and not row.get("basis"):
@@ -426,8 +431,74 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
                                             row["char_start"] + 1)) or bool(_TARGET_SECTION.search(row.get("section") or ""))
 
 
+def _reread(row: dict[str, Any], r: Reading, seg: Segmenter | None, linking: frozenset[str]) -> None:
+    """In place: what a rule's row takes from the clause grammar's reading of its quantity: a
+    ratio's base and indicator (为预算的100.8% of 一般公共预算收入), a share's part (税收收入占一般公共
+    预算收入的比重为65.2%: subject 税收收入占一般公共预算收入), the nouns before a rule's metric that opens
+    with an adverbial (新收政府信息|公开申请: 政府信息公开申请)."""
+    metric, subject = row.get("metric"), row.get("subject")
+    if (row.get("scope") == "change" and r.change and r.subject and subject and "、" in r.subject
+            and r.subject.rsplit("、", 1)[1] in subject):
+        row["subject"] = r.subject  # 收入、支出总计各减少: the change of each, not of the last
+    elif (row.get("scope") == "change" and r.change and r.subject and subject and r.basis
+          and r.basis.endswith(subject) and r.subject != subject):
+        row["subject"] = r.subject  # 比上年执行数增长6.8%: 执行数 is the basis's, not what grew
+    elif (row.get("scope") == "change" and r.change and r.subject and subject and _EXPECTED.search(subject)
+          and r.subject.endswith(_EXPECTED.sub("", subject))):
+        row["subject"] = r.subject  # 一般公共预算收入预期增长5%: 预期 is how, not what
+    elif (r.shape == "level" and metric and r.metric and len(metric) > len(r.metric) and metric.startswith(r.metric)
+          and metric[len(r.metric):] in linking):
+        row["metric"] = r.metric  # 八项民生支出完成52.3亿元: the linking verb is no part of the metric
+    elif r.shape == "level" and r.subject and not subject and metric == r.metric and not row.get("department"):
+        row["subject"] = r.subject  # …支出预算为36.00万元，支出决算为29.45万元: of what the level before names
+    elif r.shape == "ratio" and r.subject and row.get("scope") != "change":
+        row["metric"], row["subject"] = r.metric, r.subject
+    elif r.shape == "share" and r.subject and metric in _SHARES and not subject and not r.inherited:
+        row["subject"] = r.subject  # 税收收入占比68.2%: the part is written before 占比
+    elif (r.shape == "share" and r.subject and metric in _SHARES and subject
+          and r.metric == "占" + subject + "比重" and subject not in r.subject):
+        row["subject"] = r.subject + "占" + subject
+    elif (r.shape == "level" and metric and not subject and not row.get("department") and seg is not None
+          and r.metric and len(r.metric) > len(metric) and r.metric.endswith(metric)):
+        row["metric"] = _adverbial_compound(r.metric[: -len(metric)], metric, seg) + metric
+
+
+def _adverbial_compound(ext: str, metric: str, seg: Segmenter) -> str:
+    """The words before a rule's metric that belong to it when an adverbial binds them (政府信息|公开申请,
+    政府信息公开|申请数量: 公开 says how, the nouns it follows say of what): the adverbial and the
+    nouns before it, else ''."""
+    toks = seg.tagged(ext + metric)
+    cut = len(ext)
+    first = next((t for t in toks if t.start == cut), None)
+    if first is None:
+        return ""
+    if first.pos in ("ad", "d") and first.end < len(ext + metric):
+        return _nouns_before(ext, metric, seg)
+    last = next((t for t in toks if t.end == cut), None)
+    if last is not None and last.pos == "ad" and last.start > 0:
+        nouns = _nouns_before(ext[: last.start], ext[last.start:] + metric, seg)
+        return nouns + last.text if nouns else ""
+    return ""
+
+
+def _nouns_before(ext: str, metric: str, seg: Segmenter) -> str:
+    """The common nouns (of two characters or more) ``ext`` ends with, when ``metric`` opens a
+    word of its own: 新收政府信息 + 公开申请 -> 政府信息; '' when there are none."""
+    toks = seg.tagged(ext + metric)
+    cut = len(ext)
+    if not any(t.start == cut for t in toks):
+        return ""
+    out = ""
+    for t in reversed([t for t in toks if t.end <= cut]):
+        if len(t.text) < 2 or not t.pos.startswith(_EXT_POS) or t.pos.startswith(("nr", "ns", "nt")):
+            break
+        out = t.text + out
+    return out
+
+
+_EXPECTED = regex.compile(r"(?:预期|预计)$")
 # a plan's expected values: the figures after these words in their sentence are targets
-_TARGET = regex.compile(r"预期目标|目标(?:是|为)|力争|预计")
+_TARGET = regex.compile(r"预期目标|目标(?:是|为)|力争|预计|(?<!超出|超过|好于|高于|低于|不及|符合|超|于)预期")
 # a section of a plan's targets: 二、2025年主要目标, 今年主要预期目标
 _TARGET_SECTION = regex.compile(r"目标(?:任务)?$|预期目标")
 
@@ -453,6 +524,8 @@ def _indicator(row: dict[str, Any], change_verbs: set[str]) -> str | None:
     metric, subject = row.get("metric"), row.get("subject")
     if row.get("scope") == "change" and subject:
         return subject
+    if metric in _SHARES and subject and "占" in subject:
+        return subject + "比重"  # 税收收入占一般公共预算收入 + 比重
     if metric and subject:
         return subject + metric if not metric.startswith(subject) else metric
     return metric or subject
