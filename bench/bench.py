@@ -133,6 +133,33 @@ def startup(work: Path, repeat: int) -> list[tuple[str, float]]:
     return out
 
 
+def quantity_speed() -> list[tuple[str, float]]:
+    """Scanner + clause grammar (quantities/) per 800-character page over the texts of
+    tests/variants and, when present, the plain-text files of ../shared/realdocs: the first pass
+    (jieba's cut of each clause not cached yet) and a second one (cached), in this process."""
+    from reportparse.pipeline import text_to_clean
+    from reportparse.quantities.rows import quantities_of, read_all
+    from reportparse.rulebook import load_rules
+    from reportparse.segment import segmenter_for
+
+    rules = load_rules()
+    seg = segmenter_for(rules)
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "variants").glob("*.txt"))]
+    for p in sorted((ROOT.parent / "shared" / "realdocs").glob("*.txt")):
+        raw = p.read_bytes()
+        texts.append(raw.decode("gb18030" if "gb18030" in p.name else "utf-8", errors="replace"))
+    cleans = [text_to_clean(t) for t in texts]
+    pages = sum(len(c.text) for c in cleans) / 800
+    out = []
+    for label in ("first pass", "second pass"):
+        t = time.perf_counter()
+        for c in cleans:
+            qs, lex = quantities_of(c, rules.lists)
+            read_all(c, qs, lex, [], seg, rules.lists.get("metric_verbs", ()))
+        out.append((f"scanner + attribution per 800-char page, {label}", (time.perf_counter() - t) * 1000 / pages))
+    return out
+
+
 def engine_works(engine: str, one: Path, work: Path) -> bool:
     """True when documents.extractor names ``engine`` (False: the reader is not there yet)."""
     out = work / f"probe-{engine}"
@@ -232,6 +259,8 @@ def main() -> None:
     show("start-up: reportparse --help", f"{time.perf_counter() - t:.2f} s")
     for label, secs in startup(work, a.repeat):
         show(label, f"{secs:.2f} s")
+    for label, ms in quantity_speed():
+        show(label, f"{ms:.2f} ms")
     bare_pdfplumber(small[:2])
     pages, s = best(a.repeat, lambda: bare_pdfplumber(small))
     floor = pages / s
