@@ -11,45 +11,21 @@ and departments recall and precision ≥ 0.85, per document. Each text is also d
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
-from score_helpers import load_scorer
+from score_helpers import extract_as_text_and_pdf, load_scorer
 
-from reportparse.api import extract
-
-ROOT = Path(__file__).resolve().parent.parent
 GENRES = Path(__file__).resolve().parent / "genres"
 NAMES = sorted(p.name[: -len(".gold.json")] for p in GENRES.glob("*.gold.json"))
 BARS = {"fig_r": 0.85, "date_r": 0.85, "dept_r": 0.85, "dept_p": 0.85}
 _TABLE = {"fig_r": "figures", "date_r": "dates", "dept_r": "departments", "dept_p": "departments"}
 
 
-def _make_pdf():
-    """corpora/make_pdf.py, or None when it or its fonts are missing."""
-    sys.path.insert(0, str(ROOT / "corpora"))
-    try:
-        import make_pdf
-    except ImportError:
-        return None
-    finally:
-        sys.path.pop(0)
-    return make_pdf if all(p.exists() for p, _ in make_pdf.FONT_FILES.values()) else None
-
-
 @pytest.fixture(scope="module")
 def genres_out(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bool]:
-    src = tmp_path_factory.mktemp("genres-src")
-    make_pdf = _make_pdf()
-    for name in NAMES:
-        text = (GENRES / f"{name}.txt").read_text(encoding="utf-8")
-        (src / f"{name}.txt").write_text(text, encoding="utf-8")
-        if make_pdf is not None:
-            make_pdf.render_report(text, src / f"{name}.pdf", backend="fpdf2")
-    out = tmp_path_factory.mktemp("genres") / "out"
-    extract([src], out=out, formats=("csv",), jobs=1, timeout=0)
-    return out, make_pdf is not None
+    texts = {name: (GENRES / f"{name}.txt").read_text(encoding="utf-8") for name in NAMES}
+    return extract_as_text_and_pdf(texts, tmp_path_factory, "genres", timeout=0)
 
 
 @pytest.mark.parametrize("form", [".txt", ".pdf"])

@@ -11,12 +11,10 @@ from __future__ import annotations
 import csv
 import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
-
-from reportparse.api import extract
+from score_helpers import extract_as_text_and_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 VARIANTS = Path(__file__).resolve().parent / "variants"
@@ -35,31 +33,11 @@ def _scorer():
     return mod
 
 
-def _make_pdf():
-    """corpora/make_pdf.py, or None when it or its fonts are missing."""
-    sys.path.insert(0, str(ROOT / "corpora"))
-    try:
-        import make_pdf
-    except ImportError:
-        return None
-    finally:
-        sys.path.pop(0)
-    return make_pdf if all(p.exists() for p, _ in make_pdf.FONT_FILES.values()) else None
-
-
 @pytest.fixture(scope="module")
 def variants_out(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bool]:
     """Every variant extracted, as text and (fonts permitting) as an fpdf2 PDF, into one folder."""
-    src = tmp_path_factory.mktemp("variants-src")
-    make_pdf = _make_pdf()
-    for name in NAMES:
-        text = (VARIANTS / f"{name}.txt").read_text(encoding="utf-8")
-        (src / f"{name}.txt").write_text(text, encoding="utf-8")
-        if make_pdf is not None:
-            make_pdf.render_report(text, src / f"{name}.pdf", backend="fpdf2")
-    out = tmp_path_factory.mktemp("variants") / "out"
-    extract([src], out=out, formats=("csv",), jobs=1)
-    return out, make_pdf is not None
+    texts = {name: (VARIANTS / f"{name}.txt").read_text(encoding="utf-8") for name in NAMES}
+    return extract_as_text_and_pdf(texts, tmp_path_factory, "variants")
 
 
 def test_there_are_variants() -> None:
