@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 from score_helpers import extract_as_text_and_pdf
 
-ROOT = Path(__file__).resolve().parent.parent
 VARIANTS = Path(__file__).resolve().parent / "variants"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 NAMES = sorted(p.name[: -len(".gold.json")] for p in VARIANTS.glob("*.gold.json"))
