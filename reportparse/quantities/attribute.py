@@ -67,7 +67,9 @@ _FROM = regex.compile(r"^\s*(?:将|已|也|还|均)?(?:从|由|自)")
 # the words before a bracketed value that compare it: 低于前一周水平（3.8%）, 高于2022年同期水平（2.3%）
 _COMPARED = regex.compile(r"(?:低于|高于|略低于|略高于|与|接近|持平于)(?P<what>[^，,；;。（(]{1,30})$")
 # a change to a new level: 增加到, 提高至, 下降到 (the value after it is a level of what changed)
-_TO_VERB = regex.compile(r"(?:增加|增长|提高|提升|下降|降低|减少|上升|扩大|缩小|缩短|延长)(?:到|至|为)(?:\d{4}年(?:底|末)?的?)?$")
+_TO_VERB = regex.compile(r"(?:增加|增长|提高|提升|下降|降低|减少|上升|扩大|缩小|缩短|延长|调整|调高|调增)(?:到|至|为)(?:\d{4}年(?:底|末)?的?)?$")
+# a rate's denominator written between the verb and the number: 提高到每人每月320元, 调整为每月2490元
+_PER_UNIT = regex.compile(r"(?:每[人户月年日天周亩吨]){1,2}$")
 _COMPARED_INLINE = regex.compile(r"(?:低于|高于|略低于|略高于|对比|相比)(?P<what>[^，,；;。（(]{1,12}?)的?$")
 # a ratio to a plan or a base: 为预算的100.8%, 完成年初预算的104.54%, 为上年的102.3% (of the indicator
 # the clause or the sentence names before it)
@@ -387,6 +389,7 @@ def read_quantity(
             floor = max(floor, pq.end)  # not 十项民生支出: a numeral that names, not counts, is in the noun
     cs = clause_start(text, q, floor)
     pre = text[cs : q.start]
+    core = _PER_UNIT.sub("", pre) or pre  # the clause before the number without its 每人每月
     post_end = _clause_end(text, q.end)
     post = text[q.end : post_end]
     # change: … (比上年) 增长 N
@@ -452,7 +455,7 @@ def read_quantity(
                        inherited)
     # N为X / N%（a/b）为…的X
     m = _IS_AFTER.match(post if not post.startswith(("（", "(")) else text[q.end : post_end + 40])
-    np_before = _clean(_after_de(strip_prefixes(_strip_linking(pre.strip(), lex), lex)))
+    np_before = _clean(_after_de(strip_prefixes(_strip_linking(core.strip(), lex), lex)))
     if _FRAME.match(np_before) or np_before in _FUNCTION_WORDS:
         np_before = ""
     if m and not np_before:
@@ -495,7 +498,11 @@ def read_quantity(
         if prev is not None:
             pr = prev[1]
             return Reading(pr.metric, pr.subject, pr.change, pr.basis, "inherit", None)
-    if _TO_VERB.search(pre):
+    if (to := _TO_VERB.search(core)) is not None:
+        # 最低工资标准调整为每月2490元: the new level of what the clause names before the verb
+        what = _clean(strip_prefixes(_strip_linking(core[: to.start()].strip(), lex), lex))
+        if what and not _FRAME.match(what) and what not in _FUNCTION_WORDS:
+            return Reading(what, None, None, None, "level", None)
         # 从2002年1288亿元增加到2007年的3664亿元: the value after the change is of what changed
         if prev is None or not prev[1].metric:
             return Reading(None)

@@ -216,8 +216,8 @@ def non_metric_test(lists: dict[str, tuple[str, ...]], seg: Segmenter | None) ->
         rest = _LEAD_DATE.sub("", metric)
         if rest != metric and len(rest) == 1:
             return True  # 2007年中: a date and a stray character
-        if len(metric) >= 2 and metric[-1] in "到至" and _HAN_START.match(metric):
-            return True  # 增加到, 提高至: a verb and its complement, what it rose to is the value
+        if metric[-1] in "到至" and _HAN_START.match(metric):
+            return True  # 增加到, 提高至, 到 (of 增加到): a verb and its complement, the value is what it rose to
         if seg is None or not _HAN_START.match(metric):
             return False
         toks = seg.tagged(metric)
@@ -367,6 +367,8 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
                     row["metric"], row["subject"] = r.metric, r.subject
                     if r.change:
                         row["scope"] = "change"
+                    elif metric and metric[-1] in "到至" and row.get("scope") == "change":
+                        row["scope"] = "other"  # 由6.06张增加到6.47张: 6.47 is the new level, no change
                 elif bad(metric):
                     row["metric"] = None  # 有, 对, 除: no metric rather than a fragment
             elif (r.change and metric and metric.endswith(r.change) and not row.get("subject")

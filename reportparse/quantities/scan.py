@@ -28,6 +28,7 @@ _AFTER = r"(?:左右|上下)"
 
 
 _DATE_AFTER = regex.compile(r"\s*(?:年|月|日|号|时|点|周岁|岁)")
+_DECIMAL_DAYS = regex.compile(r"(?<=\d\.\d+)日")  # 9.3日 is a number of days, never a date
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,9 @@ def scan_quantities(text: str, units: tuple[str, ...]) -> list[Quantity]:
         raw = m.group("pct") or m.group("num")
         arabic = raw.lstrip("-")[:1].isdigit()
         unit = m.group("unit")
+        end, unit_start = m.end(), m.start("unit") if unit else m.end("num")
+        if not unit and arabic and m.group("num") and _DECIMAL_DAYS.match(text, m.end()):
+            unit, unit_start, end = "日", m.end(), m.end() + 1  # 平均住院日为9.3日: no date is 9.3日
         if not unit and not m.group("pct") and (not arabic or _DATE_AFTER.match(text, m.end())):
             continue  # 一体化 is a word; 2002年, 9月, 8日 are dates
         low = None
@@ -87,8 +91,8 @@ def scan_quantities(text: str, units: tuple[str, ...]) -> list[Quantity]:
         ve = m.end("pct") if m.group("pct") else m.end("num")
         approx = bool(m.group("before") or m.group("a1") or m.group("after") or (parsed and parsed.approx))
         out.append(Quantity(
-            start=m.start(), end=m.end(), value_start=vs, value_end=ve, value=value, unit=unit,
-            unit_start=m.start("unit") if unit and m.group("unit") else ve, value_low=low,
+            start=m.start(), end=end, value_start=vs, value_end=ve, value=value, unit=unit,
+            unit_start=unit_start if unit else ve, value_low=low,
             approx=approx, arabic=arabic,
         ))
     return out
