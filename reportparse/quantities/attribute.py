@@ -53,6 +53,8 @@ _NOT_NOUN_AFTER = regex.compile(
     r"次|后|前|内|中|时|以|分别|其中|同期|对|至|到|多|余|之|每|/|以来|期间|左|也|均|都|已|了|即|则|且|并|共|合计)"
 )
 _LONG = 14
+# a Latin abbreviation or formula in brackets after a name: 细颗粒物（PM2.5）, 臭氧（O3）, 化学需氧量（COD）
+_ABBREVIATION = regex.compile(r"[（(][A-Za-z][A-Za-z0-9.₀-₉ ]{0,9}[）)]")
 _WRAPPED = regex.compile(r"(?:^|[，,；;：:。！？\n])(?P<np>\p{Han}{2,14})$")
 _LEAD_DATE = regex.compile(r"(?:\d{4}年(?:末|底|度)?|\d{1,2}月份?|[一二三四]季度|[上下]半年|前[二三]季度|1-\d{1,2}月)")
 PCT_PAREN = regex.compile(r"[（(]%[）)]$")
@@ -547,9 +549,9 @@ def read_quantity(
     if np_before and _EACH.search(pre):
         # 济南市、青岛市报告发病率分别为41.2/10万、38.7/10万: one value for each name before 分别
         return Reading(_clean(_EACH.sub("", np_before)) or None, None, None, None, "each", None)
-    if np_before and len(np_before) > _LONG:
+    if np_before and len(_ABBREVIATION.sub("", np_before)) > _LONG:
         np_before = _ASIDE.sub("", np_before)  # 网络渠道（“浙里办”、微信公众号等）受理: an aside lists examples
-    if np_before and len(np_before) > _LONG and words is not None:
+    if np_before and len(_ABBREVIATION.sub("", np_before)) > _LONG and words is not None:
         np_before = words.noun_tail(np_before) or _tail(np_before)
     if np_before:
         return Reading(np_before, _elided_head(np_before, prev), None, None, "level", q.start - len(np_before))
