@@ -43,6 +43,11 @@ ROWS = [
     ("细颗粒物（PM2.5）年平均浓度为29.4微克/立方米，同比下降6.1%。",
      [("细颗粒物（PM2.5）年平均浓度", None, 29.4, "微克/立方米", None),
       ("同比下降", "细颗粒物（PM2.5）年平均浓度", 6.1, "%", "change")]),
+    # the statistic a concentration is of (日最大8小时平均, 第90百分位) is part of its name and counts nothing
+    ("臭氧（O3）日最大8小时平均第90百分位浓度为146微克/立方米，同比上升3.5%。",
+     [("臭氧（O3）日最大8小时平均第90百分位浓度", None, 146, "微克/立方米", None),
+      ("同比上升", "臭氧（O3）日最大8小时平均第90百分位浓度", 3.5, "%", "change")]),
+    ("一氧化碳日均值第95百分位浓度为0.9毫克/立方米。", [("一氧化碳日均值第95百分位浓度", None, 0.9, "毫克/立方米", None)]),
     # a standard raised or set to a level per person or month: the level of what the clause names
     ("城乡居民基本养老保险基础养老金提高到每人每月255元。",
      [("城乡居民基本养老保险基础养老金", None, 255, "元", None)]),
@@ -68,6 +73,11 @@ def test_sectoral_bulletin_clauses_name_what_a_quantity_measures(text: str, expe
 def test_a_decimal_before_ri_is_a_number_of_days(text: str, value: float, unit: str) -> None:
     qs = [q for q in scan_quantities(text, _rules().lists.get("units", ())) if q.value == value]
     assert qs and qs[0].unit == unit and text[qs[0].start:qs[0].end].endswith(unit)
+
+
+def test_the_numbers_of_a_statistic_are_no_figures() -> None:
+    got = _figures("臭氧日最大8小时滑动平均值第90百分位数浓度为152微克/立方米。")
+    assert [v for _, _, v, _, _ in got] == [152], got
 
 
 def test_a_day_of_the_month_stays_a_date() -> None:

@@ -24,7 +24,7 @@ from typing import Protocol
 
 import regex
 
-from .scan import Quantity
+from .scan import STATISTIC, Quantity
 
 # a clause ends at these (a list item at 、)
 _DELIMS = "，,；;。！？!?：:\n、"
@@ -54,7 +54,8 @@ _NOT_NOUN_AFTER = regex.compile(
 )
 _LONG = 14
 # a Latin abbreviation or formula in brackets after a name: 细颗粒物（PM2.5）, 臭氧（O3）, 化学需氧量（COD）
-_ABBREVIATION = regex.compile(r"[（(][A-Za-z][A-Za-z0-9.₀-₉ ]{0,9}[）)]")
+# and the statistic it is of (scan.STATISTIC: 日最大8小时平均, 第90百分位): neither counts in a name's length
+_ABBREVIATION = regex.compile(r"[（(][A-Za-z][A-Za-z0-9.₀-₉ ]{0,9}[）)]|" + STATISTIC.pattern)
 _WRAPPED = regex.compile(r"(?:^|[，,；;：:。！？\n])(?P<np>\p{Han}{2,14})$")
 _LEAD_DATE = regex.compile(r"(?:\d{4}年(?:末|底|度)?|\d{1,2}月份?|[一二三四]季度|[上下]半年|前[二三]季度|1-\d{1,2}月)")
 PCT_PAREN = regex.compile(r"[（(]%[）)]$")

@@ -21,7 +21,7 @@ from ..model import Candidate, CleanText
 from ..places import places
 from ..segment import Segmenter
 from .attribute import QUALIFIER, Lexicon, Reading, lexicon_of, read_quantity, strip_prefixes
-from .scan import Quantity, scan_quantities
+from .scan import STATISTIC, Quantity, scan_quantities
 
 RULE_ID = "figure.quantity"
 _SENT_END = "。！？!?\n"
@@ -332,6 +332,10 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
                 lists: dict[str, tuple[str, ...]], seg: Segmenter | None = None) -> None:
     """In place: a row whose metric is no metric takes the reading of its quantity; a change with
     no subject takes what changed; every change gets its ``basis``; every row its ``indicator``."""
+    if "小时" in text or "百分位" in text:  # 臭氧日最大8小时平均: a rule's value that is a number of a name
+        named = [(m.start(), m.end()) for m in STATISTIC.finditer(text)]
+        rows[:] = [row for row in rows if row.get("_value_start") is None
+                   or not any(a <= row["_value_start"] < b for a, b in named)]
     bad = non_metric_test(lists, seg)
     words = frozenset(lists.get("non_metrics", ()))
     change_verbs = set(lists.get("change_verbs_rate", ()))

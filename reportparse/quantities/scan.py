@@ -28,6 +28,9 @@ _AFTER = r"(?:左右|上下)"
 
 
 _DATE_AFTER = regex.compile(r"\s*(?:年|月|日|号|时|点|周岁|岁)")
+# the statistic an air quality figure is of, whose numbers name it and count nothing: 臭氧日最大8小时
+# 平均第90百分位浓度, 一氧化碳日均值第95百分位浓度
+STATISTIC = regex.compile(r"日最大\d{1,2}小时(?:滑动)?平均值?|第\d{1,2}百分位数?")
 _DECIMAL_DAYS = regex.compile(r"(?<=\d\.\d+)日")  # 9.3日 is a number of days, never a date
 
 
@@ -67,7 +70,10 @@ def scan_quantities(text: str, units: tuple[str, ...]) -> list[Quantity]:
     """Every quantity of ``text`` in order. Chinese numerals count only before a unit (一体化,
     安全第一 are words); a number of digits counts with or without one."""
     out: list[Quantity] = []
+    named = [(m.start(), m.end()) for m in STATISTIC.finditer(text)] if "小时" in text or "百分位" in text else []
     for m in _pattern(units).finditer(text):
+        if named and any(a <= m.start() < b for a, b in named):
+            continue  # 第90百分位: a number of the name, not a quantity
         raw = m.group("pct") or m.group("num")
         arabic = raw.lstrip("-")[:1].isdigit()
         unit = m.group("unit")
