@@ -48,6 +48,8 @@ ROWS = [
      [("臭氧（O3）日最大8小时平均第90百分位浓度", None, 146, "微克/立方米", None),
       ("同比上升", "臭氧（O3）日最大8小时平均第90百分位浓度", 3.5, "%", "change")]),
     ("一氧化碳日均值第95百分位浓度为0.9毫克/立方米。", [("一氧化碳日均值第95百分位浓度", None, 0.9, "毫克/立方米", None)]),
+    # 注册护士 is a kind of staff, not nurses registered
+    ("全区卫生技术人员3120人，其中执业（助理）医师1208人，注册护士1377人。", [("注册护士", None, 1377, "人", None)]),
     # a standard raised or set to a level per person or month: the level of what the clause names
     ("城乡居民基本养老保险基础养老金提高到每人每月255元。",
      [("城乡居民基本养老保险基础养老金", None, 255, "元", None)]),
