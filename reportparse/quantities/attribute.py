@@ -411,8 +411,9 @@ def read_quantity(
         np = _clean(strip_prefixes(_strip_linking(head.strip(), lex), lex))
         if QUALIFIER.match(np):
             np = ""  # 扣除留抵退税因素后增长5.8%: the change of the indicator before
-        if np and cs > floor and text[cs - 1] == "、":
+        if np and cs > floor and text[cs - 1] == "、" and "分别" not in pre:
             # 收入、支出总计各减少 (what changed is the list); 计算机、通信和其他电子设备制造业增长: one name
+            # (not 第一、二、三产业增加值分别增长: one value each, told apart after)
             np = _listed(text, cs, floor, np, lex)
         metric = v
         if basis in ("同比", "环比", "年均"):
