@@ -63,3 +63,27 @@ def test_economy_clauses_name_what_a_quantity_measures(text: str, expected: list
 def test_listed_names_split_to_the_number_of_values(clause: str, n: int, names: list[str]) -> None:
     text = "，" + clause + "分别"
     assert _listed_names(text, len(text) - 2, n) == names
+
+
+# a monthly table with a column of units and period columns (本月, 1—N月) and a change column in %:
+# each cell takes its column; empty cells (—) before the written ones leave them the last columns
+TABLE = """附表：主要经济指标
+
+指标名称 单位 11月 1—11月 同比增长（%）
+规模以上工业增加值 % — — 6.7
+地方财政收入 亿元 8.35 97.62 3.9
+外贸进出口总额 万美元 5621 60315 -4.2
+"""
+
+
+@pytest.mark.parametrize("row", [
+    ("规模以上工业增加值", "同比增长", 6.7, "%", "change"),
+    ("地方财政收入", "11月", 835000000, "元", None),
+    ("地方财政收入", "1—11月", 9762000000, "元", None),
+    ("地方财政收入", "同比增长", 3.9, "%", "change"),
+    ("外贸进出口总额", "1—11月", 603150000, "美元", None),
+    ("外贸进出口总额", "同比增长", -4.2, "%", "change"),
+])
+def test_a_monthly_table_reads_its_period_and_change_columns(row: tuple) -> None:
+    got = _figures(TABLE)
+    assert row in got, f"{row} not in {got}"

@@ -99,7 +99,7 @@ _RANKED = regex.compile(
 _RATE_NOUN = regex.compile(r"^(?:增速|增幅|涨幅|降幅|跌幅|增长速度|增长幅度|上涨幅度|下降幅度)$")
 # a contribution to a total (拉动全市规上工业增长4.1个百分点, 影响居民消费价格总水平下降约0.27个百分点): a
 # change of the total that the indicator before it makes
-_CONTRIBUTION = regex.compile(r"^(?:拉动|带动|影响|下拉|推动|拉低|拉高)\p{Han}")
+_CONTRIBUTION = regex.compile(r"^(?:拉动|带动|影响|下拉|推动|拉低|拉高)[\p{Han}A-Za-z]")
 _SUPERLATIVE = regex.compile(r"(?P<what>\p{Han}{2,16}?)(?:最多|最高|最大|最少|最低|最快|居首|居第一|位居第一|排名第一)$")
 
 
