@@ -87,3 +87,18 @@ TABLE = """附表：主要经济指标
 def test_a_monthly_table_reads_its_period_and_change_columns(row: tuple) -> None:
     got = _figures(TABLE)
     assert row in got, f"{row} not in {got}"
+
+
+@pytest.mark.parametrize(("text", "row"), [
+    # a change in % after the change of a rate in points is of the indicator again, not of its rate
+    ("5月份，全省居民消费价格同比上涨1.6%，涨幅比上月扩大0.4个百分点；环比下降0.3%。",
+     ("环比下降", "居民消费价格", 0.3, "%", "change")),
+    # an aside in brackets before 分别 (销售额（营业额）) leaves the list's names as they are
+    ("限额以上批发和零售业、住宿和餐饮业销售额（营业额）分别增长4.4%和9.1%。",
+     ("增长", "住宿和餐饮业销售额", 9.1, "%", "change")),
+    ("限额以上批发和零售业、住宿和餐饮业销售额（营业额）分别增长4.4%和9.1%。",
+     ("增长", "限额以上批发和零售业", 4.4, "%", "change")),
+])
+def test_the_indicator_after_a_rate_and_an_aside(text: str, row: tuple) -> None:
+    got = _figures(text)
+    assert row in got, f"{row} not in {got}"

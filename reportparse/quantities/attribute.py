@@ -96,7 +96,9 @@ _RANKED = regex.compile(
     r"(?:\p{Han}{1,6}?)?(?:依次|分别)?(?:为|是|有)[：:]?")
 # a superlative clause whose value follows in the next one: 鄞州区受理量最多，为5.36万件
 # a rate noun with no indicator (增速比1—8月回落0.4个百分点): the rate of the indicator before it
-_RATE_NOUN = regex.compile(r"^(?:增速|增幅|涨幅|降幅|跌幅|增长速度|增长幅度|上涨幅度|下降幅度)$")
+_RATE_WORDS = r"(?:增速|增幅|涨幅|降幅|跌幅|增长速度|增长幅度|上涨幅度|下降幅度)"
+_RATE_NOUN = regex.compile(rf"^{_RATE_WORDS}$")
+_RATE_TAIL = regex.compile(rf"(?<=\p{{Han}}{{2}}){_RATE_WORDS}$")
 # a contribution to a total (拉动全市规上工业增长4.1个百分点, 影响居民消费价格总水平下降约0.27个百分点): a
 # change of the total that the indicator before it makes
 _CONTRIBUTION = regex.compile(r"^(?:拉动|带动|影响|下拉|推动|拉低|拉高)[\p{Han}A-Za-z]")
@@ -425,7 +427,10 @@ def read_quantity(
                 return Reading(np + v, prev[1].indicator, v, basis, "change", q.start - len(v), True)
         inherited = not np and prev is not None
         if inherited:
+            # 涨幅比上月回落0.2个百分点；环比上涨0.8%: the change is of the indicator, not of its rate
             np = prev[1].indicator or ""
+            if "百分点" in (prev[0].unit or "") and "百分点" not in (q.unit or ""):
+                np = _RATE_TAIL.sub("", np) or np
         return Reading(metric, np or None, v, basis, "change", q.start - len(v), inherited)
     # a value compared: 低于上周的4.8‰, 高于4.94%的基线水平 is the indicator at another time
     m = _COMPARED_INLINE.search(pre)

@@ -628,6 +628,9 @@ def _listed_names(text: str, at: int, n: int | None = None) -> list[str]:
     """The names of ``A、B和C分别…`` (the clause before ``at``), or [] when it is no such list.
     With ``n`` (the number of values), a list whose names hold 和 themselves (教育文化和娱乐类、居住类和
     医疗保健类) splits at 、 and at the first conjunction of its last item, when that gives ``n``."""
+    if at > 0 and text[at - 1] in "）)":  # 销售额（营业额）分别: an aside in brackets before 分别
+        opened = max(text.rfind("（", max(0, at - 20), at), text.rfind("(", max(0, at - 20), at))
+        at = opened if opened > 0 else at
     start = max((m.end() for m in _CLAUSE_OPEN.finditer(text, max(0, at - 60), at)), default=max(0, at - 60))
     clause = text[start:at]
     parts = [p.strip() for p in _NAME_SEP.split(clause)]
