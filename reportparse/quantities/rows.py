@@ -577,8 +577,11 @@ def pair_each(rows: list[dict[str, Any]], text: str, lex: Lexicon | None = None)
         if row.get("scope") != "change" or at < 0:
             i += 1
             continue
+        # the values of this 分别: up to the next 分别 or the next clause of the sentence (；)
+        stops = [k for k in (text.find("分别", at + 2), text.find("；", at), text.find(";", at)) if k >= 0]
+        until = min(stops, default=len(text))
         run = [r for r in rows[i:] if r["sentence"] == row["sentence"] and r.get("scope") == "change"
-               and r["char_end"] > at][:8]
+               and r["char_end"] > at and r["char_start"] < until][:8]
         # the levels of the list 分别 closes: after the last change before it
         opened = max((r["char_end"] for r in rows[:i] if r["sentence"] == row["sentence"]
                       and r.get("scope") == "change" and r["char_end"] <= at), default=-1)
