@@ -46,7 +46,7 @@ _LIST_GAP = regex.compile(r"\s*(?:、|和|及|与|或)\s*")
 _YEAR_BASIS = regex.compile(
     r"(?:比|较|与)(?:\d{4}年度?(?:预算|同期)?|上年度?|去年|上月|上周|前一周|年初|上季度|[一二三四]季度|[上下]半年|前[二三]季度"
     r"|[前上](?:[一二两三四五六七八九十]|\d{1,2})个?(?:年|月|季度|周|五年)"
-    r"|\d{1,2}月份?|1-\d{1,2}月|同期|(?:年初|调整)?预算数?|计划数?)(?:同期|末|底)?(?:预算数?|计划|执行数|决算数)?(?:相比)?$")
+    r"|\d{1,2}月份?|1[-—–－~～]\d{1,2}月份?|同期|(?:年初|调整)?预算数?|计划数?)(?:同期|末|底)?(?:预算数?|计划|执行数|决算数)?(?:相比)?$")
 # words right after a quantity that do not start a counted noun (比上年, 增长, 以上 ...)
 _NOT_NOUN_AFTER = regex.compile(
     r"^(?:比|同比|环比|较|与|增长|下降|提高|降低|增加|减少|上升|以上|以下|以内|左右|上下|占|的|为|是|和|及|或|等|"
@@ -63,7 +63,6 @@ PCT_PAREN = regex.compile(r"[（(]%[）)]$")
 QUALIFIER = regex.compile(
     r"^(?:按照?|扣除|剔除|不含|若|以)\p{Han}{0,12}?(?:计算|后|计|口径|因素影响|因素)$|^(?:可比价格|可比口径|同口径)$")
 _WIDE_END = regex.compile(r"[，,；;。！？!?：:\n]|[、和及与](?=\s*(?:\d|[一二两三四五六七八九十百千万]+[个家所项件名人]))")
-_ALL_OF = regex.compile(r"(?:各|均)$")
 _SENTENCE_PARTS = "，,；;。！？!?：:\n（()）"
 _LOCALIZER = regex.compile(r"(?<=\p{Han}{2})[中里内]$")
 _FROM = regex.compile(r"^\s*(?:将|已|也|还|均)?(?:从|由|自)")
@@ -101,6 +100,13 @@ _RANKED = regex.compile(
     r"(?P<what>\p{Han}{2,12}?)(?:居|位居|排名|排在|位列|排)(?:前|第)[\p{Han}\d]{1,3}(?:位|名)?的?"
     r"(?:\p{Han}{1,6}?)?(?:依次|分别)?(?:为|是|有)[：:]?")
 # a superlative clause whose value follows in the next one: 鄞州区受理量最多，为5.36万件
+# a rate noun with no indicator (增速比1—8月回落0.4个百分点): the rate of the indicator before it
+_RATE_WORDS = r"(?:增速|增幅|涨幅|降幅|跌幅|增长速度|增长幅度|上涨幅度|下降幅度)"
+_RATE_NOUN = regex.compile(rf"^{_RATE_WORDS}$")
+_RATE_TAIL = regex.compile(rf"(?<=\p{{Han}}{{2}}){_RATE_WORDS}$")
+# a contribution to a total (拉动全市规上工业增长4.1个百分点, 影响居民消费价格总水平下降约0.27个百分点): a
+# change of the total that the indicator before it makes
+_CONTRIBUTION = regex.compile(r"^(?:拉动|带动|影响|下拉|推动|拉低|拉高)[\p{Han}A-Za-z]")
 _SUPERLATIVE = regex.compile(r"(?P<what>\p{Han}{2,16}?)(?:最多|最高|最大|最少|最低|最快|居首|居第一|位居第一|排名第一)$")
 
 
@@ -407,21 +413,30 @@ def read_quantity(
             wide = text[clause_start(text, q, floor0) : q.start]
             head = wide[: len(wide) - (len(pre) - len(head))]
         head = _TRAILING_PAREN.sub("", head)  # the compared level in brackets
-        each = bool(_ALL_OF.search(head))  # 各/均: one change of every item listed (not 分别: one each)
         head, basis = _basis(head, lex)
         if basis is None:
             head, basis = _basis(_ADVERB_TAIL.sub("", head), lex)
         np = _clean(strip_prefixes(_strip_linking(head.strip(), lex), lex))
         if QUALIFIER.match(np):
             np = ""  # 扣除留抵退税因素后增长5.8%: the change of the indicator before
-        if np and each and cs > floor and text[cs - 1] == "、":
-            np = _listed(text, cs, floor, np, lex)  # 收入、支出总计各减少: what changed is the list
+        if np and cs > floor and text[cs - 1] == "、" and "分别" not in pre:
+            # 收入、支出总计各减少 (what changed is the list); 计算机、通信和其他电子设备制造业增长: one name
+            # (not 第一、二、三产业增加值分别增长: one value each, told apart after)
+            np = _listed(text, cs, floor, np, lex)
         metric = v
         if basis in ("同比", "环比", "年均"):
             metric = basis + v
+        if prev is not None and prev[1].indicator and prev[1].change:
+            if _RATE_NOUN.match(np):  # 增速比1—8月回落0.4个百分点: the rate of the indicator before
+                return Reading(metric, prev[1].indicator + np, v, basis, "change", q.start - len(v), True)
+            if _CONTRIBUTION.match(np):  # 拉动…增长4.1个百分点: the contribution of the indicator before
+                return Reading(np + v, prev[1].indicator, v, basis, "change", q.start - len(v), True)
         inherited = not np and prev is not None
         if inherited:
+            # 涨幅比上月回落0.2个百分点；环比上涨0.8%: the change is of the indicator, not of its rate
             np = prev[1].indicator or ""
+            if "百分点" in (prev[0].unit or "") and "百分点" not in (q.unit or ""):
+                np = _RATE_TAIL.sub("", np) or np
         return Reading(metric, np or None, v, basis, "change", q.start - len(v), inherited)
     # a value compared: 低于上周的4.8‰, 高于4.94%的基线水平 is the indicator at another time
     m = _COMPARED_INLINE.search(pre)

@@ -46,6 +46,17 @@ _CHANGE_HEAD = regex.compile(r"增长|增速|增幅|比上年|同比|下降")
 # the columns after it, each opening with its year where it names one
 _UNIT_COLUMN = regex.compile(r"(?:^|\s|名称|指标|项目)单位\s*(?P<cols>\S.*)$")
 _COLUMN_YEAR = regex.compile(r"\s*(?=(?:19|20)\d{2}年)")
+# where a column opens in a header whose words ran together, by how sure the cut is: a year; a
+# period (9月, 1—9月, 本月, 累计); a change (同比增长, 比上年增长)
+_PERIOD_COL = r"(?<![\d\p{Pd}~～])\d{1,2}(?:[\p{Pd}~～]\d{1,2})?月份?|本月|当月|上月|本年累计|(?<!本年)累计|上年同期"
+_CHANGE_COL = r"同比|环比|比上年|(?<!同比|环比|比上年)(?:增长|增速|增幅)"
+_COLUMN_OPENS = (
+    _COLUMN_YEAR,
+    regex.compile(rf"\s*(?=(?:19|20)\d{{2}}年|{_PERIOD_COL})"),
+    regex.compile(rf"\s*(?=(?:19|20)\d{{2}}年|{_PERIOD_COL}|{_CHANGE_COL})"),
+)
+# cells a table leaves empty (— — 9.2), run into the label by the cleaner
+_EMPTY_CELLS = regex.compile(r"[\s\p{Pd}－…]+$")
 _MULT = ("万亿", "亿", "万", "千")
 _MAX_LINE = 80
 _MAX_LABEL = 24
@@ -96,15 +107,23 @@ def _header_columns(header: str, units: tuple[str, ...]) -> list[tuple[str, str,
     return cols
 
 
-def _unit_column(header: str) -> list[tuple[str, int, int]] | None:
+def _unit_column(header: str, n: int | None = None) -> list[tuple[str, int, int]] | None:
     """The columns after a header's column of units (指标名称 单位 2019年预计 2020年目标): each
-    column's words and where they stand in the header; None for a header without one."""
+    column's words and where they stand in the header; None for a header without one. With ``n``
+    (the row's cells) and the header's words run together (单位9月1—9月同比增长（%）), the columns
+    are cut at years, then also at periods (9月, 1—9月, 本月, 累计), then also at change words, the
+    first way that gives ``n``."""
     m = _UNIT_COLUMN.search(header)
     if m is None:
         return None
     lo = m.start("cols")
-    cuts = [lo] + [c.end() for c in _COLUMN_YEAR.finditer(header, lo) if c.end() > lo] + [len(header)]
-    return [(header[a:b].strip(), a, b) for a, b in zip(cuts, cuts[1:], strict=False) if header[a:b].strip()]
+    found: list[tuple[str, int, int]] = []
+    for opens in _COLUMN_OPENS if n is not None else _COLUMN_OPENS[:1]:
+        cuts = sorted({lo} | {c.end() for c in opens.finditer(header, lo) if c.end() > lo} | {len(header)})
+        found = [(header[a:b].strip(), a, b) for a, b in zip(cuts, cuts[1:], strict=False) if header[a:b].strip()]
+        if n is None or len(found) == n:
+            break
+    return found
 
 
 # a header that writes no units (其中：病名 发病数 死亡数, the cleaner joins its words): a label
@@ -187,11 +206,18 @@ def _row_cells(line: str, base: int, label: str, cells_at: int, header: tuple[st
     heads = [h for h in _HEADER_UNIT.finditer(label) if _is_unit(h.group("unit") or h.group("u2") or "", units)]
     if heads and heads[-1].end() < len(label):
         label = label[heads[-1].end() :]
+    empty = _EMPTY_CELLS.search(label) if len(label) > 2 else None
+    if empty is not None:
+        label = label[: empty.start()]  # 规模以上工业增加值 % — — 9.2: the empty cells come first
     label, own_unit, own_mult = _split_unit(label, units)
     label = PCT_PAREN.sub("", label).strip()  # its sub-item marks went with _LABEL_LEAD
     cols = (_header_columns(header[0], units) or _plain_columns(header[0])) if header else []
-    by_row = _unit_column(header[0]) if header and own_unit else None
     cells = list(_CELL_RE.finditer(line, cells_at))
+    by_row = None
+    if header and own_unit:
+        by_row = _unit_column(header[0], 0 if empty is not None else len(cells))  # with empty cells: the finest
+        if by_row is not None and empty is not None and len(by_row) > len(cells):
+            by_row = by_row[len(by_row) - len(cells):]  # the cells written are the last columns
     ls = line.find(label)
     out = []
     for i, cell in enumerate(cells):
@@ -204,6 +230,10 @@ def _row_cells(line: str, base: int, label: str, cells_at: int, header: tuple[st
         if by_row is not None:  # 城镇新增就业 万人 63.2 45: the row's unit for each cell
             words, ws, we = by_row[i] if len(by_row) == len(cells) else ("", 0, 0)
             unit, mult = unit or own_unit, "" if percent else own_mult
+            head_unit = _HEADER_UNIT.search(words)
+            if head_unit and (head_unit.group("unit") or head_unit.group("u2")) in ("%", "‰"):
+                unit, mult = head_unit.group("unit") or head_unit.group("u2"), ""  # 同比增长（%）: the column's
+                words = words[: head_unit.start()].strip()
             change = bool(_CHANGE_HEAD.search(words) or (unit == "%" and _CHANGE_HEAD.search(label)))
             col = (words, unit, change, mult, ws, we)
         elif not percent and i == 0 and own_unit:
