@@ -34,3 +34,10 @@ def periods(text: str, ctx: dict[str, Any]) -> list[tuple[float, str, date | Non
 def columns(text: str, ctx: dict[str, Any] | None, *names: str) -> list[tuple[Any, ...]]:
     """The named columns of each figure of ``text``."""
     return [tuple(f[n] for n in names) for f in figures(text, ctx)]
+
+
+def figure_tuples(text: str, ctx: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
+    """(metric, subject, value, unit, 'change' or None) of each figure of ``text``: the shape the
+    blind rounds' clause tables (tests/test_genre_*.py) compare."""
+    return [(r["metric"], r["subject"], r["value"], r["unit"], r["scope"] if r["scope"] == "change" else None)
+            for r in figures(text, ctx)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import pytest
+from figure_helpers import figure_tuples
 
 from reportparse.pipeline import analyse, parse_text, text_to_clean
 from reportparse.rulebook import RuleSet, load_rules
@@ -16,10 +17,7 @@ def _rules() -> RuleSet:
     return load_rules()
 
 
-def _figures(text: str) -> list[tuple]:
-    _, tables, _, _ = parse_text(text, _rules())
-    return [(r["metric"], r["subject"], r["value"], r["unit"], r["scope"] if r["scope"] == "change" else None)
-            for r in tables["figures"]]
+_figures = figure_tuples
 
 
 # (text, [(metric, subject, value, unit, scope), ...]) for the rows that hold the values listed

@@ -3,24 +3,12 @@ shapes they write, each with sentences of its own (blind round h5)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pytest
+from figure_helpers import figure_tuples
 
-from reportparse.pipeline import parse_text
 from reportparse.quantities.rows import _listed_names
-from reportparse.rulebook import RuleSet, load_rules
 
-
-@lru_cache(maxsize=1)
-def _rules() -> RuleSet:
-    return load_rules()
-
-
-def _figures(text: str) -> list[tuple]:
-    _, tables, _, _ = parse_text(text, _rules())
-    return [(r["metric"], r["subject"], r["value"], r["unit"], r["scope"] if r["scope"] == "change" else None)
-            for r in tables["figures"]]
+_figures = figure_tuples
 
 
 # (text, [(metric, subject, value, unit, scope), ...]) for the rows that hold the values listed
