@@ -33,6 +33,7 @@ UNIT_HEADS = ("单位", "计量单位")
 # a column of codes or serials: its numbers are no quantities (科目编码 201, 06; 序号 1)
 CODE_HEADS = regex.compile(r"(?:类|款|项|.*(?:编码|代码|编号)|序号|行次|栏次|年份)")
 SEPARATOR = "·"
+_DASHES = regex.compile(r"[-—–－/…]+")  # an empty cell written as a dash
 _PAIR = regex.compile(r"(?P<n>\d+(?:\.\d+)?)\s*[（(]\s*(?P<p>\d+(?:\.\d+)?)\s*%?\s*[）)]")
 UNIT_CELL = regex.compile(r"(?<!编制|填报|报送)单位\s*[:：]\s*(?P<unit>[^\s，,；;）)]{1,6})")
 
@@ -174,7 +175,7 @@ def _labels(row: dict[int, dict[str, Any]], skip: set[int] | None = None) -> dic
             continue
         if _number(text):
             out[k] = label
-        elif not regex.fullmatch(r"[-—–－/…]+", text):
+        elif not _DASHES.fullmatch(text):
             label = text
     return out
 

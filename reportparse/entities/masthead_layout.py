@@ -28,6 +28,8 @@ _SUBTITLE = regex.compile(r"^[—－\-（(]|\d{1,2}\s*月\s*\d{1,2}\s*日|第\s*
 # a line that is only a place's name (a title's first line: 黔东南苗族侗族自治州)
 _PLACE_LINE = regex.compile(r"\p{Han}{2,12}(?:自治州|自治区|自治县|省|市|县|区|州|盟|旗)")
 _TITLE_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|(?=\p{Han}))")
+_PLACE_CHAR = regex.compile(r"[省市县区州]")
+_DIGIT = regex.compile(r"\d")
 # an annual report's opening sentence names the year it covers: 2023年，面对…
 _INTRO_YEAR = regex.compile(r"^((?:19|20)\d{2})年(?:[，,、]|以来|是|全年|我|全)")
 
@@ -122,7 +124,7 @@ def two_line_title(title: Candidate, cands: list[Candidate], clean: CleanText) -
 def line_above_title(text: str, start: int, cands: list[Candidate], clean: CleanText) -> str | None:
     """``text`` (a title starting at ``start``) with the body or place on the line above it, or None."""
     year = _TITLE_YEAR.match(text)
-    if not year or regex.search(r"[省市县区州]", text[year.end() :]):
+    if not year or _PLACE_CHAR.search(text[year.end() :]):
         return None  # no year first, or the title names its own place (2023年某某市…公报)
     i = next((i for i, p in enumerate(clean.paragraphs) if p.start == start), 0)
     if i == 0:
@@ -143,7 +145,7 @@ def first_line_title(clean: CleanText, header_end: int, cands: list[Candidate]) 
     text = clean.text[p.start : p.end]
     if p.start >= header_end or not heading_like(text, 40) or any(c.start < p.end for c in cands if c.start >= 0):
         return None
-    if regex.search(r"\d", _TITLE_YEAR.sub("", text)):
+    if _DIGIT.search(_TITLE_YEAR.sub("", text)):
         return None
     return p.start, p.end, text
 

@@ -495,7 +495,7 @@ def read_quantity(
         if words is not None and len(noun) > 4:
             noun = words.without_predicate(noun) or noun  # 十件民生实事全部完成 -> 民生实事
         verb = words.trailing_verb(pre) if words is not None else None
-        if verb in lex.linking:
+        if verb in lex.linking_at.words:
             verb = None  # 有15部法律草案: what is counted is the noun
         if noun and len(noun) >= 2:
             return Reading(verb or None, noun, None, None, "count", q.end)
@@ -532,8 +532,8 @@ def read_quantity(
         np_before = _clean(strip_prefixes(_strip_linking(before.strip(), lex), lex))
         if len(np_before) > _LONG and words is not None:
             np_before = words.noun_tail(np_before) or ""
-    if ((not np_before or np_before in lex.linking) and prev is None and words is not None and cs >= 2 and text[cs - 1] in "，,"
-            and pre.strip() in lex.linking):
+    if ((not np_before or np_before in lex.linking_at.words) and prev is None and words is not None and cs >= 2 and text[cs - 1] in "，,"
+            and pre.strip() in lex.linking_at.words):
         # 全省森林覆盖率继续保持全国首位，达到66.8%: what reached it opens the clause before
         before = text[clause_start(text, Quantity(cs - 1, cs, cs, cs, 0, None, cs), floor) : cs - 1].strip()
         head = words.noun_head(strip_prefixes(before, lex))
@@ -552,9 +552,9 @@ def read_quantity(
         return Reading(what, None, None, None, "is", q.end + 1)
     if not np_before and words is not None and post:
         verb = words.leading_verb(post)
-        if verb and verb not in lex.change:  # 4.3亿人次受益: the verb after a subjectless count
+        if verb and verb not in lex.change_at.words:  # 4.3亿人次受益: the verb after a subjectless count
             return Reading(verb, None, None, None, "level", q.end)
-    if cs >= 2 and text[cs - 1] in "，," and pre.strip() in lex.linking:
+    if cs >= 2 and text[cs - 1] in "，," and pre.strip() in lex.linking_at.words:
         # 鄞州区受理量最多，为5.36万件: the value of the superlative in the clause before
         before = text[clause_start(text, Quantity(cs - 1, cs, cs, cs, 0, None, cs), floor) : cs - 1]
         m = _SUPERLATIVE.search(before.strip())

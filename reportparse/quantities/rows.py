@@ -213,7 +213,7 @@ def non_metric_test(lists: dict[str, tuple[str, ...]], seg: Segmenter | None) ->
             return True
         if _LEAD_PUNCT.match(metric):
             return True  # .属于: a list number's dot and a verb
-        rest = _LEAD_DATE.sub("", metric)
+        rest = _DATE_OPENING.sub("", metric)
         if rest != metric and len(rest) == 1:
             return True  # 2007年中: a date and a stray character
         if metric[-1] in "到至" and _HAN_START.match(metric):
@@ -234,7 +234,7 @@ _HAN_START = regex.compile(r"\p{Han}")
 _ASPECT = frozenset("了着过")
 _LEAD_PUNCT = regex.compile(r"^[.．、，,；;：:）)]")
 _TRAILING_ADVERB = regex.compile(r"(?<=\p{Han}{2})(?:分别|均|都)$")
-_LEAD_DATE = regex.compile(r"^(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:份)?)?(?:\d{1,2}日)?")
+_DATE_OPENING = regex.compile(r"^(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:份)?)?(?:\d{1,2}日)?")
 # a rule's subject that runs into the next item of a list or another number swallowed it
 _SWALLOWED = regex.compile(r"\d|[、，,；;和及与]\s*(?:[零一二两三四五六七八九十百千万]+[^\p{Han}]|\d)")
 _EXT_POS = ("n", "vn", "j", "l", "an", "b")
@@ -596,9 +596,7 @@ def pair_each(rows: list[dict[str, Any]], text: str, lex: Lexicon | None = None)
         names = [r.get("indicator") for r in levels[-len(run):]]
         if len(levels) < len(run) and len({r.get("subject") for r in run}) == 1:
             # A、B分别增长x%和y%: the names listed before 分别 (unless a reader told them apart)
-            names = _listed_names(text, at, len(run))
-            if names and lex is not None:
-                names = [strip_prefixes(n, lex) or n for n in names]  # 全年粮食 -> 粮食
+            names = _listed_names(text, at, len(run), lex)
             levels = names if len(names) == len(run) else []
         if len(run) >= 2 and len(levels) >= len(run) and len(set(names)) == len(names):
             for r, name in zip(run, names, strict=True):
@@ -612,9 +610,7 @@ def _pair_levels(rows: list[dict[str, Any]], i: int, text: str, at: int, lex: Le
     row = rows[i]
     run = [r for r in rows[i:] if r["sentence"] == row["sentence"] and r.get("scope") != "change"
            and r["char_start"] > at and r.get("unit") == row.get("unit")][:8]
-    names = _listed_names(text, at, len(run))
-    if lex is not None:
-        names = [strip_prefixes(n, lex) or n for n in names]
+    names = _listed_names(text, at, len(run), lex)
     if len(run) < 2 or len(names) != len(run) or len(set(names)) != len(names):
         return 1
     # only rows the readers could not tell apart: not per-department counts (省民政厅、省公安厅窗口分别
@@ -633,10 +629,11 @@ _NAME_SEP = regex.compile(r"[、和及与]")
 _NAME = regex.compile(r"\p{Han}[\p{Han}A-Za-z（）()]{1,15}")
 
 
-def _listed_names(text: str, at: int, n: int | None = None) -> list[str]:
+def _listed_names(text: str, at: int, n: int | None = None, lex: Lexicon | None = None) -> list[str]:
     """The names of ``A、B和C分别…`` (the clause before ``at``), or [] when it is no such list.
     With ``n`` (the number of values), a list whose names hold 和 themselves (教育文化和娱乐类、居住类和
-    医疗保健类) splits at 、 and at the first conjunction of its last item, when that gives ``n``."""
+    医疗保健类) splits at 、 and at the first conjunction of its last item, when that gives ``n``.
+    With ``lex``, scope words opening a name are dropped (全年粮食 -> 粮食)."""
     if at > 0 and text[at - 1] in "）)":  # 销售额（营业额）分别: an aside in brackets before 分别
         opened = max(text.rfind("（", max(0, at - 20), at), text.rfind("(", max(0, at - 20), at))
         at = opened if opened > 0 else at
@@ -652,4 +649,4 @@ def _listed_names(text: str, at: int, n: int | None = None) -> list[str]:
                 break
     if len(parts) < 2 or not all(_NAME.fullmatch(p) for p in parts):
         return []
-    return parts
+    return [strip_prefixes(p, lex) or p for p in parts] if lex is not None else parts
