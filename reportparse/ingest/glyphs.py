@@ -5,7 +5,6 @@ No PDF library is imported here, so a run that reads no PDF never loads one.
 
 from __future__ import annotations
 
-from collections import Counter
 from functools import lru_cache
 from operator import itemgetter
 from typing import Any
@@ -79,57 +78,79 @@ def is_bold(char: dict[str, Any]) -> bool:
 
 def chars_to_lines(chars: list[dict[str, Any]], x_tolerance: float) -> list[RawLine]:
     """Group chars into visual lines (by vertical centre), left to right, with bold flags."""
-    chars = [c for c in chars if c.get("upright", True) and c.get("text")]
-    chars.sort(key=lambda c: ((c["top"] + c["bottom"]) / 2, c["x0"]))
+    keyed = [((c["top"] + c["bottom"]) / 2, c["x0"], i, c) for i, c in enumerate(chars)
+             if c.get("upright", True) and c.get("text")]
+    keyed.sort(key=_MID_X)
     groups: list[list[dict[str, Any]]] = []
+    group: list[dict[str, Any]] = []
     centre = height = 0.0
-    for c in chars:
-        mid = (c["top"] + c["bottom"]) / 2
+    for mid, _, _, c in keyed:
+        top, bottom = c["top"], c["bottom"]
         tol = max(2.0, 0.4 * float(c.get("size") or 10))
         # or: the char overlaps the line's band by half its height (quotes and digits of a Latin
         # font sit lower than the CJK glyphs beside them)
-        h = c["bottom"] - c["top"]
-        overlap = min(c["bottom"], centre + height / 2) - max(c["top"], centre - height / 2)
+        h = bottom - top
+        overlap = min(bottom, centre + height / 2) - max(top, centre - height / 2)
         if groups and (abs(mid - centre) <= tol or overlap >= 0.5 * min(h, height) > 0):
-            groups[-1].append(c)
-            centre += (mid - centre) / len(groups[-1])
+            group.append(c)
+            centre += (mid - centre) / len(group)
         else:
-            groups.append([c])
+            group = [c]
+            groups.append(group)
             centre, height = mid, h
-    lines = [_group_to_line(sorted(g, key=lambda c: c["x0"]), x_tolerance) for g in groups]
+    bold_of: dict[tuple[str, int], bool] = {}
+    lines = [_group_to_line(sorted(g, key=_X0), x_tolerance, bold_of) for g in groups]
     return [ln for ln in lines if ln.text.strip()]
 
 
-def _group_to_line(group: list[dict[str, Any]], x_tolerance: float) -> RawLine:
+_MID_X = itemgetter(0, 1, 2)
+_X0 = itemgetter("x0")
+
+
+def _group_to_line(group: list[dict[str, Any]], x_tolerance: float,
+                   bold_of: dict[tuple[str, int], bool] | None = None) -> RawLine:
+    bold_of = {} if bold_of is None else bold_of
     text: list[str] = []
     bold: list[bool] = []
-    fonts: Counter[str] = Counter()
-    sizes: Counter[float] = Counter()
+    fonts: dict[str, int] = {}
+    sizes: dict[float, int] = {}
     prev: dict[str, Any] | None = None
+    prev_t, prev_b, prev_x1 = "", False, 0.0
     for c in group:
         t = c["text"]
-        b = is_bold(c)
+        key = (c.get("fontname") or "", c.get("render_mode", 0))
+        b = bold_of.get(key)
+        if b is None:
+            b = bold_of[key] = is_bold(c)
         # Latin words are set tighter than CJK: scale the tolerance down with the font size there
-        latin = t.isascii() and prev is not None and prev["text"].isascii()
+        latin = prev is not None and t.isascii() and prev_t.isascii()
         tol = min(x_tolerance, 0.15 * float(c.get("size") or 20)) if latin else x_tolerance
-        if prev is not None and c["x0"] - prev["x1"] > tol and not t.isspace() and not prev["text"].isspace():
+        if prev is not None and c["x0"] - prev_x1 > tol and not t.isspace() and not prev_t.isspace():
             text.append(" ")
-            bold.append(b and is_bold(prev))
+            bold.append(b and prev_b)
         text.append(t)
-        bold.extend([b] * len(t))
+        if len(t) == 1:
+            bold.append(b)
+        else:
+            bold.extend([b] * len(t))
         if not t.isspace():
             # CJK characters decide the line's font: digits are often set in a Latin font
             weight = 1 if t.isascii() else 100
-            fonts[font_name(c.get("fontname", ""))] += weight
-            sizes[round(float(c.get("size") or 0), 1)] += weight
-        prev = c
+            f = font_name(c.get("fontname", ""))
+            fonts[f] = fonts.get(f, 0) + weight
+            z = round(float(c.get("size") or 0), 1)
+            sizes[z] = sizes.get(z, 0) + weight
+        prev, prev_t, prev_b, prev_x1 = c, t, b, c["x1"]
     return RawLine(
         text="".join(text),
         x0=min(c["x0"] for c in group),
         x1=max(c["x1"] for c in group),
         top=min(c["top"] for c in group),
         bottom=max(c["bottom"] for c in group),
-        size=sizes.most_common(1)[0][0] if sizes else 0.0,
-        font=fonts.most_common(1)[0][0] if fonts else "",
+        size=max(sizes.items(), key=_COUNT)[0] if sizes else 0.0,
+        font=max(fonts.items(), key=_COUNT)[0] if fonts else "",
         bold=tuple(bold) if any(bold) else (),
     )
+
+
+_COUNT = itemgetter(1)

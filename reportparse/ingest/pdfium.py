@@ -80,27 +80,33 @@ class _Fonts:
             info = self.cache[key] = (name, bold, descent)
         return info
 
-    def advance(self, font: Any, code: int) -> float | None:
-        """Advance width of ``code`` for a 1 pt font, None if the font cannot map it back."""
-        key = (ctypes.addressof(font.contents), code)
-        if key not in self.widths:
+    def advance(self, font: Any, code: int, key: int | None = None) -> float | None:
+        """Advance width of ``code`` for a 1 pt font, None if the font cannot map it back
+        (``key``: the font handle's address, when the caller has it)."""
+        wkey = (ctypes.addressof(font.contents) if key is None else key, code)
+        width = self.widths.get(wkey, _UNSEEN)
+        if width is _UNSEEN:
             ok = pdfium_c.FPDFFont_GetGlyphWidth(font, code, 1.0, self._f)
-            self.widths[key] = self._f.value if ok else None
-        return self.widths[key]
+            width = self.widths[wkey] = self._f.value if ok else None
+        return width  # type: ignore[return-value]
+
+
+_UNSEEN = object()
 
 
 def _object_info(tp: Any, index: int, fonts: _Fonts, m: Any, f: Any) -> tuple[Any, ...]:
-    """(font, size, a, d, upright, fontname, bold, descent) of the text object holding char ``index``."""
+    """(font, font address, size, a, d, upright, fontname, bold, descent) of the text object holding
+    char ``index``."""
     pdfium_c.FPDFText_GetMatrix(tp, index, m)
     upright = m.a * m.d > 0 and m.b * m.c <= 0
     obj = pdfium_c.FPDFText_GetTextObject(tp, index)
     font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
     if not font:
-        return None, pdfium_c.FPDFText_GetFontSize(tp, index), m.a, m.d, upright, "", False, 0.0
+        return None, 0, pdfium_c.FPDFText_GetFontSize(tp, index), m.a, m.d, upright, "", False, 0.0
     size = f.value if pdfium_c.FPDFTextObj_GetFontSize(obj, f) else 0.0
     name, bold, descent = fonts.get(font)
     bold = bold or pdfium_c.FPDFTextObj_GetTextRenderMode(obj) in FAKE_BOLD_MODES
-    return font, size, m.a, m.d, upright, name, bold, descent * size
+    return font, ctypes.addressof(font.contents), size, m.a, m.d, upright, name, bold, descent * size
 
 
 def textpage_chars(textpage: Any, left: float, top: float) -> list[dict[str, Any]]:
@@ -115,6 +121,8 @@ def textpage_chars(textpage: Any, left: float, top: float) -> list[dict[str, Any
                                           pdfium_c.FPDFText_GetUnicode)
     objects: dict[int | None, tuple[Any, ...]] = {}
     chars: list[dict[str, Any]] = []
+    addressof, get_origin, advance = ctypes.addressof, pdfium_c.FPDFText_GetCharOrigin, fonts.advance
+    obj_key = info = None
     for i in range(pdfium_c.FPDFText_CountChars(tp)):
         code = get_unicode(tp, i)
         if code <= 0x20 and is_generated(tp, i):  # PDFium's generated chars are spaces and breaks
@@ -124,22 +132,25 @@ def textpage_chars(textpage: Any, left: float, top: float) -> list[dict[str, Any
         elif code < 0x20 or 0x7F <= code < 0xA0 or code in (0xFFFE, 0xFFFF):
             continue
         obj = get_obj(tp, i)
-        key = ctypes.addressof(obj.contents) if obj else None
-        info = objects.get(key)
-        if info is None:
-            info = objects[key] = _object_info(tp, i, fonts, m, f)
-        font, size, a, d, upright, name, bold, descent = info
-        pdfium_c.FPDFText_GetCharOrigin(tp, i, x, y)
-        width = fonts.advance(font, code) if font else None
+        key = addressof(obj.contents) if obj else None
+        if key != obj_key or info is None:
+            info = objects.get(key)
+            if info is None:
+                info = objects[key] = _object_info(tp, i, fonts, m, f)
+            obj_key = key
+        font, font_key, size, a, d, upright, name, bold, descent = info
+        get_origin(tp, i, x, y)
+        width = advance(font, code, font_key) if font else None
         if width is None:  # no font, or it cannot map the code back: take the loose box
             box = pdfium_c.FS_RECTF()
             pdfium_c.FPDFText_GetLooseCharBox(tp, i, box)
             adv = box.right - x.value
         else:
             adv = width * size * a
+        x0 = x.value - left
         bottom = top - (y.value + descent * d)
         chars.append({
-            "text": chr(code), "x0": x.value - left, "x1": x.value - left + adv,
+            "text": chr(code), "x0": x0, "x1": x0 + adv,
             "top": bottom - size * d, "bottom": bottom, "size": size * abs(d), "fontname": name,
             "render_mode": FAKE_BOLD if bold else 0, "upright": upright,
         })
