@@ -4,7 +4,8 @@ Word and WPS draw "bold" for CJK fonts that have no bold face as fill+stroke
 (text render mode 2) in the regular font. pdfminer knows the render mode
 while it draws a string but does not keep it on the ``LTChar``, and
 pdfplumber only copies a fixed set of attributes into its char dicts. So,
-scoped to the pages this module opens (nothing global is patched):
+scoped to the pages this module opens (nothing global stays patched; ``tounicode.py`` swaps
+pdfminer's ToUnicode reader for a faster one with the same result while a file is read):
 
 * ``_CharDevice`` (a pdfminer page device) records each glyph's text, font,
   size and box as ``LTChar`` computes them, with ``textstate.render`` as its
@@ -44,6 +45,7 @@ from .glyphs import (
     dedupe_chars,
 )
 from .ruled import edge, find_grids, split_chars, table_context
+from .tounicode import fast_tounicode
 
 READ_ERRORS = (PdfminerException, PSException, MalformedPDFException, ValueError, KeyError, TypeError,
                AssertionError, IndexError, AttributeError, ZeroDivisionError, RecursionError, OverflowError)
@@ -245,7 +247,8 @@ def read_pdf(path: Path, settings: Settings | None = None) -> RawDocument:
     lost: list[BaseException] = []
     cids: list[int] = []  # glyphs pdfminer could not map to Unicode, per page
     try:
-        with _quiet_pdfminer(), _report_lost_streams(), notices.capture(), pdfplumber.open(path) as pdf:
+        with _quiet_pdfminer(), _report_lost_streams(), notices.capture(), fast_tounicode(), \
+                pdfplumber.open(path) as pdf:
             meta = {k: v for k, v in (pdf.metadata or {}).items() if k in ("Producer", "Creator", "Title")}
             for page in pdf.pages:
                 notices.page = page.page_number
