@@ -126,7 +126,13 @@ class Gates:
         """``\\L<name>`` compiled with a rule's flags (case-folding must agree with the rule's)."""
         key = (name, flags)
         if key not in self._compiled:
-            self._compiled[key] = regex.compile(r"\L<items>", flags, items=list(self._lists.get(name, ())))
+            items = tuple(self._lists.get(name, ()))
+            if flags & regex.I:
+                self._compiled[key] = regex.compile(r"\L<items>", flags, items=list(items))
+            else:  # the trie finds what \L finds, several times faster (rulebook.list_alternation)
+                from .rulebook import list_alternation
+
+                self._compiled[key] = regex.compile(list_alternation(items), flags)
         return self._compiled[key]
 
     def open_for(self, chunk: str, needs: Iterable[regex.Pattern[str]], seen: dict[int, bool]) -> bool:

@@ -312,7 +312,7 @@ def list_alternation(items: tuple[str, ...]) -> str:
         node[""] = {}
 
     def emit(node: dict[str, dict]) -> str:
-        alts = [regex.escape(ch, special_only=False) + emit(sub) for ch, sub in node.items() if ch]
+        alts = [regex.escape(ch) + emit(sub) for ch, sub in node.items() if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
