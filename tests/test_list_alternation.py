@@ -61,3 +61,26 @@ def test_the_shipped_lists_compile_as_tries() -> None:
         named, trie = _both(items, "{L}")
         sample = "".join(items[:: max(1, len(items) // 40)])
         assert _matches(trie, sample) == _matches(named, sample)
+
+
+GROUPS = [
+    (r"(?:增加|增长|提高)\d", "增长5提高6增加"),
+    (r"(?:共计|共有|共|合计)\s*\d+", "共计3 共有4 共5 合计 6"),
+    (r"\p{Han}{0,2}?(?:年初以来|年初|今年)", "自年初以来，今年"),
+    (r"\\(?:共|合计|达)", r"\共 (:共"),  # an escaped bracket is no group: left as it is
+]
+
+
+@pytest.mark.parametrize(("pattern", "text"), GROUPS)
+def test_guarded_word_groups_match_the_same(pattern: str, text: str) -> None:
+    from reportparse.rulebook import guard_alternations
+
+    plain, guarded = regex.compile(pattern, regex.V1), regex.compile(guard_alternations(pattern), regex.V1)
+    assert _matches(guarded, text) == _matches(plain, text)
+
+
+def test_only_groups_of_three_or_more_han_words_are_guarded() -> None:
+    from reportparse.rulebook import guard_alternations
+
+    assert guard_alternations("(?:较|比)(?:a|b|c)") == "(?:较|比)(?:a|b|c)"
+    assert guard_alternations("(?:增加|增长|提高)") == "(?:(?=[增提])(?:增加|增长|提高))"
