@@ -227,13 +227,14 @@ def analyse(
     dept_rows = build_departments(winners("department"), ctx, seg)
     off_rows = build_officials(winners("official"), ctx, seg, date_rows, dept_rows)
     fig_cands = []
+    cuts = SentenceCuts(seg, clean.text, ctx)
     for c in by_kind.get("figure", []):
         _, vs, ve = c.groups["value"]
         owner = ledger.owner(vs, ve)
         if owner:
             trace.add([], [(c, f"number claimed by {owner}")])
         else:
-            aligned = _align_metric(c, clean.text, seg, rules.lists)
+            aligned = _align_metric(c, clean.text, cuts, rules.lists)
             if aligned is None:
                 trace.add([], [(c, "metric does not end on a word boundary (jieba)")])
             else:
@@ -362,7 +363,28 @@ def _table_rows(cands: list[Candidate], clean: CleanText, trace: Trace, depts: l
     return out
 
 
-def _align_metric(c: Candidate, text: str, seg: Any, lists: dict[str, tuple[str, ...]] | None = None) -> Candidate | None:
+class SentenceCuts:
+    """jieba's word boundaries (absolute offsets, sorted), one cut per sentence: every figure
+    candidate of a sentence reads the same cut."""
+
+    def __init__(self, seg: Any, text: str, ctx: DocContext) -> None:
+        self.seg, self.text, self.ctx = seg, text, ctx
+        self._cuts: dict[int, list[int]] = {}
+
+    def around(self, s: int, e: int) -> list[int]:
+        """The boundaries of the sentence holding ``text[s:e]`` (of a window around it when it
+        spans sentences)."""
+        sent = self.ctx.sentence_at(s)
+        lo, hi = (sent.start, sent.end) if sent is not None and e <= sent.end else (max(0, s - 12), min(len(self.text), e + 12))
+        cut = self._cuts.get(lo) if sent is not None and lo == sent.start else None
+        if cut is None:
+            cut = sorted(b + lo for b in self.seg.boundaries(self.text[lo:hi]))
+            if sent is not None and lo == sent.start:
+                self._cuts[lo] = cut
+        return cut
+
+
+def _align_metric(c: Candidate, text: str, cuts: SentenceCuts, lists: dict[str, tuple[str, ...]] | None = None) -> Candidate | None:
     """Make the metric a whole word (jieba): None when it ends inside a word (办理 in 办理项);
     a metric that starts inside a word is moved to the next word (…保障厅办理项 -> 办理项), or,
     when it ends that word, widened to the whole word (设立登记一百九十三件 -> 设立登记).
@@ -374,8 +396,7 @@ def _align_metric(c: Candidate, text: str, seg: Any, lists: dict[str, tuple[str,
     _, s, e = g
     if _edge(text, s - 1) and _edge(text, e):
         return c  # a Han word next to a digit, punctuation or the paragraph's edge: no need to ask jieba
-    lo, hi = max(0, s - 12), min(len(text), e + 12)
-    bounds = sorted(b + lo for b in seg.boundaries(text[lo:hi]))
+    bounds = cuts.around(s, e)
     if e not in bounds and not _verb_before_filler(c, text, lists or {}):
         return None
     # where the number, or its unit, ends is a boundary the rule itself drew: 21个|市（州）
