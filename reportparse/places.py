@@ -133,6 +133,10 @@ class Places:
         area = self.of_level(near, level)
         return area is not None and area in self.chain(place)
 
+    def is_form(self, s: str) -> bool:
+        """True when ``s`` is a written form of some place (a full name or a short form)."""
+        return s in self._forms
+
     def match(self, text: str, start: int, near: Place | None = None, short: bool = True) -> tuple[Place, int] | None:
         """The longest place name written at ``text[start:]`` and its end (a short form such as
         周口 only with ``short``), or None."""

@@ -8,7 +8,8 @@ import random
 import pytest
 import regex
 
-from reportparse.rulebook import list_alternation, load_rules
+from reportparse.patterns import list_alternation
+from reportparse.rulebook import load_rules
 
 CASES = [
     (("省", "省政府", "省政府办公厅", "市"), "省政府办公厅副主任、市政府秘书长"),
@@ -73,14 +74,14 @@ GROUPS = [
 
 @pytest.mark.parametrize(("pattern", "text"), GROUPS)
 def test_guarded_word_groups_match_the_same(pattern: str, text: str) -> None:
-    from reportparse.rulebook import guard_alternations
+    from reportparse.patterns import guard_alternations
 
     plain, guarded = regex.compile(pattern, regex.V1), regex.compile(guard_alternations(pattern), regex.V1)
     assert _matches(guarded, text) == _matches(plain, text)
 
 
 def test_only_groups_of_three_or_more_han_words_are_guarded() -> None:
-    from reportparse.rulebook import guard_alternations
+    from reportparse.patterns import guard_alternations
 
     assert guard_alternations("(?:较|比)(?:a|b|c)") == "(?:较|比)(?:a|b|c)"
     assert guard_alternations("(?:增加|增长|提高)") == "(?:(?=[增提])(?:增加|增长|提高))"

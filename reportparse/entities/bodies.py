@@ -17,6 +17,7 @@ from typing import Any
 
 import regex
 
+from ..patterns import compile_lists
 from ..places import Place, places
 from .context import DocContext
 
@@ -88,12 +89,12 @@ def place_columns(place: Place | None, national: bool = False) -> dict[str, Any]
 
 @lru_cache(maxsize=8)
 def _suffix_pattern(suffixes: tuple[str, ...]) -> regex.Pattern[str]:
-    return regex.compile(r"\L<s>", s=sorted(suffixes, key=len, reverse=True) or ["\uffff"])
+    return compile_lists(r"\L<s>", s=suffixes or ("\uffff",))
 
 
 @lru_cache(maxsize=8)
 def _words_pattern(words: tuple[str, ...]) -> regex.Pattern[str] | None:
-    return regex.compile(r"\L<w>", w=sorted(words, key=len, reverse=True)) if words else None
+    return compile_lists(r"\L<w>", w=words) if words else None
 
 
 def _abbreviations(lines: tuple[str, ...]) -> dict[str, str]:
@@ -214,8 +215,9 @@ class _Reader:
         if self.nationals is not None and any(m.end() == start for m in self.nationals.finditer(
                 self.text, lo, start, overlapped=True)):
             return True
-        return any((hit := self.index.match(self.text, i, self.home)) is not None and hit[1] == start
-                   for i in range(max(0, start - self.index.longest), start - 1))
+        text, index = self.text, self.index
+        return any(index.is_form(text[i:start]) and (hit := index.match(text, i, self.home)) is not None
+                   and hit[1] == start for i in range(max(0, start - index.longest), start - 1))
 
     def _may_start(self, s_start: int) -> bool:
         """A quick test before jieba: some name may start in the Han run before the suffix (an

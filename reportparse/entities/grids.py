@@ -22,6 +22,7 @@ from functools import lru_cache
 import regex
 
 from ..model import Candidate, CleanText
+from ..patterns import compile_lists
 from .context import longest_first
 
 RULE = "figure.grid"
@@ -124,7 +125,7 @@ def _header(text: str, start: int, end: int, units: Sequence[str], heads: Sequen
 
 @lru_cache(maxsize=4)
 def _label(units: tuple[str, ...]) -> regex.Pattern[str]:
-    return regex.compile(_LABEL, units=list(units))
+    return compile_lists(_LABEL, units=units)
 
 
 _Cell = tuple[str, int, int, "tuple[str, int, int] | None"]

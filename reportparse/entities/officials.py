@@ -13,6 +13,7 @@ from typing import Any
 import regex
 
 from ..model import Candidate
+from ..patterns import compile_lists
 from ..places import Place, places
 from ..segment import Segmenter
 from .bodies import home_place
@@ -22,7 +23,7 @@ from .departments import BODY_RULE, entry_place, foreign_entry, resolve_departme
 
 @lru_cache(maxsize=8)
 def _post_pattern(departments: tuple[str, ...], titles: tuple[str, ...]) -> regex.Pattern[str]:
-    return regex.compile(r"(?P<org>\L<d>)?(?P<title>\L<t>)", d=list(departments) or ["\uffff"], t=list(titles))
+    return compile_lists(r"(?P<org>\L<d>)?(?P<title>\L<t>)", d=departments or ("\uffff",), t=titles)
 
 
 _BRACKETED = regex.compile(r"[（(][^（()）]*[）)]")
@@ -244,7 +245,7 @@ def _unlisted_org_before(text: str, start: int, sent: Any) -> str | None:
 
 @lru_cache(maxsize=8)
 def _division_pattern(departments: tuple[str, ...]) -> regex.Pattern[str]:
-    return regex.compile(r"(?P<org>\L<d>)(?P<division>\p{Han}{2,10}?[处科室])$", d=list(departments) or ["\uffff"])
+    return compile_lists(r"(?P<org>\L<d>)(?P<division>\p{Han}{2,10}?[处科室])$", d=departments or ("\uffff",))
 
 
 def _division_before(text: str, start: int, sent: Any, departments: tuple[str, ...]) -> tuple[str, str] | None:
@@ -262,7 +263,7 @@ _BARE_HEAD = regex.compile(r"(?:(?<!\p{Han})|(?<=[在和与及由同]))(?:该|�
 
 @lru_cache(maxsize=8)
 def _bodies_pattern(departments: tuple[str, ...]) -> regex.Pattern[str]:
-    return regex.compile(r"\L<d>", d=list(departments) or ["\uffff"])
+    return compile_lists(r"\L<d>", d=departments or ("\uffff",))
 
 
 def _referred_body(ctx: DocContext, start: int, sent: Any, departments: tuple[str, ...],

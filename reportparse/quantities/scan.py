@@ -15,6 +15,7 @@ from functools import lru_cache
 import regex
 
 from ..normalize.numbers import parse_number, parse_range
+from ..patterns import compile_lists
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万亿|亿|千万|万|千(?![米瓦克伏帕]))?(?!分之)"
 _CN = (
@@ -56,7 +57,7 @@ def _pattern(units: tuple[str, ...]) -> regex.Pattern[str]:
     """The scanner's pattern for one unit lexicon (cached: the lexicon is the rulebook's tuple)."""
     num = rf"(?:-(?=\d))?(?:{_NUM})"
     one = rf"(?:{num}|{_CN})"
-    return regex.compile(
+    return compile_lists(
         rf"(?P<before>{_BEFORE})?"
         rf"(?:(?P<pct>{_PCT_WORDS})"
         rf"|(?<![\d.,A-Za-z/])(?P<num>{one}(?:{_DASH}{one})?(?:[余多](?:万亿|亿|千万|万))?)(?![\d]))"
