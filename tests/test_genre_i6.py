@@ -50,3 +50,50 @@ def test_bodies_of_other_offices(text: str, rows: list[tuple[str, str]]) -> None
 def test_sichuan_keeps_its_own_state_assets_commission() -> None:
     assert ("省国资委", "四川省政府国有资产监督管理委员会") in _depts(
         "四川省政府政务服务和公共资源交易服务中心\n\n省国资委窗口受理12件。")
+
+
+def _figures(text: str) -> list[tuple]:
+    _, tables, _ = analyse(text_to_clean(text), RULES, "t")
+    return [(f["metric"], f["subject"], f["value"], f["unit"], f["scope"] == "change" or None)
+            for f in tables["figures"]]
+
+
+# (text, [(metric, subject, value, unit, change), ...]) for the rows that hold the values listed
+ROWS = [
+    # zones the divisions data does not list, before 分别 with the measure written once after the last
+    ("经开区、航空港区群众满意率分别为96.1%和93.4%。",
+     [("群众满意率", "经开区", 96.1, "%", None), ("群众满意率", "航空港区", 93.4, "%", None)]),
+    ("岔河镇、黄集镇办结率分别为99.2%和98.7%。",
+     [("办结率", "岔河镇", 99.2, "%", None), ("办结率", "黄集镇", 98.7, "%", None)]),
+    # places breaking down a total after 其中: the place's share of what the total counts
+    ("本月转办各县（区）工单2.36万件，其中涧西区3120件、西工区2875件。",
+     [("转办", "涧西区工单", 3120, "件", None), ("转办", "西工区工单", 2875, "件", None)]),
+    # a ranked list of places opened by what it counts (较多的…是：, 居前N位的依次为：)
+    ("投诉量较多的区县是：涧西区412件、洛龙区386件。",
+     [("投诉量", "涧西区", 412, "件", None), ("投诉量", "洛龙区", 386, "件", None)]),
+    ("办件量居前三位的依次为：宜阳县1.2万件、孟津区9860件、偃师区8734件。",
+     [("办件量", "宜阳县", 12000, "件", None), ("办件量", "孟津区", 9860, "件", None),
+      ("办件量", "偃师区", 8734, "件", None)]),
+    # a change after a level whose verb comes before its object: the indicator as written
+    ("本周受理群众来电3.6万件，较上周减少1820件，环比下降4.8%。",
+     [("减少", "受理群众来电", 1820, "件", True), ("环比下降", "受理群众来电", 4.8, "%", True)]),
+    # the modifier before 的 of a count says which of the counted things these are
+    ("对逾期未办结的41件工单发出督办函，对群众重复反映的17件工单开展回访。",
+     [("逾期未办结工单", None, 41, "件", None), ("群众重复反映工单", None, 17, "件", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROWS)
+def test_bulletin_clauses_name_what_a_quantity_measures(text: str, expected: list[tuple]) -> None:
+    got = _figures(text)
+    for e in expected:
+        assert e in got, f"{e} not in {got}"
+
+
+def test_ranked_departments_count_what_the_list_opens_with() -> None:
+    text = ("洛阳市12345政务服务便民热线工作周报\n\n"
+            "本周转办市直部门工单5210件，工单量较多的单位是：市住建局1208件、市城管局973件、市人社局655件。")
+    _, tables, _ = analyse(text_to_clean(text), RULES, "t")
+    got = {(f["metric"], f["value"], f["department"]) for f in tables["figures"]}
+    assert {("工单量", 1208, "洛阳市住房和城乡建设局"), ("工单量", 973, "洛阳市城市管理局"),
+            ("工单量", 655, "洛阳市人力资源和社会保障局")} <= got, got
