@@ -97,3 +97,37 @@ def test_ranked_departments_count_what_the_list_opens_with() -> None:
     got = {(f["metric"], f["value"], f["department"]) for f in tables["figures"]}
     assert {("工单量", 1208, "洛阳市住房和城乡建设局"), ("工单量", 973, "洛阳市城市管理局"),
             ("工单量", 655, "洛阳市人力资源和社会保障局")} <= got, got
+
+
+def _officials(text: str) -> list[tuple]:
+    _, tables, _ = analyse(text_to_clean(text), RULES, "t")
+    return [(r["name"], r["title"], r["organization"]) for r in tables["officials"]]
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    # 局/中心/市局 before the titles: the masthead's publisher (up to that word)
+    ("兰州市行政审批服务局\n\n工作周报\n\n兰州市行政审批服务局办公室　　2024年3月8日\n\n"
+     "3月5日，局党组书记、局长王立平主持召开局务会。",
+     [("王立平", "党组书记、局长", "兰州市行政审批服务局")]),
+    ("甘肃省公共资源交易中心\n\n交易信息月报\n\n甘肃省公共资源交易中心编　　2024年3月8日\n\n"
+     "3月5日，中心党委书记、主任马小军到窗口调研。",
+     [("马小军", "党委书记、主任", "甘肃省公共资源交易中心")]),
+    ("国家税务总局兰州市税务局\n\n纳税服务月报\n\n国家税务总局兰州市税务局　　2024年3月8日\n\n"
+     "3月5日，市局副局长陈海燕到办税服务厅检查。",
+     [("陈海燕", "副局长", "国家税务总局兰州市税务局")]),
+])
+def test_own_body_before_titles_is_the_publisher(text: str, rows: list[tuple]) -> None:
+    assert _officials(text) == rows
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # not a township: 城镇、农村 are kinds of residents, the noun is written once after the last
+    ("城镇、农村居民人均可支配收入分别达到41230元和19870元。",
+     [("城镇居民人均可支配收入", None, 41230, "元", None), ("农村居民人均可支配收入", None, 19870, "元", None)]),
+    # a modifier before 的 names which only when the counted noun follows the unit right away
+    ("对进驻中心的26个部门窗口开展考核。", [("窗口", "部门", 26, "个", None)]),
+])
+def test_modifiers_and_lists_that_stay_as_they_were(text: str, expected: list[tuple]) -> None:
+    got = _figures(text)
+    for e in expected:
+        assert e in got, f"{e} not in {got}"

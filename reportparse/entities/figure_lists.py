@@ -170,7 +170,8 @@ def _last_dept_chain(depts: list[dict[str, Any]], ctx: DocContext, pos: int, at:
 
 # a zone or township named like a place (郑东新区, 高新区, 经开区, 航空港区, 经济技术开发区, 岔河镇), not in
 # the divisions data
-ZONE = regex.compile(r"\p{Han}{1,8}?(?:新区|开发区|开区|港区|园区|保税区|自贸区|示范区|实验区|试验区|合作区|街道|镇|乡)")
+ZONE = regex.compile(r"\p{Han}{1,8}?(?:新区|开发区|开区|港区|园区|保税区|自贸区|示范区|实验区|试验区|合作区)"
+                   r"|\p{Han}{2,8}?(?:街道|镇|乡)")  # not 城镇, 乡镇: a township has a name of two or more
 # the words a total's noun opens with when it counts every place of a kind (各区县（市）工单, 全市各乡镇)
 _ENUMERATED = regex.compile(r"^(?:各|全)(?:[区县市州镇乡]|街道|乡镇|镇街)+(?:[（(](?:[区县市州镇乡]|街道)+[）)])?")
 

@@ -410,8 +410,9 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
         if r is not None and row["rule"] != RULE_ID:
             _reread(row, r, seg, linking)
         metric = row.get("metric")
-        if (r is not None and r.shape == "count" and vs is not None and metric
+        if (r is not None and r.shape == "count" and vs is not None and metric and row.get("unit")
                 and text.startswith(metric, row["char_end"] - len(metric))
+                and text.endswith(row["unit"], 0, row["char_end"] - len(metric))  # 57件工单, not 38个部门窗口
                 and (mod := _modifier_before(text, vs, scope_words)) is not None):
             row["metric"], row["subject"] = mod + metric, None  # 对超期未办结的57件工单: 超期未办结工单
         if row.get("subject") in scope_words:  # 累计上线42个，本月新增6个: 本月 is when, not what
