@@ -6,6 +6,18 @@ Each ``tests/genres/NAME.txt`` has a hand-written ``NAME.gold.json`` in the seed
 written in the styles of other offices: the bars are those of issue 11 (figure recall ≥ 0.85)
 and departments recall and precision ≥ 0.85, per document. Each text is also drawn as a PDF
 (corpora/make_pdf.py, fonts embedded like Word's) and must reach the same bars.
+
+Blind round i6 (other offices' bulletins of the weekly service bulletin's kind) added five:
+shaanxi_2024_ggzy_yuebao (公共资源交易信息月报), henan_zhengzhou_2025_12345_zhoubao (12345 热线
+工作周报), hebei_zhengding_2023_xzsp_zhoubao (县行政审批局 工作周报), guangdong_2022_zwsj_jianbao
+(省政务服务数据管理局 工作简报) and fujian_xiamen_2024_nashui_yuebao (税务局 纳税服务工作月报). Like
+the earlier rounds' documents they are SYNTHETIC: the offices are real kinds of bodies, but every
+figure, date, person (张宏伟, 李建军, 刘振华, 赵立新, 孙红梅, 韩雪松, 张卫东, 郑国强, 林海, 李振宇, 周文静),
+issue number and cited document number in them is invented.
+First run → after the round's fixes (fig_r / date_r / dept_r / dept_p, text and PDF the same):
+shaanxi 0.94/1.00/0.44/1.00 → 0.96/1.00/1.00/1.00; zhengzhou 0.72/1.00/0.77/1.00 → 0.97/1.00/1.00/1.00;
+zhengding 0.89/1.00/1.00/1.00 → 0.95/…; guangdong 0.91/1.00/1.00/1.00 → 0.96/…; xiamen
+0.92/1.00/0.91/1.00 → unchanged (tests/test_genre_i6.py holds the sentences of each fix).
 """
 
 from __future__ import annotations

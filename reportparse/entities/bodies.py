@@ -23,12 +23,17 @@ from .context import DocContext
 
 _ELIDED = "省市州县区盟旗"
 _ELIDED_AT = regex.compile(r"自治区|[省市州县区盟旗]")
-_SOFT = ("和", "与", "及")  # breaks that may stand inside a name: 人力资源和社会保障局
+_SOFT = ("和", "与", "及")
+_LIST_JOINS = "、和与及"  # between places that share one body's name (西安市、宝鸡市公共资源交易中心)  # breaks that may stand inside a name: 人力资源和社会保障局
 _LEADS = "和与及由于在对向从经据会同"  # before an elided place even when jieba reads a word over it (和县)
 _MAX_CORE = 12
 _WINDOW = 30
 _NATIONAL = "中华人民共和国"
 _HAN = regex.compile(r"\p{Han}")
+# a service hotline's number inside a body's name (郑州市12345政务服务便民热线管理中心, 某市12345热线办公室):
+# five digits 12xxx between Han characters, read as one character of the name
+_HOTLINE = regex.compile(r"(?<=\p{Han})12\d{3}(?=\p{Han})")
+_DIGITS = regex.compile(r"\d+")
 _INTERNATIONAL = ("世界", "联合国", "国际")
 _TOWNSHIP = regex.compile(r"\p{Han}{2,4}?(?:街道|镇|乡)")
 # Characters after a one-character suffix that make it part of another word (办理, 局长, 委员):
@@ -128,6 +133,7 @@ class _Reader:
         self.templates = _templates(ctx.rules.departments)
         self.titles = _words_pattern(tuple(lists.get("titles", ())) + tuple(lists.get("leader_titles", ())))
         self._cuts: dict[int, list[tuple[int, int, bool]]] = {}  # sentence start -> its tokens
+        self.hotline = {i for m in _HOTLINE.finditer(self.text) for i in range(m.start(), m.end())}
 
     def cut_before(self, i: int) -> bool:
         """True when a word starts at ``i``, or the character before is not Han. jieba's
@@ -164,7 +170,7 @@ class _Reader:
             lo = max(lo, sent.start)
         start = lo
         for i in range(end - 1, lo - 1, -1):
-            if not _HAN.match(self.text[i]):
+            if not _HAN.match(self.text[i]) and i not in self.hotline:
                 start = i + 1
                 break
         if self.breaks is not None:
@@ -223,7 +229,7 @@ class _Reader:
         """A quick test before jieba: some name may start in the Han run before the suffix (an
         elided place, a township, a national body or a place)."""
         lo = s_start
-        while lo > max(0, s_start - _WINDOW) and _HAN.match(self.text[lo - 1]):
+        while lo > max(0, s_start - _WINDOW) and (_HAN.match(self.text[lo - 1]) or lo - 1 in self.hotline):
             lo -= 1
         run = self.text[lo:s_start]
         if any(c in _ELIDED or c in "镇乡道" for c in run):
@@ -284,7 +290,7 @@ class _Reader:
             else:
                 return None
         core = text[j:s_start]
-        if len(core) > _MAX_CORE or (not core and suffix not in _BARE_OK) or self._joins_two(j, core):
+        if len(_DIGITS.sub("1", core)) > _MAX_CORE or (not core and suffix not in _BARE_OK) or self._joins_two(j, core):
             return None
         if self._body_then_verb(core):
             return None  # 省交通运输厅深入贯彻落实省委: a body, then its predicate
@@ -303,7 +309,8 @@ class _Reader:
         if (session := _SESSION.match(core)) is not None and suffix in ("人民代表大会", "人大", "委员会"):
             core = core[session.end():]  # 合肥市第十七届人民代表大会: the congress of every session
         body = _TERM.sub("", core) + suffix  # 第十七届人民代表大会常务委员会: a term, not the body
-        template = self.templates.get(body) if place is not None and not national else None
+        # the Sichuan gazetteer's short forms as templates, unless body_abbreviations lists the form
+        template = self.templates.get(body) if place is not None and not national and body not in self.abbrev else None
         if place is None or not place.name.endswith("特别行政区"):  # 澳门特别行政区政府 stays
             body = self.abbrev.get(body, body)
         mention = text[i:s_end]
@@ -440,7 +447,35 @@ class _Reader:
                 body = Body(head.start, body.end, head.mention + body.mention, head.canonical + body.mention,
                             body.jurisdiction, body.level, body.division_code)
             out.append(body)
+            out += self._shared_name(body)
         return sorted(out, key=lambda b: (b.start, b.end))
+
+    def _shared_name(self, body: Body) -> list[Body]:
+        """The bodies of places listed before ``body``'s own that share its name (西安市、宝鸡市、
+        咸阳市公共资源交易中心: three centres). Each place is written in full, of the level of the body's
+        place, and joined by 、/和/及/与; its row's mention is the place as written."""
+        hit = self.index.match(self.text, body.start, self.home, short=False)
+        if hit is None or body.level in (None, "national", "township"):
+            return []
+        place, end = hit
+        written = self._in_city(place, self.text[body.start:end])
+        if not body.canonical.startswith(written) or end >= body.end:
+            return []
+        tail = body.canonical[len(written):]
+        out: list[Body] = []
+        at = body.start
+        while at > 0 and self.text[at - 1] in _LIST_JOINS:
+            sep = at - 1
+            prev = next(((i, h[0]) for i in range(max(0, sep - self.index.longest), sep - 1)
+                         if (h := self.index.match(self.text, i, self.home, short=False)) is not None
+                         and h[1] == sep and h[0].level == place.level), None)
+            if prev is None:
+                break
+            i, other = prev
+            name = self.text[i:sep]
+            out.insert(0, Body(i, sep, name, self._in_city(other, name) + tail, **place_columns(other)))
+            at = i
+        return out
 
 
 def find_bodies(ctx: DocContext, seg: Any, home: Place | None, known: dict[int, int] | None = None) -> list[Body]:

@@ -21,6 +21,7 @@ def read_together(rows: list[dict[str, Any]], ctx: DocContext, depts: list[dict[
     """Run every pass over ``rows`` (in place), in the order each relies on."""
     _join_listed_objects(rows, ctx)
     _break_down(rows, ctx)
+    _ranked(rows, ctx)
     _each_departments(rows, ctx, depts)
     _each_ordinals(rows, ctx)
     _each_units(rows, ctx)
@@ -90,7 +91,7 @@ def _shared_noun(text: str, lo: int, at: int) -> list[str]:
     n = len(words[0])
     if any(len(w) != n for w in words) or len(m.group("last")) < n + 2:
         return []
-    if all(_whole_place(w) for w in words):
+    if all(_whole_place(w) or ZONE.fullmatch(w) for w in words):
         return []  # 宁海县、象山县群众满意率: places, each the subject of one measure, not part of its name
     tail = m.group("last")[n:]
     return [w + tail for w in words] + [m.group("last")]
@@ -167,6 +168,23 @@ def _last_dept_chain(depts: list[dict[str, Any]], ctx: DocContext, pos: int, at:
     return chain
 
 
+# a zone or township named like a place (郑东新区, 高新区, 经开区, 航空港区, 经济技术开发区, 岔河镇), not in
+# the divisions data
+ZONE = regex.compile(r"\p{Han}{1,8}?(?:新区|开发区|开区|港区|园区|保税区|自贸区|示范区|实验区|试验区|合作区)"
+                   r"|\p{Han}{2,8}?(?:街道|镇|乡)")  # not 城镇, 乡镇: a township has a name of two or more
+# the words a total's noun opens with when it counts every place of a kind (各区县（市）工单, 全市各乡镇)
+_ENUMERATED = regex.compile(r"^(?:各|全)(?:[区县市州镇乡]|街道|乡镇|镇街)+(?:[（(](?:[区县市州镇乡]|街道)+[）)])?")
+
+
+def _place_item(row: dict[str, Any]) -> str | None:
+    """The place a list item is the value of, written as its metric with nothing else (其中金水区2214件,
+    郑东新区95.3%): a division or a zone alone; None for any other row."""
+    name = row["metric"]
+    if not name or row["subject"] or row["department"]:
+        return None
+    return name if _whole_place(name) or ZONE.fullmatch(name) else None
+
+
 _BREAKDOWN_GAP = regex.compile(r"\s*(?:[：:]|[，,]\s*其中\s*[：:，,]?)\s*")
 _BREAKDOWN_SEP = regex.compile(r"[\s；;、，,]*")
 
@@ -180,11 +198,17 @@ def _break_down(rows: list[dict[str, Any]], ctx: DocContext) -> None:
     for row in rows:
         if prev is not None and _BREAKDOWN_GAP.match(ctx.text, prev["char_end"]) and prev["metric"]:
             total = prev  # the row right before a colon may be a total
-        part = (total is not None and prev is not None and row["metric"] is None and row["department"]
+        place = _place_item(row)
+        part = (total is not None and prev is not None and (row["metric"] is None and row["department"] or place)
                 and row["unit"] == total["unit"] and "。" not in ctx.text[total["char_end"] : row["char_start"]]
                 and (prev is total or _BREAKDOWN_SEP.fullmatch(ctx.text, prev["char_end"], row["char_start"])))
-        if part:
+        if part and place:
+            # 转办各区县（市）工单1.05万件，其中金水区2214件: the place's share of what the total counts
+            noun = _ENUMERATED.sub("", total["subject"] or "")
+            row["metric"], row["subject"] = total["metric"], place + noun if noun else place
+        elif part:
             row["metric"], row["subject"] = total["metric"], row["subject"] or total["subject"]
+        if part:
             row["scope"], row["period_start"], row["period_end"] = total["scope"], total["period_start"], total["period_end"]
         elif total is not prev:
             total = None
@@ -200,3 +224,34 @@ def _join_listed_objects(rows: list[dict[str, Any]], ctx: DocContext) -> None:
                 and nxt["sentence"] == row["sentence"] and nxt["unit"] == row["unit"]
                 and ctx.text[row["char_end"] : nxt["char_start"]].strip() in ("、", "，", ",")):
             row["metric"], row["subject"] = f'{row["metric"] or ""}{row["subject"]}', None
+
+
+# the words that open a ranked list of departments or places after a colon: 工单量较多的单位是：,
+# 受理量居前五位的依次为：, 投诉量排名前三的区县是：
+_RANKED_OPEN = regex.compile(
+    r"(?P<what>\p{Han}{2,12}?)(?:较多|最多|较高|最高|较大|最大|靠前|(?:居|位居|排名|排在|位列|排)(?:前|第)[\p{Han}\d]{1,3}(?:位|名)?)的?"
+    r"\p{Han}{0,6}?(?:依次|分别)?(?:为|是|有)\s*[：:]$")
+_OPENING_PUNCT = regex.compile(r"[，,。；;]")
+_LIST_BREAK = regex.compile(r"[。；;]")
+
+
+def _ranked(rows: list[dict[str, Any]], ctx: DocContext) -> None:
+    """工单量较多的单位是：市住建局1532件、市城管局1196件: the items of a ranked list of departments
+    or places with no metric of their own count what the list opens with (工单量); a place item
+    keeps its place as the subject."""
+    for row in rows:
+        place = _place_item(row)
+        if not place and (row["metric"] is not None or not row["department"]):
+            continue
+        sent = ctx.sentence_at(row["char_start"])
+        lo = sent.start if sent else 0
+        colon = max(ctx.text.rfind("：", lo, row["char_start"]), ctx.text.rfind(":", lo, row["char_start"]))
+        if colon < 0 or _LIST_BREAK.search(ctx.text, colon, row["char_start"]):
+            continue
+        start = max((m.end() for m in _OPENING_PUNCT.finditer(ctx.text, lo, colon)), default=lo)
+        m = _RANKED_OPEN.search(ctx.text, start, colon + 1)
+        if m is None:
+            continue
+        row["metric"] = m.group("what")
+        if place:
+            row["subject"] = place

@@ -17,7 +17,7 @@ from ..places import places
 from ..segment import Segmenter
 from .attribution import figure_department, names_department
 from .context import DocContext, group, longest_first, starting_in
-from .figure_lists import read_together
+from .figure_lists import ZONE, read_together
 from .scopes import figure_period, figure_scope, intro_sentence
 
 _APPROX_BEFORE = ("约", "近", "超过", "逾", "超", "达近")
@@ -310,6 +310,8 @@ def _shared_tail(names: list[tuple[str, int, int]], depts: list[dict[str, Any]],
     def named(ns: int, ne: int) -> int | None:
         end = max((d["char_end"] for d in depts if d["char_start"] == ns and d["char_end"] <= ne), default=None)
         hit = places().match(text, ns, short=False)
+        if end is None and hit is None and (zone := ZONE.match(text, ns, ne)) is not None:
+            return zone.end()  # 郑东新区、高新区: zones and townships the divisions do not list
         return hit[1] if end is None and hit is not None and hit[1] <= ne else end
 
     last, ns, ne = names[-1]

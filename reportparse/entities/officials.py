@@ -379,6 +379,25 @@ def _body_ending(depts: list[dict[str, Any]], start: int, end: int) -> dict[str,
                 None)
 
 
+# a bulletin's word for its own body before an official's titles: 局党组书记, 中心主任, 市局副局长
+_OWN_WORD = regex.compile(r"[省市县区州]?局|中心|厅")
+_OWN_BEFORE = regex.compile(r"(?:^|[^\p{Han}])(?P<own>[省市县区州]?局|中心|厅)$")
+
+
+def _publisher_body(ctx: DocContext, word: str) -> str | None:
+    """The body of the masthead's publisher that ``word`` (局, 市局, 中心, 厅) names: the publisher up
+    to the last such word (广东省政务服务数据管理局办公室 -> 广东省政务服务数据管理局), or None when it
+    has none (or, for 市局, no 市 before it)."""
+    pub = getattr(ctx.issue, "publisher", None)
+    kind = word[1:] if word[0] in "省市县区州" and len(word) > 1 else word
+    k = pub.rfind(kind) if pub else -1
+    if k < 0 or (kind != word and word[0] not in pub[:k]):
+        return None
+    name = pub[: k + len(kind)]
+    hit = resolve_department(ctx, name)
+    return hit.canonical if hit is not None else name
+
+
 def build_officials(
     cands: list[Candidate], ctx: DocContext, seg: Segmenter, dates: list[dict[str, Any]],
     depts: list[dict[str, Any]] = (),  # type: ignore[assignment]
@@ -421,6 +440,8 @@ def build_officials(
                 hit = None  # 卫生健康委主任 in a Henan report: not Sichuan's
             # 省政府副秘书长邝海涛: an organization that is no department
             written = hit.canonical if hit else other_orgs.get(org or "", org)
+            if hit is None and org and _OWN_WORD.fullmatch(org) and (own := _publisher_body(ctx, org)) is not None:
+                written = own  # 市局党委书记、局长李振宇 in the 国家税务总局厦门市税务局's bulletin
             body = _body_ending(depts, chain_start, chain_start + len(org)) if org and not resolved else None
             if body is not None and ctx.text.startswith(org, chain_start):
                 hit, org = None, body["mention"]
@@ -437,7 +458,12 @@ def build_officials(
                     else:
                         org = _unlisted_org_before(ctx.text, c.start, sent)
                         body = _body_ending(depts, c.start, c.start)
-                        if body is not None:
+                        own = _OWN_BEFORE.search(ctx.text, max(0, chain_start - 4), chain_start)
+                        if body is None and org in (None, own and own.group("own")) and own is not None and (
+                                pub := _publisher_body(ctx, own.group("own"))) is not None:
+                            org, organization = own.group("own"), pub  # 局党组书记、局长韩雪松: the publisher
+                            written = pub
+                        elif body is not None:
                             org = body["mention"]
                             organization = written = other_orgs.get(body["canonical"], body["canonical"])
                         elif org is None:  # 德阳市副市长: the government the title names, of the place before it

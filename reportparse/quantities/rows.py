@@ -409,17 +409,23 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
                     row["metric"] = r.metric  # 南方省份检测到 -> 检测
         if r is not None and row["rule"] != RULE_ID:
             _reread(row, r, seg, linking)
+        metric = row.get("metric")
+        if (r is not None and r.shape == "count" and vs is not None and metric and row.get("unit")
+                and text.startswith(metric, row["char_end"] - len(metric))
+                and text.endswith(row["unit"], 0, row["char_end"] - len(metric))  # 57件工单, not 38个部门窗口
+                and (mod := _modifier_before(text, vs, scope_words)) is not None):
+            row["metric"], row["subject"] = mod + metric, None  # 对超期未办结的57件工单: 超期未办结工单
         if row.get("subject") in scope_words:  # 累计上线42个，本月新增6个: 本月 is when, not what
-            row["subject"] = _indicator(last, change_verbs) if last is not None else None
+            row["subject"] = _indicator(last, change_verbs, text) if last is not None else None
         if row.get("metric") in _SHARES and not row.get("subject") and r is not None and r.shape == "share" and (
                 r.subject and not r.inherited):
             row["subject"] = r.subject  # 其中税收收入占比达到72.4%: the share of what its clause names
         elif row.get("metric") in _SHARES and not row.get("subject") and last is not None:
-            row["subject"] = _indicator(last, change_verbs)  # 税收收入8.9亿元，占比72.1%
+            row["subject"] = _indicator(last, change_verbs, text)  # 税收收入8.9亿元，占比72.1%
         if r is not None and r.inherited and row.get("scope") == "change" and last is not None and (
                 not row.get("subject") or row["subject"] == r.subject or len(row["subject"]) <= 2
                 or row["subject"] in basis_set):
-            row["subject"] = _indicator(last, change_verbs)  # 从54万亿元增加到82.7万亿元，年均增长7.1%
+            row["subject"] = _indicator(last, change_verbs, text)  # 从54万亿元增加到82.7万亿元，年均增长7.1%
         if (row.get("scope") != "change" or row.get("value_from") is not None) and (
                 row.get("metric") or row.get("subject")) and (r is None or r.shape not in ("compare", "ratio")):
             # not a level at a compared time (较上月（5917例）) nor a ratio (为预算的100.8%): a change
@@ -431,10 +437,32 @@ def repair_rows(rows: list[dict[str, Any]], readings: dict[int, Reading], text: 
             row["basis"] = (r.basis if r is not None else None) or _basis_before(
                 text, row["char_start"], vs if vs is not None else row["char_end"], basis_words)
         row.setdefault("basis", None)
-        row["indicator"] = r.indicator if r is not None and r.shape == "compare" else _indicator(row, change_verbs)
+        row["indicator"] = r.indicator if r is not None and r.shape == "compare" else _indicator(row, change_verbs, text)
         lo = max(0, row["char_start"] - 80)
         row["target"] = bool(_TARGET.search(text, max(lo, text.rfind("。", lo, row["char_start"]) + 1),
                                             row["char_start"] + 1)) or bool(_TARGET_SECTION.search(row.get("section") or ""))
+
+
+# what a modifier before 的 may open with that is no part of it: a preposition (对超期未办结的…)
+_MODIFIER_LEAD = regex.compile(r"^.*?(?:对于|对|将|把|向|给)(?=\p{Han}{2})")
+_MODIFIER_MAX = 8
+
+
+def _modifier_before(text: str, vs: int, scope_words: frozenset[str]) -> str | None:
+    """The words before 的 right before a count (对超期未办结的57件工单 -> 超期未办结; 对重复投诉的23件
+    工单 -> 重复投诉) that say which of the counted things these are, or None: Han characters only,
+    back to the clause's start or a preposition, a time or scope word (本周) left out."""
+    if vs < 2 or text[vs - 1] != "的":
+        return None
+    lo = vs - 1
+    while lo > 0 and _HAN_START.match(text[lo - 1]) and vs - 1 - lo < 16:
+        lo -= 1
+    run = _MODIFIER_LEAD.sub("", text[lo : vs - 1])
+    for w in sorted(scope_words, key=len, reverse=True):
+        if run.startswith(w):
+            run = run[len(w):]
+            break
+    return run if 2 <= len(run) <= _MODIFIER_MAX else None
 
 
 def _reread(row: dict[str, Any], r: Reading, seg: Segmenter | None, linking: frozenset[str]) -> None:
@@ -527,17 +555,36 @@ def _basis_before(text: str, lo: int, hi: int, words: tuple[str, ...]) -> str | 
     return best[1] if best else None
 
 
-def _indicator(row: dict[str, Any], change_verbs: set[str]) -> str | None:
+def _indicator(row: dict[str, Any], change_verbs: set[str], text: str | None = None) -> str | None:
     """What the figure measures, the same for a level and its change: a change's subject, else
-    the subject and metric together (行政许可事项 + 受理), else either."""
+    the subject and metric together (行政许可事项 + 受理; as the text writes them when its verb
+    comes first: 受理群众诉求4.17万件 is 受理群众诉求, not 诉求受理), else either."""
     metric, subject = row.get("metric"), row.get("subject")
     if row.get("scope") == "change" and subject:
         return subject
     if metric in _SHARES and subject and "占" in subject:
         return subject + "比重"  # 税收收入占一般公共预算收入 + 比重
     if metric and subject:
-        return subject + metric if not metric.startswith(subject) else metric
+        written = _verb_object(row, metric, subject, text) if text is not None else None
+        return written or (subject + metric if not metric.startswith(subject) else metric)
     return metric or subject
+
+
+_VERB_OBJECT_GAP = regex.compile(r"\p{Han}{0,4}")
+
+
+def _verb_object(row: dict[str, Any], metric: str, subject: str, text: str) -> str | None:
+    """The verb and its object as the clause before the value writes them (受理群众诉求: the verb
+    受理, a few words, the object 诉求), or None."""
+    lo = max(0, row["char_start"] - 30, text.rfind("，", 0, row["char_end"]) + 1, text.rfind("。", 0, row["char_end"]) + 1)
+    hi = row.get("_value_start") or row["char_end"]
+    at = text.rfind(metric, lo, hi)
+    if at < 0:
+        return None
+    obj = text.find(subject, at + len(metric), hi)
+    if obj < 0 or not _VERB_OBJECT_GAP.fullmatch(text, at + len(metric), obj):
+        return None
+    return text[at : obj + len(subject)]
 
 
 def quantities_of(clean: CleanText, lists: dict[str, tuple[str, ...]]) -> tuple[list[Quantity], Lexicon]:
