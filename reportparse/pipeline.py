@@ -369,18 +369,20 @@ class SentenceCuts:
 
     def __init__(self, seg: Any, text: str, ctx: DocContext) -> None:
         self.seg, self.text, self.ctx = seg, text, ctx
-        self._cuts: dict[int, list[int]] = {}
+        self._cuts: dict[int, list[int]] = {}  # sentence start -> its word boundaries
 
     def around(self, s: int, e: int) -> list[int]:
         """The boundaries of the sentence holding ``text[s:e]`` (of a window around it when it
         spans sentences)."""
         sent = self.ctx.sentence_at(s)
-        lo, hi = (sent.start, sent.end) if sent is not None and e <= sent.end else (max(0, s - 12), min(len(self.text), e + 12))
-        cut = self._cuts.get(lo) if sent is not None and lo == sent.start else None
+        if sent is None or e > sent.end:
+            lo, hi = max(0, s - 12), min(len(self.text), e + 12)
+            return sorted(b + lo for b in self.seg.boundaries(self.text[lo:hi]))
+        cut = self._cuts.get(sent.start)
         if cut is None:
-            cut = sorted(b + lo for b in self.seg.boundaries(self.text[lo:hi]))
-            if sent is not None and lo == sent.start:
-                self._cuts[lo] = cut
+            tokens = self.ctx.sentence_cut(self.seg, sent)
+            cut = self._cuts[sent.start] = sorted({sent.start, sent.end, *(t.start for t in tokens),
+                                                   *(t.end for t in tokens)})
         return cut
 
 

@@ -150,8 +150,8 @@ class _Reader:
         lo = sent.start if sent is not None else max(0, i - 20)
         if lo not in self._cuts:
             hi = sent.end if sent is not None else min(len(self.text), i + 20)
-            self._cuts[lo] = [(lo + t.start, lo + t.end, self.seg.in_dictionary(t.text))
-                              for t in self.seg.tokens(self.text[lo:hi])]
+            cut = self.ctx.sentence_cut(self.seg, sent) if sent is not None else self.seg.tokens(self.text[lo:hi], lo)
+            self._cuts[lo] = [(t.start, t.end, self.seg.in_dictionary(t.text)) for t in cut]
         return self._cuts[lo]
 
     def _word_at(self, i: int) -> tuple[int, int] | None:

@@ -45,6 +45,7 @@ class DocContext:
     asofs: dict[int, date] = field(default_factory=dict)  # sentence id -> 截至 date in it
     periods: list[tuple[int, int, date, date]] = field(default_factory=list)  # range date rows: span, dates
     _sent_starts: list[int] = field(default_factory=list, repr=False)
+    _cuts: dict[int, list[Any]] = field(default_factory=dict, repr=False)  # sentence start -> jieba tokens
 
     def __post_init__(self) -> None:
         self._sent_starts = [s.start for s in self.sentences]
@@ -59,6 +60,13 @@ class DocContext:
         if 0 <= i < len(self.sentences) and offset < self.sentences[i].end:
             return self.sentences[i]
         return None
+
+    def sentence_cut(self, seg: Any, sent: Sentence) -> list[Any]:
+        """jieba's tokens (``segment.Token``, absolute offsets) of a sentence, cut once per document."""
+        cut = self._cuts.get(sent.start)
+        if cut is None:
+            cut = self._cuts[sent.start] = seg.tokens(self.text[sent.start:sent.end], sent.start)
+        return cut
 
     def asof_near(self, offset: int) -> date | None:
         """The as-of date (截至…) written in the sentence holding ``offset``."""
