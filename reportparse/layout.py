@@ -347,13 +347,33 @@ def flow_to_paragraphs(pages: tuple[RawPage, ...], hard_breaks: bool = False) ->
     lines = flow_lines(pages)
     paras: list[_Para] = []
     joining = False
+    indent = 0
     for ln in lines:
         text = fold(ln.text).strip()
-        if not (joining and not LIST_START.match(text)) or len(paras[-1].chars) > LAYOUT_LIMIT:
+        # a line indented deeper than the one before starts a paragraph (or a row of a table set
+        # with spaces) even after a continuation mark: 如下：/　　思明区税务局　　112436
+        deeper = _indent(ln.text) > indent
+        if not (joining and not deeper and not LIST_START.match(text)) or len(paras[-1].chars) > LAYOUT_LIMIT:
             paras.append(_Para())
         _join(paras[-1], ln, None)
         joining = not hard_breaks and text.endswith(CONTINUATION_END) and not _looks_like_heading(text)
+        indent = _indent(ln.text)
     return paras
+
+
+def _indent(line: str) -> int:
+    """Width of a line's leading whitespace, in half-width spaces (a full-width space is two)."""
+    width = 0
+    for ch in line:
+        if ch == "\u3000":
+            width += 2
+        elif ch == "\t":
+            width += 4
+        elif ch.isspace():
+            width += 1
+        else:
+            break
+    return width
 
 
 def clean_chars(chars: list[Char]) -> list[Char]:

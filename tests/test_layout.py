@@ -272,3 +272,17 @@ def test_emphasis_offsets_after_cleaning() -> None:
     assert not clean.paragraphs[1].heading_cue
     whole = raw_to_clean(text_to_raw("**一、加粗标题**\n正文"))
     assert [p.heading_cue for p in whole.paragraphs] == [True, False]
+
+
+@pytest.mark.parametrize(("text", "paragraphs"), [
+    # a line indented deeper than the one before opens a paragraph, even after a colon
+    ("各区办件量如下（单位：件）：\n　　甲区税务局　　　112436\n　　乙区税务局　　　86215",
+     ["各区办件量如下（单位：件）：", "甲区税务局112436", "乙区税务局86215"]),
+    ("主要做法如下：\n    一是加强统筹。", ["主要做法如下：", "一是加强统筹。"]),
+    # a hard-wrapped line goes on where the next is not indented deeper (the first line may be)
+    ("　　本周共受理事项，\n办结事项412件。", ["本周共受理事项，办结事项412件。"]),
+    ("  本周共受理事项，\n  办结事项412件。", ["本周共受理事项，办结事项412件。"]),
+])
+def test_text_paragraphs_follow_indentation(text: str, paragraphs: list[str]) -> None:
+    clean = raw_to_clean(text_to_raw(text), Settings())
+    assert [clean.text[p.start:p.end] for p in clean.paragraphs] == paragraphs
