@@ -38,7 +38,8 @@ FORMAT = 1
 ENV_VAR = "REPORTPARSE_CACHE_DIR"
 _PKG = Path(__file__).resolve().parent
 _TEXT_CODE = ("model.py", "layout.py", "chunks.py", "ingest", "notices.py")
-_ROWS_CODE = ("model.py", "pipeline.py", "sections.py", "chunks.py", "segment.py", "match.py", "rulebook.py", "coverage.py",
+_ROWS_CODE = ("model.py", "pipeline.py", "sections.py", "chunks.py", "segment.py", "match.py", "rulebook.py", "patterns.py",
+              "prefilter.py", "coverage.py",
               "places.py", "entities", "normalize", "quantities")
 
 

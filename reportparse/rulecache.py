@@ -25,7 +25,7 @@ from typing import Any
 import regex
 
 ENV_OFF = "REPORTPARSE_RULE_CACHE"
-_LOADER_CODE = ("rulebook.py", "prefilter.py", "rulecache.py", "errors.py", "normalize")
+_LOADER_CODE = ("rulebook.py", "prefilter.py", "patterns.py", "rulecache.py", "errors.py", "normalize")
 
 
 def rule_files(folders: Iterable[Path]) -> list[Path]:
