@@ -218,3 +218,17 @@ def test_period_at_finds_the_range_row_over_a_span() -> None:
     assert ctx.period_at(0, 5) == (D(2025, 1, 1), D(2025, 11, 30))
     assert ctx.period_at(3, 8) == (D(2025, 1, 1), D(2025, 11, 30))
     assert ctx.period_at(6, 9) is None
+
+
+@pytest.mark.parametrize(("text", "context", "span"), [
+    ("前8个月，全市规模以上工业增加值1234.5亿元。", {"year": 2024, "published": "2024-09-20"}, ("2024-01-01", "2024-08-31")),
+    ("2023年前十一个月累计办结1.2万件。", {}, ("2023-01-01", "2023-11-30")),
+    ("前两个月，全省累计受理3.4万件。", {"year": 2024, "published": "2024-03-08"}, ("2024-01-01", "2024-02-29")),
+])
+def test_first_months_of_a_year_are_a_period(text: str, context: dict, span: tuple[str, str]) -> None:
+    from reportparse.pipeline import parse_text
+    from reportparse.rulebook import load_rules
+
+    _, tables, _, _ = parse_text(text, load_rules(), context)
+    fig = tables["figures"][0]
+    assert (str(fig["period_start"]), str(fig["period_end"]), fig["scope"]) == (*span, "ytd")

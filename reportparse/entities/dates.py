@@ -9,6 +9,7 @@ import regex
 
 from ..model import Candidate
 from ..normalize.dates import (
+    cn_date_part,
     infer_year,
     iso_week,
     month_span,
@@ -74,7 +75,7 @@ def resolve_candidate(c: Candidate, ctx: DocContext) -> tuple[date | None, date 
         return _years(y1, as_int(group(c, "y2")))
     if span:
         a, b = _period_parts(c, span, m1)
-        return _period(c, "month_range" if span == "month" else span, a, b, y1, ctx)
+        return _period(c, "month_range" if span in ("month", "months_to") else span, a, b, y1, ctx)
     if c.fields.get("month"):
         if y1 and m1 and 1 <= m1 <= 12:
             return month_span(y1, m1)
@@ -144,6 +145,9 @@ def _period_parts(c: Candidate, span: str, m1: int | None) -> tuple[int | None, 
     """The numbers ``period_span`` reads for a ``span:`` rule's match."""
     if span in ("quarter", "quarters_to"):
         return small_number(group(c, "q")), None
+    if span == "months_to":  # 前8个月: January to the end of month 8
+        n = group(c, "n") or ""
+        return 1, int(n) if n.isdigit() else cn_date_part(n.replace("两", "二"))
     if span == "half":
         return {"上": 1, "下": 2}.get((group(c, "h") or "")[:1]), None
     if span == "decade":

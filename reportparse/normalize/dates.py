@@ -181,7 +181,8 @@ def resolve_relative(
 
 
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
-PERIOD_KINDS = ("year", "year_end", "quarter", "half", "quarters_to", "decade", "month_end", "month_range")
+PERIOD_KINDS = ("year", "year_end", "quarter", "half", "quarters_to", "months_to", "decade", "month_end",
+                "month_range")
 """Calendar periods a date rule may name with ``set: {span: ...}``."""
 
 
