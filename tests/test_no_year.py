@@ -24,3 +24,17 @@ def test_no_year_never_raises(text: str) -> None:
     _, tables, _, _ = parse_text(text, RULES)
     for row in tables["dates"]:
         assert row["start"] is None or row["start"].year >= 1900
+
+
+@pytest.mark.parametrize(("title", "text", "expected"), [
+    ("2024年8月全市经济运行简况", "截至8月底，全市金融机构存款余额2345.6亿元。", ("2024-08-31", "2024-08-31")),
+    ("2024年1—8月全县财政收支情况", "截至11月底，累计完成3.2亿元。", ("2024-11-30", "2024-11-30")),
+    ("2023年全市统计工作年报", "12月份，全市受理1.2万件。", ("2023-12-01", "2023-12-31")),
+])
+def test_a_year_alone_is_the_year_of_its_periods(title: str, text: str, expected: tuple[str, str]) -> None:
+    """A document that prints only its year (in the title, no publication date): a period without a
+    year is in that year, an as-of month end too (none is "past" against an unknown issue date)."""
+    fields, tables, _, _ = parse_text(f"{title}\n一、总体情况\n{text}", RULES)
+    assert fields["title"] == title
+    dated = [r for r in tables["dates"] if r["char_start"] > len(title)]
+    assert [(str(r["start"]), str(r["end"])) for r in dated] == [expected]

@@ -168,6 +168,8 @@ def _period(
         yrel = group(c, "yrel")
         if yrel:
             y = anchor.year - 1 if yrel in _PREV_YEAR else anchor.year
+        elif ctx.issue.period_end is None and ctx.issue.published is None:
+            y = anchor.year  # only the year is known (a title's 2024年8月…): its periods are that year's
         else:
             y = period_year(kind, anchor, a, b)
             this = period_span(kind, y, a, b)
