@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import statistics
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -38,6 +39,8 @@ BOX_PER_POINT = 1.1
 INK_RIGHT = frozenset("（《“‘〔【「『")
 INK_LEFT = frozenset("）》”’〕】」』，。、；：！？")
 HALF_CELL = 0.5
+#: a line of at least this many ems whose pitch is within this share of the page's usual one is body text
+PITCH_MIN_EMS, PITCH_SLACK = 2.5, 0.12
 #: a page's text layer is unusable when it has fewer visible chars than this ...
 MIN_CHARS = 1
 #: ... or when more than this share of them are U+FFFD (glyphs a reader could not map)
@@ -47,6 +50,8 @@ SPARSE_CHARS, IMAGE_COVER = 20, 0.5
 
 #: a reading less sure than this is read again on a blurred image, then dropped (RapidOCR's own cut)
 MIN_CONFIDENCE, RETRY_BLUR = 0.5, 0.8
+#: the retry's box replaces a first reading's when their overlap is this share of the larger one
+SAME_BOX = 0.6
 
 OcrLine = tuple[str, float, float, float, float, float]  # text, x0, x1, top, bottom, confidence
 
@@ -108,11 +113,12 @@ def _read(image: Any, threads: int) -> list[OcrLine]:
 
 
 def _same_box(a: OcrLine, b: OcrLine) -> bool:
-    """Two detections of one line: they overlap by most of the smaller box."""
+    """Two detections of one line: they overlap by most of the larger box (a box holding the
+    other and its neighbours is another line: the retry's reading of 。 其 as one box 其麗)."""
     w = min(a[2], b[2]) - max(a[1], b[1])
     h = min(a[4], b[4]) - max(a[3], b[3])
-    smaller = min((a[2] - a[1]) * (a[4] - a[3]), (b[2] - b[1]) * (b[4] - b[3]))
-    return w > 0 and h > 0 and w * h >= 0.7 * smaller
+    larger = max((a[2] - a[1]) * (a[4] - a[3]), (b[2] - b[1]) * (b[4] - b[3]))
+    return w > 0 and h > 0 and w * h >= SAME_BOX * larger
 
 
 def recognize(image: Any, threads: int = -1) -> list[OcrLine]:
@@ -162,15 +168,38 @@ def _merge_rows(lines: list[OcrLine]) -> list[OcrLine]:
     return out
 
 
+def _ems(text: str) -> float:
+    """Width of ``text`` in ems as printed: a CJK character or full-width sign one, anything else
+    half (digits, Latin), a full-width sign whose ink sits in one half of its cell half at the edge."""
+    n = sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
+    return n - HALF_CELL * ((text[:1] in INK_RIGHT) + (text[-1:] in INK_LEFT))
+
+
+def _pitch(text: str, x0: float, x1: float) -> float | None:
+    """Pixels an em of a one-box line (None when the line has a gap or is too short to tell)."""
+    ems = _ems(text)
+    return (x1 - x0) / ems if ems >= PITCH_MIN_EMS and " " not in text.strip() else None
+
+
 def to_raw_lines(lines: list[OcrLine], scale: float, body: float | None = None) -> list[RawLine]:
-    """Pixel lines as RawLines in points (``scale`` pixels a point), sizes snapped to ``body`` (points)."""
+    """Pixel lines as RawLines in points (``scale`` pixels a point), sizes snapped to ``body`` (points).
+
+    A box's height follows its ink and the detector's margin (a short line of digits, or ending
+    in 。, comes out a fifth taller than its paragraph's lines): a line whose height is off the
+    body size but whose characters stand at the page's usual pitch (ems per pixel of its lines of
+    six characters or more) is set in the body size too, so it is not taken for a heading."""
+    rows = _merge_rows(lines)
+    pitches = [p for text, x0, x1, *_ in rows if _ems(text) >= 6 and (p := _pitch(text, x0, x1))]
+    usual = statistics.median(pitches) if len(pitches) >= 3 else None
     out = []
-    for text, x0, x1, top, bottom, _ in _merge_rows(lines):
+    for text, x0, x1, top, bottom, _ in rows:
         size = (bottom - top) / scale / BOX_PER_POINT
+        pitch = _pitch(text, x0, x1)
         # the box holds ink; a full-width bracket, quote or stop fills half of its em cell
         x0 -= HALF_CELL * size * scale if text[:1] in INK_RIGHT else 0
         x1 += HALF_CELL * size * scale if text[-1:] in INK_LEFT else 0
-        if body and abs(size - body) <= BODY_SIZE_SLACK * body:
+        if body and (abs(size - body) <= BODY_SIZE_SLACK * body
+                     or (usual and pitch and abs(pitch - usual) <= PITCH_SLACK * usual)):
             size = body
         else:
             size = round(size * 2) / 2

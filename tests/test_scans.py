@@ -1,0 +1,86 @@
+"""Scanned pages (blind round i8): how OCR lines become paragraphs, and a small scan end to end.
+
+The unit tests feed ``reportparse.ingest.ocr`` lines shaped like RapidOCR's on 150 dpi scans of
+the genre documents; the end-to-end test scans one page drawn with corpora/make_pdf.py and needs
+the OCR extra (skipped without it; it runs in the ONNX group of tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from reportparse import settings as settings_mod
+from reportparse.ingest.ocr import _same_box, recognize, to_raw_lines
+from reportparse.layout import raw_to_clean
+from reportparse.model import RawDocument, RawPage
+
+ROOT = Path(__file__).resolve().parent.parent
+SCALE = 150 / 72
+needs_ocr = pytest.mark.skipif(not settings_mod.ocr_installed(), reason="pip install 'reportparse[ocr]'")
+
+
+def _page(rows: list[tuple[str, float, float, float, float]]) -> list[tuple]:
+    return [(t, x0, x1, top, bottom, 0.99) for t, x0, x1, top, bottom in rows]
+
+
+# pixels at 150 dpi, 16 pt body (about 33 px an em), text block 154..1087, first-line indent 66 px
+PAGE = _page([
+    ("全年城镇新增就业6.12万人，城镇登记失业率2.31%。年末", 221, 1088, 761, 797),
+    ("全市参加基本养老保险人数318.5万人，参加基本医疗保险人数", 156, 1087, 822, 852),
+    ("381.2万人。", 153, 331, 875, 915),  # a box a fifth taller than its paragraph's lines
+    ("十、教育、卫生和文化旅游", 219, 620, 938, 974),
+    ("全年普通高校招生5.26万人，在校生17.84万人。年末全市", 222, 1085, 997, 1029),
+    ("共有医疗卫生机构4682个，卫生技术人员3.92万人。", 154, 1000, 1053, 1087),
+])
+
+
+def test_a_short_last_line_with_a_tall_box_stays_in_its_paragraph() -> None:
+    raw = to_raw_lines(PAGE, SCALE, body=14.5)
+    assert raw[2].size == 14.5  # its pitch (178 px for 5.5 ems) is the page's: body text
+    doc = RawDocument("pdf", "ocr", (RawPage(1, tuple(raw), 595, 842),))
+    text = raw_to_clean(doc).text
+    assert "参加基本医疗保险人数381.2万人。" in text
+
+
+def test_a_larger_title_keeps_its_size() -> None:
+    rows = [*_page([("窗口工作周报", 420, 786, 650, 710)]), *PAGE]
+    raw = to_raw_lines(rows, SCALE, body=14.5)
+    assert raw[0].text == "窗口工作周报" and raw[0].size > 20
+
+
+def test_a_retry_box_holding_its_neighbours_is_not_the_same_line() -> None:
+    empty = ("", 813, 907, 1525, 1553, 0.0)  # a lone 。 on a letter-spaced line, read as nothing
+    wider = ("其麗", 774, 912, 1515, 1560, 0.66)  # the blurred read: the 。 and the 其 before it
+    assert not _same_box(empty, wider)
+    assert _same_box(("中中", 150, 1080, 300, 335, 0.3), ("本周共受理425件。", 148, 1084, 299, 337, 0.99))
+
+
+@pytest.fixture(scope="module")
+def one_page_scan(tmp_path_factory: pytest.TempPathFactory):
+    sys.path.insert(0, str(ROOT / "corpora"))
+    try:
+        import make_pdf
+        from scan_pdf import scan_pdf
+    finally:
+        sys.path.pop(0)
+    if not all(p.exists() for p, _ in make_pdf.FONT_FILES.values()):
+        pytest.skip(f"apt-get install {make_pdf.FONT_PACKAGES}")
+    d = tmp_path_factory.mktemp("scan1")
+    text = ("某某局2022年度部门决算\n\n一、收入支出决算总体情况说明\n"
+            "2022年度收入总计52,318.67万元，支出总计47,102.46万元。1—3月累计受理3862件。\n"
+            "二、“三公”经费情况\n国内公务接待212批次1,486人次。\n")
+    pdf = make_pdf.render_report(text, d / "typeset.pdf", backend="fpdf2")
+    images = scan_pdf(pdf, d / "scan.pdf", dpi=150, blur=0.8)
+    import numpy as np
+
+    return np.asarray(images[0])
+
+
+@needs_ocr
+def test_a_scanned_page_reads_back_its_numbers_and_ranges(one_page_scan) -> None:
+    text = "\n".join(ln[0] for ln in recognize(one_page_scan))
+    for s in ("52,318.67万元", "47,102.46万", "1—3月", "1,486人次", "“三公”经费"):
+        assert s in text, (s, text)
