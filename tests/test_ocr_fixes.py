@@ -56,6 +56,12 @@ def test_a_range_dash_read_as_one(read: str, fixed: str) -> None:
     ("（单位)窗口", "（单位）窗口"),
     ("大气（项）·年初预算", "大气（项）。年初预算"),
     ("占3.36%·其他", "占3.36%。其他"),
+    ("印发《关于转发（全国一体化政务服务平台电子证照共享服务规范》的通知》，要求",
+     "印发《关于转发〈全国一体化政务服务平台电子证照共享服务规范〉的通知》，要求"),
+    ("《关于转发（规范》的通知》和《办法》", "《关于转发〈规范〉的通知》和《办法》"),
+    # as read: a bracket inside a title, two titles in a row
+    ("《关于（试行）的通知》", "《关于（试行）的通知》"),
+    ("《条例》（修订）和《办法》", "《条例》（修订）和《办法》"),
     # as read: Latin quotes of code, a name's middle dot, Latin brackets of a formula
     ('print("ok")', 'print("ok")'),
     ("阿卜杜拉·阿齐兹", "阿卜杜拉·阿齐兹"),

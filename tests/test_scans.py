@@ -84,3 +84,18 @@ def test_a_scanned_page_reads_back_its_numbers_and_ranges(one_page_scan) -> None
     text = "\n".join(ln[0] for ln in recognize(one_page_scan))
     for s in ("52,318.67万元", "47,102.46万", "1—3月", "1,486人次", "“三公”经费"):
         assert s in text, (s, text)
+
+
+def test_a_number_broken_after_its_separator_joins_whole() -> None:
+    rows = _page([
+        ("2022年度财政拨款收入总计47,102.46万元，支出总计47，", 223, 1082, 765, 794),
+        ("102.46万元。与2021年度相比，财政拨款收入、支出总计各", 155, 1085, 822, 852),
+        ("减少2,884.15万元，下降5.77%。本周受理12，", 155, 1085, 880, 910),
+        ("1234件，其中网上办理126，", 155, 1085, 938, 968),  # not a group of three: as read
+        ("3件。", 155, 250, 996, 1026),
+    ])
+    raw = to_raw_lines(rows, SCALE, body=14.5)
+    assert raw[0].text.endswith("支出总计47,")
+    assert raw[2].text.endswith("12，") and raw[3].text.endswith("126，")
+    doc = RawDocument("pdf", "ocr", (RawPage(1, tuple(raw), 595, 842),))
+    assert "支出总计47,102.46万元。" in raw_to_clean(doc).text

@@ -14,6 +14,7 @@ systematic misreads of CJK punctuation (``ocr_fixes``).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import statistics
 import unicodedata
@@ -21,6 +22,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+import regex
 
 from .. import settings as _settings
 from ..errors import InputError, ReportParseError
@@ -204,6 +207,23 @@ def to_raw_lines(lines: list[OcrLine], scale: float, body: float | None = None) 
         else:
             size = round(size * 2) / 2
         out.append(RawLine(text, x0 / scale, x1 / scale, top / scale, bottom / scale, size, FONT))
+    return _wrapped_separators(out)
+
+
+_SEPARATOR_AT_END = regex.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})*\s*[，,]\s*$")
+_GROUP_AT_START = regex.compile(r"^\s*\d{3}(?![\d，,])")
+
+
+def _wrapped_separators(lines: list[RawLine]) -> list[RawLine]:
+    """A number broken after its thousands separator (总计47, | 102.46万元): the engine reads a
+    comma ending a line as the full-width one; it is the separator when the next line opens with
+    a group of three digits (``ocr_fixes`` repairs the comma inside a line)."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        ln = out[i]
+        if _SEPARATOR_AT_END.search(ln.text) and _GROUP_AT_START.match(out[i + 1].text):
+            text = _SEPARATOR_AT_END.sub(lambda m: regex.sub(r"\s*[，,]\s*$", ",", m[0]), ln.text)
+            out[i] = dataclasses.replace(ln, text=text)
     return out
 
 

@@ -6,7 +6,7 @@ punctuation beside Han characters, a degree sign or full stop closing a Chinese 
 letter O between digits, 一 for the dashes around a page number, square or lenticular brackets around the year of a document number
 (GB/T 9704 prints 〔〕, which OCR cannot tell from 【】 or []), a full-width comma between the
 three-digit groups of one number (52，318.67万元), 一 for the dash of a range between numbers
-(1一3月, 9月29日一10月3日), a straight quote or bracket where its full-width partner opens or
+(1一3月, 9月29日一10月3日), （ and 》 for the 〈〉 of a title inside a title, a straight quote or bracket where its full-width partner opens or
 closes the pair (“放管服", (9月29日—10月3日）).
 """
 
@@ -51,6 +51,9 @@ FIXES: tuple[tuple[regex.Pattern[str], Any], ...] = tuple((regex.compile(p), r) 
     (r"\"([^“”\"]*)”", r"“\1”"),
     (r"\(([^()（）]*)）", r"（\1）"),
     (r"（([^()（）]*)\)", r"（\1）"),
+    # a title quoted inside a title (GB/T 15834: 《…〈…〉…》) whose 〈 was read as （ and 〉 as 》:
+    # one 《 closed twice is the inner pair
+    (r"《([^《》〈〉（）()]*)[（(]([^《》〈〉（）()]+)》([^《》〈〉]*)》", r"《\1〈\2〉\3》"),
     # the year of a document number: 川政公【2023】28号, 川政公[2023]28号
     (r"[\[【［〔]\s*((?:19|20)\d{2})\s*[\]】］〕](?=\s*第?\s*\d{1,5}\s*号)", r"〔\1〕"),
     # a page number between dashes read as 一 (the Han one): 一2一, 一 3
