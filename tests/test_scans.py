@@ -99,3 +99,23 @@ def test_a_number_broken_after_its_separator_joins_whole() -> None:
     assert raw[2].text.endswith("12，") and raw[3].text.endswith("126，")
     doc = RawDocument("pdf", "ocr", (RawPage(1, tuple(raw), 595, 842),))
     assert "支出总计47,102.46万元。" in raw_to_clean(doc).text
+
+
+def test_the_last_word_of_a_paragraph_in_a_padded_box_is_body_text() -> None:
+    rows = [*PAGE, *_page([("发：省级相关部门（单位）窗口，省中心各处（室）、直属", 222, 1086, 1112, 1147),
+                           ("单位。", 152, 253, 1166, 1208)])]  # 2.5 ems in 101 px, 42 px tall
+    raw = to_raw_lines(rows, SCALE, body=14.5)
+    assert raw[-1].size == 14.5
+    doc = RawDocument("pdf", "ocr", (RawPage(1, tuple(raw), 595, 842),))
+    assert "省中心各处（室）、直属单位。" in raw_to_clean(doc).text
+
+
+def test_a_pair_opened_on_one_line_is_closed_on_the_next() -> None:
+    rows = _page([
+        ("2.4月15日，省中心印发《关于转发（全国一体化政务服务平台", 221, 1086, 600, 634),
+        ("电子证照共享服务规范》的通知》，要求各窗口部门做好“应用", 155, 1086, 660, 694),
+        ("尽用\"工作。", 155, 400, 720, 754),
+    ])
+    raw = to_raw_lines(rows, SCALE, body=14.5)
+    assert raw[0].text.endswith("《关于转发〈全国一体化政务服务平台")
+    assert raw[1].text.startswith("电子证照共享服务规范〉的通知》") and raw[2].text == "尽用”工作。"

@@ -29,7 +29,7 @@ from .. import settings as _settings
 from ..errors import InputError, ReportParseError
 from ..model import RawDocument, RawLine, RawPage
 from ..settings import Settings
-from .ocr_fixes import ocr_normalize
+from .ocr_fixes import ocr_normalize, pair_lines
 
 EXTRACTOR = "ocr"
 FONT = "ocr"  # the font name of every OCR line: one face, so sizes alone make heading cues
@@ -44,6 +44,8 @@ INK_LEFT = frozenset("）》”’〕】」』，。、；：！？")
 HALF_CELL = 0.5
 #: a line of at least this many ems whose pitch is within this share of the page's usual one is body text
 PITCH_MIN_EMS, PITCH_SLACK = 2.5, 0.12
+#: ... or its width is within this many ems of that pitch's (the detector's margin around a short line)
+PITCH_PAD = 0.6
 #: a page's text layer is unusable when it has fewer visible chars than this ...
 MIN_CHARS = 1
 #: ... or when more than this share of them are U+FFFD (glyphs a reader could not map)
@@ -189,20 +191,24 @@ def to_raw_lines(lines: list[OcrLine], scale: float, body: float | None = None) 
 
     A box's height follows its ink and the detector's margin (a short line of digits, or ending
     in 。, comes out a fifth taller than its paragraph's lines): a line whose height is off the
-    body size but whose characters stand at the page's usual pitch (ems per pixel of its lines of
-    six characters or more) is set in the body size too, so it is not taken for a heading."""
+    body size but whose characters stand at the page's usual pitch (pixels an em of its lines of
+    six characters or more; within ``PITCH_PAD`` of an em on a short line) is set in the body
+    size too, so it is not taken for a heading. A quote or bracket pair across lines is repaired
+    on the page's lines together (``ocr_fixes.pair_lines``)."""
     rows = _merge_rows(lines)
+    rows = [(t, *row[1:]) for t, row in zip(pair_lines([r[0] for r in rows]), rows, strict=True)]
     pitches = [p for text, x0, x1, *_ in rows if _ems(text) >= 6 and (p := _pitch(text, x0, x1))]
     usual = statistics.median(pitches) if len(pitches) >= 3 else None
     out = []
     for text, x0, x1, top, bottom, _ in rows:
         size = (bottom - top) / scale / BOX_PER_POINT
-        pitch = _pitch(text, x0, x1)
+        ems = _ems(text)
+        at_pitch = bool(usual and _pitch(text, x0, x1) and abs(x1 - x0 - usual * ems) <= max(
+            PITCH_SLACK * usual * ems, PITCH_PAD * usual))
         # the box holds ink; a full-width bracket, quote or stop fills half of its em cell
         x0 -= HALF_CELL * size * scale if text[:1] in INK_RIGHT else 0
         x1 += HALF_CELL * size * scale if text[-1:] in INK_LEFT else 0
-        if body and (abs(size - body) <= BODY_SIZE_SLACK * body
-                     or (usual and pitch and abs(pitch - usual) <= PITCH_SLACK * usual)):
+        if body and (abs(size - body) <= BODY_SIZE_SLACK * body or at_pitch):
             size = body
         else:
             size = round(size * 2) / 2

@@ -17,6 +17,19 @@ from typing import Any
 import regex
 
 HAN = r"\p{Han}"
+# the halves of a pair read as the wrong sign, repaired by its partner: one character for one, so
+# they apply to a page's lines joined (a pair opened on one line closes on another)
+PAIRS: tuple[tuple[regex.Pattern[str], str], ...] = tuple((regex.compile(p), r) for p, r in (
+    # a straight double quote closing a “ (or opening before a ”), a straight bracket whose
+    # full-width partner closes (opens) the pair
+    (r"“([^“”\"]*)\"", r"“\1”"),
+    (r"\"([^“”\"]*)”", r"“\1”"),
+    (r"\(([^()（）]*)）", r"（\1）"),
+    (r"（([^()（）]*)\)", r"（\1）"),
+    # a title quoted inside a title (GB/T 15834: 《…〈…〉…》) whose 〈 was read as （ and 〉 as 》:
+    # one 《 closed twice is the inner pair
+    (r"《([^《》〈〉（）()]*)[（(]([^《》〈〉（）()]+)》([^《》〈〉]*)》", r"《\1〈\2〉\3》"),
+))
 FULL = {",": "，", ";": "；"}
 # (pattern, replacement), applied in order
 FIXES: tuple[tuple[regex.Pattern[str], Any], ...] = tuple((regex.compile(p), r) for p, r in (
@@ -45,20 +58,11 @@ FIXES: tuple[tuple[regex.Pattern[str], Any], ...] = tuple((regex.compile(p), r) 
     # 一 (the Han one) between two numbers is the dash of a range: 1一3月, 2021一2023年, 29日一10月
     (r"(?<=\d)\s*一\s*(?=\d)", "—"),
     (r"(?<=\d[日月])一(?=\d{1,2}[月日])", "—"),
-    # a straight double quote closing a “ (or opening before a ”), a straight bracket whose
-    # full-width partner closes (opens) the pair
-    (r"“([^“”\"]*)\"", r"“\1”"),
-    (r"\"([^“”\"]*)”", r"“\1”"),
-    (r"\(([^()（）]*)）", r"（\1）"),
-    (r"（([^()（）]*)\)", r"（\1）"),
-    # a title quoted inside a title (GB/T 15834: 《…〈…〉…》) whose 〈 was read as （ and 〉 as 》:
-    # one 《 closed twice is the inner pair
-    (r"《([^《》〈〉（）()]*)[（(]([^《》〈〉（）()]+)》([^《》〈〉]*)》", r"《\1〈\2〉\3》"),
     # the year of a document number: 川政公【2023】28号, 川政公[2023]28号
     (r"[\[【［〔]\s*((?:19|20)\d{2})\s*[\]】］〕](?=\s*第?\s*\d{1,5}\s*号)", r"〔\1〕"),
     # a page number between dashes read as 一 (the Han one): 一2一, 一 3
     (r"^\s*[一—–-]+\s*(\d{1,4})\s*[一—–-]*\s*$", r"— \1 —"),
-))
+)) + PAIRS
 
 
 def ocr_normalize(text: str) -> str:
@@ -66,3 +70,14 @@ def ocr_normalize(text: str) -> str:
     for pattern, repl in FIXES:
         text = pattern.sub(repl, text)
     return text
+
+
+def pair_lines(lines: list[str]) -> list[str]:
+    """A page's lines (in reading order) with the ``PAIRS`` fixes applied across line ends."""
+    if not lines:
+        return []
+    joined = "\n".join(lines)
+    fixed = joined
+    for pattern, repl in PAIRS:
+        fixed = pattern.sub(repl, fixed)
+    return fixed.split("\n") if len(fixed) == len(joined) else list(lines)
