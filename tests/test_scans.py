@@ -119,3 +119,19 @@ def test_a_pair_opened_on_one_line_is_closed_on_the_next() -> None:
     raw = to_raw_lines(rows, SCALE, body=14.5)
     assert raw[0].text.endswith("《关于转发〈全国一体化政务服务平台")
     assert raw[1].text.startswith("电子证照共享服务规范〉的通知》") and raw[2].text == "尽用”工作。"
+
+
+def test_a_sure_reading_too_short_for_its_box_is_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    from reportparse.ingest import ocr
+
+    garbled = ("。%，%", 153, 1087, 1310, 1343, 0.64)  # a 28-character line read as five signs
+    spaced = ("注释", 217, 674, 1519, 1557, 0.99)  # letter-spaced in one box: no better reading, kept
+    right = ("达99.2%，“全程网办”比例约76.5%。全省电子证照库本周新", 153, 1086, 1309, 1342, 0.99)
+    reads = iter([[garbled, spaced], [right]])
+    monkeypatch.setattr(ocr, "_read", lambda image, threads: next(reads))
+    pytest.importorskip("cv2")
+    got = [ln[0] for ln in recognize(np.full((40, 40), 255, np.uint8))]
+    assert got == [right[0], "注释"]
+    assert ocr._too_short(garbled) and ocr._too_short(spaced) and not ocr._too_short(right)

@@ -57,6 +57,8 @@ SPARSE_CHARS, IMAGE_COVER = 20, 0.5
 MIN_CONFIDENCE, RETRY_BLUR = 0.5, 0.8
 #: the retry's box replaces a first reading's when their overlap is this share of the larger one
 SAME_BOX = 0.6
+#: a reading is too short for a box this many times wider than tall when it covers less than this share
+SHORT_ASPECT, SHORT_COVER = 4.0, 0.4
 
 OcrLine = tuple[str, float, float, float, float, float]  # text, x0, x1, top, bottom, confidence
 
@@ -126,20 +128,32 @@ def _same_box(a: OcrLine, b: OcrLine) -> bool:
     return w > 0 and h > 0 and w * h >= SAME_BOX * larger
 
 
+def _too_short(ln: OcrLine) -> bool:
+    """A reading that cannot fill its box: a long box (``SHORT_ASPECT`` times wider than tall)
+    whose characters, an em as wide as the box is tall, would cover less than ``SHORT_COVER`` of it
+    (a crisp rendering read as 。%，% for a line of 28 characters)."""
+    text, x0, x1, top, bottom, _ = ln
+    height = bottom - top
+    return height > 0 and x1 - x0 >= SHORT_ASPECT * height and _ems(text) * height < SHORT_COVER * (x1 - x0)
+
+
 def recognize(image: Any, threads: int = -1) -> list[OcrLine]:
     """Text lines of an image (numpy array, gray or BGR) in pixels: (text, x0, x1, top, bottom, conf).
 
     A line detected but read with a confidence under ``MIN_CONFIDENCE`` (crisp renderings of
     vector text now and then defeat the recognizer: 中中 for a whole line) is read again on the
     image blurred by ``RETRY_BLUR`` pixels, which smooths the aliasing; a line still unsure is dropped.
+    So is a sure reading far too short for its box (``_too_short``), kept when the retry gives no
+    better one.
     """
     lines = _read(image, threads)
-    if any(ln[5] < MIN_CONFIDENCE for ln in lines):
+    if any(ln[5] < MIN_CONFIDENCE or _too_short(ln) for ln in lines):
         import cv2
 
         again = [ln for ln in _read(cv2.GaussianBlur(image, (0, 0), RETRY_BLUR), threads)
-                 if ln[5] >= MIN_CONFIDENCE]
-        lines = [next((b for b in again if _same_box(a, b)), a) if a[5] < MIN_CONFIDENCE else a for a in lines]
+                 if ln[5] >= MIN_CONFIDENCE and not _too_short(ln)]
+        lines = [next((b for b in again if _same_box(a, b)), a) if a[5] < MIN_CONFIDENCE or _too_short(a) else a
+                 for a in lines]
     out = []
     for text, *box, conf in lines:
         text = ocr_normalize(text)
