@@ -133,7 +133,7 @@ def fake_pipeline(monkeypatch):
 # that patches the pipeline and then runs a pool needs fork. Under ``pytest -n 2 --dist
 # loadgroup`` (make test) these files run in one worker and every other file in the other.
 OCR_FILES = frozenset({"test_doc_fields.py", "test_ingest.py", "test_ingest_office.py", "test_ocr.py",
-                       "test_pdfium.py", "test_realdocs.py"})
+                       "test_pdfium.py", "test_realdocs.py", "test_scans.py"})
 
 
 def pytest_collection_modifyitems(config, items):

@@ -14,18 +14,22 @@ systematic misreads of CJK punctuation (``ocr_fixes``).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import statistics
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from .. import settings as _settings
 from ..errors import InputError, ReportParseError
 from ..model import RawDocument, RawLine, RawPage
 from ..settings import Settings
-from .ocr_fixes import ocr_normalize
+from .ocr_fixes import ocr_normalize, pair_lines
 
 EXTRACTOR = "ocr"
 FONT = "ocr"  # the font name of every OCR line: one face, so sizes alone make heading cues
@@ -38,6 +42,10 @@ BOX_PER_POINT = 1.1
 INK_RIGHT = frozenset("（《“‘〔【「『")
 INK_LEFT = frozenset("）》”’〕】」』，。、；：！？")
 HALF_CELL = 0.5
+#: a line of at least this many ems whose pitch is within this share of the page's usual one is body text
+PITCH_MIN_EMS, PITCH_SLACK = 2.5, 0.12
+#: ... or its width is within this many ems of that pitch's (the detector's margin around a short line)
+PITCH_PAD = 0.6
 #: a page's text layer is unusable when it has fewer visible chars than this ...
 MIN_CHARS = 1
 #: ... or when more than this share of them are U+FFFD (glyphs a reader could not map)
@@ -47,6 +55,10 @@ SPARSE_CHARS, IMAGE_COVER = 20, 0.5
 
 #: a reading less sure than this is read again on a blurred image, then dropped (RapidOCR's own cut)
 MIN_CONFIDENCE, RETRY_BLUR = 0.5, 0.8
+#: the retry's box replaces a first reading's when their overlap is this share of the larger one
+SAME_BOX = 0.6
+#: a reading is too short for a box this many times wider than tall when it covers less than this share
+SHORT_ASPECT, SHORT_COVER = 4.0, 0.4
 
 OcrLine = tuple[str, float, float, float, float, float]  # text, x0, x1, top, bottom, confidence
 
@@ -108,11 +120,21 @@ def _read(image: Any, threads: int) -> list[OcrLine]:
 
 
 def _same_box(a: OcrLine, b: OcrLine) -> bool:
-    """Two detections of one line: they overlap by most of the smaller box."""
+    """Two detections of one line: they overlap by most of the larger box (a box holding the
+    other and its neighbours is another line: the retry's reading of 。 其 as one box 其麗)."""
     w = min(a[2], b[2]) - max(a[1], b[1])
     h = min(a[4], b[4]) - max(a[3], b[3])
-    smaller = min((a[2] - a[1]) * (a[4] - a[3]), (b[2] - b[1]) * (b[4] - b[3]))
-    return w > 0 and h > 0 and w * h >= 0.7 * smaller
+    larger = max((a[2] - a[1]) * (a[4] - a[3]), (b[2] - b[1]) * (b[4] - b[3]))
+    return w > 0 and h > 0 and w * h >= SAME_BOX * larger
+
+
+def _too_short(ln: OcrLine) -> bool:
+    """A reading that cannot fill its box: a long box (``SHORT_ASPECT`` times wider than tall)
+    whose characters, an em as wide as the box is tall, would cover less than ``SHORT_COVER`` of it
+    (a crisp rendering read as 。%，% for a line of 28 characters)."""
+    text, x0, x1, top, bottom, _ = ln
+    height = bottom - top
+    return height > 0 and x1 - x0 >= SHORT_ASPECT * height and _ems(text) * height < SHORT_COVER * (x1 - x0)
 
 
 def recognize(image: Any, threads: int = -1) -> list[OcrLine]:
@@ -121,14 +143,17 @@ def recognize(image: Any, threads: int = -1) -> list[OcrLine]:
     A line detected but read with a confidence under ``MIN_CONFIDENCE`` (crisp renderings of
     vector text now and then defeat the recognizer: 中中 for a whole line) is read again on the
     image blurred by ``RETRY_BLUR`` pixels, which smooths the aliasing; a line still unsure is dropped.
+    So is a sure reading far too short for its box (``_too_short``), kept when the retry gives no
+    better one.
     """
     lines = _read(image, threads)
-    if any(ln[5] < MIN_CONFIDENCE for ln in lines):
+    if any(ln[5] < MIN_CONFIDENCE or _too_short(ln) for ln in lines):
         import cv2
 
         again = [ln for ln in _read(cv2.GaussianBlur(image, (0, 0), RETRY_BLUR), threads)
-                 if ln[5] >= MIN_CONFIDENCE]
-        lines = [next((b for b in again if _same_box(a, b)), a) if a[5] < MIN_CONFIDENCE else a for a in lines]
+                 if ln[5] >= MIN_CONFIDENCE and not _too_short(ln)]
+        lines = [next((b for b in again if _same_box(a, b)), a) if a[5] < MIN_CONFIDENCE or _too_short(a) else a
+                 for a in lines]
     out = []
     for text, *box, conf in lines:
         text = ocr_normalize(text)
@@ -162,19 +187,63 @@ def _merge_rows(lines: list[OcrLine]) -> list[OcrLine]:
     return out
 
 
+def _ems(text: str) -> float:
+    """Width of ``text`` in ems as printed: a CJK character or full-width sign one, anything else
+    half (digits, Latin), a full-width sign whose ink sits in one half of its cell half at the edge."""
+    n = sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
+    return n - HALF_CELL * ((text[:1] in INK_RIGHT) + (text[-1:] in INK_LEFT))
+
+
+def _pitch(text: str, x0: float, x1: float) -> float | None:
+    """Pixels an em of a one-box line (None when the line has a gap or is too short to tell)."""
+    ems = _ems(text)
+    return (x1 - x0) / ems if ems >= PITCH_MIN_EMS and " " not in text.strip() else None
+
+
 def to_raw_lines(lines: list[OcrLine], scale: float, body: float | None = None) -> list[RawLine]:
-    """Pixel lines as RawLines in points (``scale`` pixels a point), sizes snapped to ``body`` (points)."""
+    """Pixel lines as RawLines in points (``scale`` pixels a point), sizes snapped to ``body`` (points).
+
+    A box's height follows its ink and the detector's margin (a short line of digits, or ending
+    in 。, comes out a fifth taller than its paragraph's lines): a line whose height is off the
+    body size but whose characters stand at the page's usual pitch (pixels an em of its lines of
+    six characters or more; within ``PITCH_PAD`` of an em on a short line) is set in the body
+    size too, so it is not taken for a heading. A quote or bracket pair across lines is repaired
+    on the page's lines together (``ocr_fixes.pair_lines``)."""
+    rows = _merge_rows(lines)
+    rows = [(t, *row[1:]) for t, row in zip(pair_lines([r[0] for r in rows]), rows, strict=True)]
+    pitches = [p for text, x0, x1, *_ in rows if _ems(text) >= 6 and (p := _pitch(text, x0, x1))]
+    usual = statistics.median(pitches) if len(pitches) >= 3 else None
     out = []
-    for text, x0, x1, top, bottom, _ in _merge_rows(lines):
+    for text, x0, x1, top, bottom, _ in rows:
         size = (bottom - top) / scale / BOX_PER_POINT
+        ems = _ems(text)
+        at_pitch = bool(usual and _pitch(text, x0, x1) and abs(x1 - x0 - usual * ems) <= max(
+            PITCH_SLACK * usual * ems, PITCH_PAD * usual))
         # the box holds ink; a full-width bracket, quote or stop fills half of its em cell
         x0 -= HALF_CELL * size * scale if text[:1] in INK_RIGHT else 0
         x1 += HALF_CELL * size * scale if text[-1:] in INK_LEFT else 0
-        if body and abs(size - body) <= BODY_SIZE_SLACK * body:
+        if body and (abs(size - body) <= BODY_SIZE_SLACK * body or at_pitch):
             size = body
         else:
             size = round(size * 2) / 2
         out.append(RawLine(text, x0 / scale, x1 / scale, top / scale, bottom / scale, size, FONT))
+    return _wrapped_separators(out)
+
+
+_SEPARATOR_AT_END = regex.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})*\s*[，,]\s*$")
+_GROUP_AT_START = regex.compile(r"^\s*\d{3}(?![\d，,])")
+
+
+def _wrapped_separators(lines: list[RawLine]) -> list[RawLine]:
+    """A number broken after its thousands separator (总计47, | 102.46万元): the engine reads a
+    comma ending a line as the full-width one; it is the separator when the next line opens with
+    a group of three digits (``ocr_fixes`` repairs the comma inside a line)."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        ln = out[i]
+        if _SEPARATOR_AT_END.search(ln.text) and _GROUP_AT_START.match(out[i + 1].text):
+            text = _SEPARATOR_AT_END.sub(lambda m: regex.sub(r"\s*[，,]\s*$", ",", m[0]), ln.text)
+            out[i] = dataclasses.replace(ln, text=text)
     return out
 
 
