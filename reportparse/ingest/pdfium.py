@@ -226,6 +226,14 @@ def _add_edge(out: list[dict[str, Any]], p: tuple[float, float], q: tuple[float,
                         top - min(p[1], q[1])))
 
 
+def page_box(page: Any) -> tuple[float, float, float, float]:
+    """The page's media box (left, bottom, right, top), inherited from the page tree when the page
+    has none of its own (pypdfium2's ``get_mediabox`` then answers US Letter, which moved every
+    line of an A4 page 50 points up; fpdf2 writes the box once, in the page tree)."""
+    box = page.get_mediabox(fallback_ok=False)
+    return tuple(box) if box is not None else tuple(page.get_bbox())
+
+
 class PdfiumPages:
     """An open PDF read through PDFium: page sizes, char counts and lines per page (ruled
     tables found from the page's path segments by pdfplumber's table finder, ``ruled.py``)."""
@@ -250,7 +258,7 @@ class PdfiumPages:
         """Page ``index`` (0-based) as a RawPage of visual lines."""
         page = self.doc[index]
         try:
-            left, bottom, right, top = page.get_mediabox()
+            left, bottom, right, top = page_box(page)
             width, height = right - left, top - bottom
             if page.get_rotation() in (90, 270):
                 width, height = height, width
