@@ -25,7 +25,7 @@ from .settings import Settings
 
 FOLD = {**{c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}, **{c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)},
         **{c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)}, 0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20,
-        0x2003: 0x20, 0x2009: 0x20, 0x0009: 0x20}
+        0x2003: 0x20, 0x2009: 0x20, 0x0009: 0x20, 0xFF05: 0x25}  # ％ -> %
 INVISIBLE = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD}
 _FOLD_TABLE = {**dict.fromkeys(INVISIBLE), **FOLD}  # for str.translate
 # Han and CJK punctuation/forms: whitespace next to one of these is layout, not text
@@ -202,15 +202,21 @@ def _block_rights(ordered: list[RawLine], body: float, left: float, right: float
     """Right edge of each body line's block when the block is a little narrower than the page's
     text (a boxed summary, a second text frame): runs of body lines with no paragraph-sized gap, of
     three lines or more, where at least two lines reach the edge (are not short by its measure)
-    and the edge is past three quarters of the text width (ragged short lines are no block)."""
+    and the edge is past three quarters of the text width (ragged short lines are no block), unless
+    the lines are centred lines of several widths (a masthead: title, issue, publisher, date), not
+    a block's lines flush with its left edge."""
     out: dict[int, float] = {}
     run: list[RawLine] = []
+    mid = (left + right) / 2
 
     def close() -> None:
         if len(run) >= 3:
             edge = max(ln.x1 for ln in run)
             wide = left + 0.75 * (right - left) <= edge < right
-            if wide and sum(ln.x1 >= edge - 1.5 * body for ln in run) >= 2:
+            start = min(ln.x0 for ln in run)
+            centred = all(abs((ln.x0 + ln.x1) / 2 - mid) <= body for ln in run) and 2 * sum(
+                ln.x0 <= start + 0.5 * body for ln in run) <= len(run)
+            if wide and not centred and sum(ln.x1 >= edge - 1.5 * body for ln in run) >= 2:
                 out.update((id(ln), edge) for ln in run)
         run.clear()
 
@@ -254,6 +260,7 @@ def lines_to_paragraphs(pages: tuple[RawPage, ...], kept: list[list[RawLine]],
     paras: list[_Para] = []
     prev: RawLine | None = None
     prev_page: int | None = None
+    prev_end = 0.0  # the right edge of the text block of ``prev``
     for page, lines in zip(pages, kept, strict=True):
         bl = body_lines(lines)
         left = _edge([ln.x0 for ln in bl], doc_left, False) if len(bl) >= 4 else doc_left
@@ -275,11 +282,12 @@ def lines_to_paragraphs(pages: tuple[RawPage, ...], kept: list[list[RawLine]],
             )
             if prev is not None and prev_page == page.number and _display_continues(prev, ln, body, left, right):
                 _join(paras[-1], ln, page.number)
-                prev = ln
+                prev, prev_end = ln, rights.get(id(ln), right)
                 continue
             starts = (
                 prev is None
-                or prev.x1 < rights.get(id(prev), right) - 1.5 * (prev.size or body)  # previous line ended short
+                or prev.x1 < prev_end - 1.5 * (prev.size or body)  # previous line ended short (by its own
+                # page's measure: mirrored margins move the text block from page to page)
                 or (ln.x0 > left + 0.5 * em and not aligned)  # first-line indent, centred line
                 or abs(ln.size - prev.size) > max(0.5, 0.05 * em)  # font size changes
                 or (prev_page == page.number and ln.top - prev.bottom > max(1.6 * em, spacing + 0.6 * em))
@@ -287,7 +295,7 @@ def lines_to_paragraphs(pages: tuple[RawPage, ...], kept: list[list[RawLine]],
             if starts:
                 paras.append(_Para())
             _join(paras[-1], ln, page.number)
-            prev, prev_page = ln, page.number
+            prev, prev_page, prev_end = ln, page.number, rights.get(id(ln), right)
     return paras
 
 
@@ -357,8 +365,13 @@ def flow_to_paragraphs(pages: tuple[RawPage, ...], hard_breaks: bool = False) ->
 
 
 def clean_chars(chars: list[Char]) -> list[Char]:
-    """Fold full-width forms; drop whitespace next to CJK, collapse the rest, strip the ends."""
+    """Fold full-width forms (a full-width ``．`` between digits is a decimal point: １２．５ -> 12.5);
+    drop whitespace next to CJK, collapse the rest, strip the ends."""
     flat: list[Char] = [(c, b, p) for s, b, p in chars for c in s.translate(_FOLD_TABLE)]
+    for i in range(1, len(flat) - 1):
+        if flat[i][0] == "．" and flat[i - 1][0].isascii() and flat[i - 1][0].isdigit() and (
+                flat[i + 1][0].isascii() and flat[i + 1][0].isdigit()):
+            flat[i] = (".", flat[i][1], flat[i][2])
     out: list[Char] = []
     i = 0
     while i < len(flat):
