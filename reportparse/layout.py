@@ -263,9 +263,9 @@ def lines_to_paragraphs(pages: tuple[RawPage, ...], kept: list[list[RawLine]],
     prev_end = 0.0  # the right edge of the text block of ``prev``
     for page, lines in zip(pages, kept, strict=True):
         bl = body_lines(lines)
-        left = _edge([ln.x0 for ln in bl], doc_left, False) if len(bl) >= 4 else doc_left
-        right = _edge([ln.x1 for ln in bl], doc_right, True) if len(bl) >= 4 else doc_right
-        ordered = sorted(lines, key=lambda x: (x.top, x.x0))
+        page_left = left = _edge([ln.x0 for ln in bl], doc_left, False) if len(bl) >= 4 else doc_left
+        page_right = right = _edge([ln.x1 for ln in bl], doc_right, True) if len(bl) >= 4 else doc_right
+        ordered, columns = _reading_order(lines, body)
         rights = _block_rights(ordered, body, left, right, spacing)
         grids = sorted(page.tables, key=lambda t: t["bbox"][1])
         for ln in [*ordered, None]:
@@ -275,6 +275,8 @@ def lines_to_paragraphs(pages: tuple[RawPage, ...], kept: list[list[RawLine]],
             if ln is None:
                 break
             em = ln.size or body
+            # a line of a column: that column's edges are the text block's
+            left, right = columns.get(id(ln), (page_left, page_right))
             # a text box narrower than the page: align with the previous continuation line
             aligned = prev is not None and (
                 (len(paras[-1].lines) > 1 and abs(ln.x0 - prev.x0) <= 0.5 * em)
@@ -287,7 +289,7 @@ def lines_to_paragraphs(pages: tuple[RawPage, ...], kept: list[list[RawLine]],
             starts = (
                 prev is None
                 or prev.x1 < prev_end - 1.5 * (prev.size or body)  # previous line ended short (by its own
-                # page's measure: mirrored margins move the text block from page to page)
+                # page's or column's measure: mirrored margins move the text block from page to page)
                 or (ln.x0 > left + 0.5 * em and not aligned)  # first-line indent, centred line
                 or abs(ln.size - prev.size) > max(0.5, 0.05 * em)  # font size changes
                 or (prev_page == page.number and ln.top - prev.bottom > max(1.6 * em, spacing + 0.6 * em))
@@ -297,6 +299,57 @@ def lines_to_paragraphs(pages: tuple[RawPage, ...], kept: list[list[RawLine]],
             _join(paras[-1], ln, page.number)
             prev, prev_page, prev_end = ln, page.number, rights.get(id(ln), right)
     return paras
+
+
+def _reading_order(lines: list[RawLine], body: float) -> tuple[list[RawLine], dict[int, tuple[float, float]]]:
+    """A page's lines in reading order, and the (left, right) edges of each line set in a column.
+
+    Lines go top to bottom, except where the page is set in two columns: three or more pairs of
+    body lines side by side (overlapping vertically, apart by a gutter that neither crosses) make
+    the stretch between full-width lines (lines across the gutter: titles, a section heading over
+    both columns) a two-column one, read left column first. A column's lines take its own edges."""
+    ordered = sorted(lines, key=lambda x: (x.top, x.x0))
+    side = [ln for ln in ordered if abs(ln.size - body) <= 0.5 and ln.text.strip()]
+    mids: list[float] = []
+    for i, a in enumerate(side):
+        for b in side[i + 1:]:
+            if b.top > a.bottom:
+                break
+            lo, hi = (a, b) if a.x1 <= b.x0 else (b, a)
+            overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+            if lo.x1 + 0.5 * body <= hi.x0 and overlap >= 0.5 * min(a.bottom - a.top, b.bottom - b.top):
+                mids.append((lo.x1 + hi.x0) / 2)
+    if len(mids) < 3:
+        return ordered, {}
+    mids.sort()
+    gutter = mids[len(mids) // 2]
+    out: list[RawLine] = []
+    edges: dict[int, tuple[float, float]] = {}
+    band: list[RawLine] = []
+
+    def close() -> None:
+        left = [ln for ln in band if ln.x1 <= gutter]
+        right = [ln for ln in band if ln.x0 >= gutter]
+        pairs = sum(1 for a in left for b in right if min(a.bottom, b.bottom) > max(a.top, b.top))
+        if pairs >= 2:
+            col_l = (min(ln.x0 for ln in left), max(ln.x1 for ln in left))
+            col_r = (min(ln.x0 for ln in right), max(ln.x1 for ln in right))
+            edges.update((id(ln), col_l) for ln in left)
+            edges.update((id(ln), col_r) for ln in right)
+            out.extend(left)
+            out.extend(right)
+        else:
+            out.extend(band)
+        band.clear()
+
+    for ln in ordered:
+        if ln.x0 < gutter < ln.x1:
+            close()
+            out.append(ln)
+        else:
+            band.append(ln)
+    close()
+    return out, edges
 
 
 def _table_paras(paras: list[_Para], table: dict[str, Any], page: int | None,

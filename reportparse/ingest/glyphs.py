@@ -5,6 +5,8 @@ No PDF library is imported here, so a run that reads no PDF never loads one.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import Counter
 from functools import lru_cache
 from operator import itemgetter
 from typing import Any
@@ -154,3 +156,121 @@ def _group_to_line(group: list[dict[str, Any]], x_tolerance: float,
 
 
 _COUNT = itemgetter(1)
+
+
+# --- columns -----------------------------------------------------------------------------------------
+COLUMN_ROWS = 3  # rows with text both sides of one gutter before a page region is read as two columns
+COLUMN_GAP = 1.2  # the gutter's least width, in the body's font size
+COLUMN_SIDE = 5.0  # text each side of the gutter must span on one such row at least, in the body's font size
+
+
+def page_lines(chars: list[dict[str, Any]], x_tolerance: float) -> list[RawLine]:
+    """The page's visual lines in reading order: ``chars_to_lines``, except that a region set in two
+    columns (a 简讯 page: rows of text on both sides of one vertical gutter) is read column by
+    column, the left column's lines, then the right's; full-width lines above, between and below
+    (titles, heads, footers) keep their place. The gutter is a gap of ``COLUMN_GAP`` ems at the
+    same place on ``COLUMN_ROWS`` rows or more, in the middle third of the text, with both sides
+    spanning ``COLUMN_SIDE`` ems on one of those rows at least: a table row's short figures, a
+    masthead line split left and right are no columns."""
+    lines = chars_to_lines(chars, x_tolerance)
+    if len(lines) < 2 * COLUMN_ROWS:
+        return lines
+    rows = _rows(chars, lines)
+    # the gutter is sought between glyphs of the body's size (a running head split left and right,
+    # in smaller print, is no column)
+    sizes = Counter(round(float(c.get("size") or 0)) for row in rows for c in row)
+    body = sizes.most_common(1)[0][0] if sizes else 0
+    gaps = [_gaps([c for c in row if abs(float(c.get("size") or 0) - body) <= 1]) for row in rows]
+    gutter = _gutter(rows, gaps)
+    if gutter is None:
+        return lines
+    out: list[RawLine] = []
+    run: list[int] = []  # rows of the current two-column stretch
+
+    def close() -> None:
+        if sum(1 for i in run if any(a <= gutter <= b for a, b, _, _ in gaps[i])) >= COLUMN_ROWS:
+            left = [c for i in run for c in rows[i] if (c["x0"] + c["x1"]) / 2 < gutter]
+            right = [c for i in run for c in rows[i] if (c["x0"] + c["x1"]) / 2 >= gutter]
+            out.extend(chars_to_lines(left, x_tolerance))
+            out.extend(chars_to_lines(right, x_tolerance))
+        else:
+            out.extend(lines[i] for i in run)
+        run.clear()
+
+    for i, row in enumerate(rows):
+        if _across(row, gaps[i], gutter):  # full width
+            close()
+            out.append(lines[i])
+        else:
+            run.append(i)
+    close()
+    return out
+
+
+def _across(row: list[dict[str, Any]], gaps: list[tuple[float, float, float, float]], gutter: float) -> bool:
+    """The row runs across the gutter: a glyph covers it, or glyphs stand on both sides of it with
+    no gap there (a full-width line whose glyphs happen to meet at the gutter)."""
+    ink = [c for c in row if not c["text"].isspace()]
+    if any(c["x0"] < gutter < c["x1"] for c in ink):
+        return True
+    both = any(c["x1"] <= gutter for c in ink) and any(c["x0"] >= gutter for c in ink)
+    return both and not any(a <= gutter <= b for a, b, _, _ in gaps)
+
+
+def _rows(chars: list[dict[str, Any]], lines: list[RawLine]) -> list[list[dict[str, Any]]]:
+    """The chars of each line of ``lines`` (``chars_to_lines``' groups, found again by position: the
+    line whose box holds the char and whose centre is nearest its centre)."""
+    rows: list[list[dict[str, Any]]] = [[] for _ in lines]
+    order = sorted(range(len(lines)), key=lambda i: (lines[i].top + lines[i].bottom) / 2)
+    centres = [(lines[i].top + lines[i].bottom) / 2 for i in order]
+    for c in chars:
+        if not (c.get("upright", True) and c.get("text")):
+            continue
+        mid = (c["top"] + c["bottom"]) / 2
+        k = bisect_left(centres, mid)
+        best, dist = -1, float("inf")
+        for j in range(max(0, k - 2), min(len(order), k + 2)):
+            ln = lines[order[j]]
+            if ln.top - 1 <= mid <= ln.bottom + 1 and ln.x0 - 1 <= c["x0"] <= ln.x1 + 1:
+                d = abs(centres[j] - mid)
+                if d < dist:
+                    best, dist = order[j], d
+        if best >= 0:
+            rows[best].append(c)
+    return rows
+
+
+def _gaps(row: list[dict[str, Any]]) -> list[tuple[float, float, float, float]]:
+    """(gap start, gap end, ink width left of it, ink width right of it) of each gap of
+    ``COLUMN_GAP`` ems or more between the row's glyphs."""
+    ink = sorted((c for c in row if not c["text"].isspace()), key=_X0)
+    if len(ink) < 2:
+        return []
+    size = max(float(c.get("size") or 0) for c in ink) or 10.0
+    end = max(c["x1"] for c in ink)
+    out = []
+    reach = ink[0]["x1"]
+    for c in ink[1:]:
+        if c["x0"] - reach >= COLUMN_GAP * size:
+            out.append((reach, c["x0"], (reach - ink[0]["x0"]) / size, (end - c["x0"]) / size))
+        reach = max(reach, c["x1"])
+    return out
+
+
+def _gutter(rows: list[list[dict[str, Any]]], gaps: list[list[tuple[float, float, float, float]]]) -> float | None:
+    """The x of a vertical gutter (see ``page_lines``): the middle of the gap the most rows share, or None."""
+    flat = [g for row in gaps for g in row]
+    if len(flat) < COLUMN_ROWS:
+        return None
+    ink = [c for row in rows for c in row if not c["text"].isspace()]
+    lo, hi = min(c["x0"] for c in ink), max(c["x1"] for c in ink)
+    best, votes = None, 0
+    for a, b, _, _ in flat:
+        mid = (a + b) / 2
+        n = sum(1 for p, q, _, _ in flat if p <= mid <= q)
+        if n > votes:
+            best, votes = mid, n
+    if best is None or votes < COLUMN_ROWS or not lo + (hi - lo) / 3 <= best <= hi - (hi - lo) / 3:
+        return None
+    wide = any(a <= best <= b and wl >= COLUMN_SIDE and wr >= COLUMN_SIDE for a, b, wl, wr in flat)
+    return best if wide else None

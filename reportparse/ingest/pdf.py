@@ -39,10 +39,7 @@ from ..notices import META_KEY as NOTICES_KEY
 from ..notices import Notices
 from ..settings import Settings
 from .common import read_pdf_bytes
-from .glyphs import (
-    chars_to_lines,
-    dedupe_chars,
-)
+from .glyphs import dedupe_chars, page_lines
 from .ruled import edge, find_grids, split_chars, table_context
 
 READ_ERRORS = (PdfminerException, PSException, MalformedPDFException, ValueError, KeyError, TypeError,
@@ -266,7 +263,7 @@ def read_pdf(path: Path, settings: Settings | None = None) -> RawDocument:
                 counts.append(sum(1 for c in chars for t in c["text"] if not t.isspace()))
                 grids = find_grids(edges, (0, 0, float(page.width), float(page.height)))
                 chars, tables = split_chars(chars, grids, page.page_number, settings.x_tolerance)
-                lines = chars_to_lines(chars, settings.x_tolerance)
+                lines = page_lines(chars, settings.x_tolerance)
                 table_context(tables, lines)
                 pages.append(RawPage(page.page_number, tuple(lines), float(page.width), float(page.height),
                                      tuple(tables)))

@@ -38,7 +38,7 @@ from ..errors import NoTextLayer, PdfReadError
 from ..model import RawDocument, RawLine, RawPage
 from ..settings import Settings
 from .common import read_pdf_bytes
-from .glyphs import BOLD_FONT, FAKE_BOLD_MODES, chars_to_lines
+from .glyphs import BOLD_FONT, FAKE_BOLD_MODES, page_lines
 from .ruled import edge, find_grids, split_chars, table_context
 
 BOLD_WEIGHT = 600
@@ -272,7 +272,7 @@ class PdfiumPages:
             page.close()
         grids = find_grids(edges, (0, 0, float(width), float(height)))
         chars, tables = split_chars(chars, grids, index + 1, settings.x_tolerance)
-        lines = chars_to_lines(chars, settings.x_tolerance)
+        lines = page_lines(chars, settings.x_tolerance)
         table_context(tables, lines)
         return RawPage(index + 1, tuple(lines), float(width), float(height), tuple(tables))
 
