@@ -299,10 +299,13 @@ class StyledRenderer(make_pdf.Renderer):
             self.centred(b, "body", lay.size, 4)
         if pub or date:
             self.y += 6
+            # smaller print when the two do not fit on the line with two characters between them
+            need = sum(self.s.width(t, "body", lay.size) for t in (pub, date) if t) + 2 * lay.size
+            size = min(lay.size, float(int(lay.size * lay.width / need)))
             if pub:
-                self.text_at(left, self.y, pub, "body", lay.size)
+                self.text_at(left, self.y, pub, "body", size)
             if date:
-                self.text_at(right, self.y, date, "body", lay.size, right=True)
+                self.text_at(right, self.y, date, "body", size, right=True)
             self.y += lay.size * 0.6
         self.s.colour_rule(left, right, self.y, 2.2, RED)
         self.s.colour_rule(left, right, self.y + 3.5, 0.7, RED)
