@@ -189,7 +189,9 @@ def test_full_width_decimal_point_and_percent_fold() -> None:
 
 
 def _turned_pdf(path: Path, rotation: int) -> None:
-    """Two A4 pages of the same text; the second stored landscape with /Rotate and its content turned."""
+    """Two A4 pages of the same text; the second stored landscape with /Rotate and its content turned
+    (``rotation`` 90 or 270), or (``rotation`` 0) printed sideways on a portrait page, its lines
+    running up the page and placed as on a landscape page."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -199,21 +201,25 @@ def _turned_pdf(path: Path, rotation: int) -> None:
         pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     w, h = A4
     c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
-    for turn in (0, rotation):
-        c.setPageRotation(turn)
-        if turn == 90:
-            c.transform(0, 1, -1, 0, h, 0)
-        elif turn == 270:
-            c.transform(0, -1, 1, 0, 0, w)
+    for k, turn in enumerate((0, rotation)):
+        top = h
+        if k and turn:
+            c.setPageRotation(turn)
+            c.transform(*((0, 1, -1, 0, h, 0) if turn == 90 else (0, -1, 1, 0, 0, w)))
+        elif k:  # sideways: the landscape page (h wide, w tall) turned a quarter counter-clockwise
+            c.transform(0, 1, -1, 0, w, 0)
+            top = w
         c.setFont("STSong-Light", 16)
-        c.drawString(72, h - 100, "本周受理行政许可事项512件。")
-        c.drawString(72, h - 130, "办结498件，办结率97.3%。")
+        c.drawString(72, top - 100, "本周受理行政许可事项512件。")
+        c.drawString(72, top - 130, "办结498件，办结率97.3%。")
         c.showPage()
     c.save()
 
 
-@pytest.mark.parametrize("rotation", [90, 270])
-def test_pdfium_reads_a_turned_page_as_shown(tmp_path: Path, rotation: int) -> None:
+@pytest.mark.parametrize("rotation", [90, 270, 0])
+def test_a_turned_page_is_read_as_shown(tmp_path: Path, rotation: int) -> None:
+    """Both engines read a page stored turned (/Rotate 90, 270) or printed sideways (0: no /Rotate)
+    as the reader sees it once turned: same lines, same places as on an upright page."""
     from reportparse.ingest.pdf import read_pdf
     from reportparse.ingest.pdfium import read_pdf_pdfium
 
@@ -222,7 +228,8 @@ def test_pdfium_reads_a_turned_page_as_shown(tmp_path: Path, rotation: int) -> N
     for read in (read_pdf_pdfium, read_pdf):
         doc = read(pdf)
         first, turned = doc.pages
-        assert (turned.width, turned.height) == pytest.approx((first.width, first.height), abs=0.5)
+        size = (first.height, first.width) if rotation == 0 else (first.width, first.height)
+        assert (turned.width, turned.height) == pytest.approx(size, abs=0.5)
         assert [ln.text for ln in turned.lines] == [ln.text for ln in first.lines] == [
             "本周受理行政许可事项512件。", "办结498件，办结率97.3%。"]
         for a, b in zip(first.lines, turned.lines, strict=True):

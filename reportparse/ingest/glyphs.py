@@ -274,3 +274,46 @@ def _gutter(rows: list[list[dict[str, Any]]], gaps: list[list[tuple[float, float
         return None
     wide = any(a <= best <= b and wl >= COLUMN_SIDE and wr >= COLUMN_SIDE for a, b, wl, wr in flat)
     return best if wide else None
+
+
+# --- turned text -------------------------------------------------------------------------------------
+
+
+def quarter_turn(chars: list[dict[str, Any]]) -> int:
+    """The quarter turn (90 or 270, clockwise) that sets a page's text upright when most of its
+    glyphs are not (a table printed sideways on a portrait page), else 0. Read from the order the
+    glyphs are drawn in: along a line turned 90 they climb the page, turned 270 they go down it."""
+    ink = [c for c in chars if c.get("text") and not c["text"].isspace()]
+    turned = [c for c in ink if not c.get("upright", True)]
+    if not ink or 2 * len(turned) <= len(ink):
+        return 0
+    votes = 0
+    for a, b in zip(turned, turned[1:], strict=False):
+        if abs((a["x0"] + a["x1"]) / 2 - (b["x0"] + b["x1"]) / 2) < 0.3 * (a["x1"] - a["x0"]):
+            votes += 1 if b["top"] < a["top"] else -1 if b["top"] > a["top"] else 0
+    return 90 if votes > 0 else 270 if votes < 0 else 0
+
+
+def turn_chars(chars: list[dict[str, Any]], turn: int, width: float, height: float) -> list[dict[str, Any]]:
+    """``chars`` (top-left origin, on a page ``width`` x ``height``) in the page turned clockwise by
+    ``turn`` (90 or 270): boxes turned with it, the size the turned box's height, upright again."""
+    out = []
+    for c in chars:
+        x0, x1, top, bottom = c["x0"], c["x1"], c["top"], c["bottom"]
+        if turn == 90:
+            box = (height - bottom, height - top, x0, x1)
+        else:
+            box = (top, bottom, width - x1, width - x0)
+        out.append({**c, "x0": box[0], "x1": box[1], "top": box[2], "bottom": box[3],
+                    "size": box[3] - box[2], "upright": not c.get("upright", True)})
+    return out
+
+
+def turn_edges(edges: list[dict[str, Any]], turn: int, width: float, height: float,
+               edge: Any) -> list[dict[str, Any]]:
+    """Rule edges (``ruled.edge`` dicts) in the page turned as ``turn_chars`` turns its chars."""
+    out = []
+    for e in edges:
+        t = turn_chars([{**e, "upright": True}], turn, width, height)[0]
+        out.append(edge(t["x0"], t["top"], t["x1"], t["bottom"]))
+    return out
