@@ -12,6 +12,8 @@ text form with corpora/make_pdf.py's line breaking and backends, in one of ``STY
   even ones) and a running head split left (title) and right (issue) over a rule;
 * ``two-column``: from the third ``一、`` section on, the pages are set in two columns (a 简讯
   page) with a thin rule between them; paragraphs run on from the left to the right column;
+  ``two-column-offset``: the same with half a line more before each heading, so that the two
+  columns' lines stop facing each other;
 * ``ruled-table``: the plain-text tables of the text form (rows of cells split by full-width
   spaces) drawn as ruled grids in smaller print;
 * ``rotated-page``: every second page stored landscape with ``/Rotate 90`` (``270`` on every
@@ -68,6 +70,7 @@ class Style:
     rotate_every: tuple[int, ...] = ()  # (period, rotation) pairs: a page n with n % period == 0 is turned
     fullwidth: bool = False
     one_font: bool = False
+    heading_space: float = 0.0  # space before a heading, in lines (the columns' lines then stop facing)
 
 
 STYLES: dict[str, Style] = {
@@ -79,6 +82,8 @@ STYLES: dict[str, Style] = {
     "outer-folio": Style(ShiftedLayout(folio="第 {n} 页 共 {total} 页", folio_size=10.5, head="{title}"),
                          folio_corner=True, split_head=True),
     "two-column": Style(ShiftedLayout(size=15, chars_per_line=30, leading=26), columns_from=3),
+    "two-column-offset": Style(ShiftedLayout(size=15, chars_per_line=30, leading=26), columns_from=3,
+                               heading_space=0.5),
     "ruled-table": Style(ShiftedLayout(), backend="reportlab", ruled_tables=True),
     "rotated-page": Style(Layout(), backend="reportlab", rotate_every=(4, 270, 2, 90)),
     "fullwidth-one-font": Style(Layout(folio="－ {n} －", heading_style="bold"), backend="reportlab",
@@ -253,6 +258,8 @@ class StyledRenderer(make_pdf.Renderer):
         super().draw_line(toks, role, size, x, avail, justify, color)
 
     def paragraph(self, block: Block, role: str) -> None:
+        if role in ("h1", "h2") and self.style.heading_space and self.y > self.column_top:
+            self.y += self.style.heading_space * self.lay.leading  # off the line grid from here on
         if role in ("h1", "h2") and not self.style.heading_indent:
             # a heading flush left: drawn as one line from the text block's left edge
             size = self.lay.size

@@ -266,7 +266,8 @@ def lines_to_paragraphs(pages: tuple[RawPage, ...], kept: list[list[RawLine]],
         page_left = left = _edge([ln.x0 for ln in bl], doc_left, False) if len(bl) >= 4 else doc_left
         page_right = right = _edge([ln.x1 for ln in bl], doc_right, True) if len(bl) >= 4 else doc_right
         ordered, columns = _reading_order(lines, body)
-        rights = _block_rights(ordered, body, left, right, spacing)
+        # (a column's lines are measured by the column: no narrower box of their own)
+        rights = _block_rights([ln for ln in ordered if id(ln) not in columns], body, left, right, spacing)
         grids = sorted(page.tables, key=lambda t: t["bbox"][1])
         for ln in [*ordered, None]:
             while grids and (ln is None or grids[0]["bbox"][1] <= ln.top):
@@ -304,52 +305,67 @@ def lines_to_paragraphs(pages: tuple[RawPage, ...], kept: list[list[RawLine]],
 def _reading_order(lines: list[RawLine], body: float) -> tuple[list[RawLine], dict[int, tuple[float, float]]]:
     """A page's lines in reading order, and the (left, right) edges of each line set in a column.
 
-    Lines go top to bottom, except where the page is set in two columns: three or more pairs of
-    body lines side by side (overlapping vertically, apart by a gutter that neither crosses) make
-    the stretch between full-width lines (lines across the gutter: titles, a section heading over
-    both columns) a two-column one, read left column first. A column's lines take its own edges."""
+    Lines go top to bottom, except where the page is set in two columns: a gutter (just left of
+    where a body line starts, in the middle third of the text) that no line of a stretch runs
+    across, with three lines or more on each side and one on each side five ems wide, makes the
+    stretch two columns, read left column first (``glyphs.page_lines`` has cut the rows that
+    faced each other). The gutter that puts the most lines in columns is taken. A column's lines
+    take its own edges."""
     ordered = sorted(lines, key=lambda x: (x.top, x.x0))
     side = [ln for ln in ordered if abs(ln.size - body) <= 0.5 and ln.text.strip()]
-    mids: list[float] = []
-    for i, a in enumerate(side):
-        for b in side[i + 1:]:
-            if b.top > a.bottom:
-                break
-            lo, hi = (a, b) if a.x1 <= b.x0 else (b, a)
-            overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
-            if lo.x1 + 0.5 * body <= hi.x0 and overlap >= 0.5 * min(a.bottom - a.top, b.bottom - b.top):
-                mids.append((lo.x1 + hi.x0) / 2)
-    if len(mids) < 3:
+    if len(side) < 6:
         return ordered, {}
-    mids.sort()
-    gutter = mids[len(mids) // 2]
+    lo, hi = min(ln.x0 for ln in side), max(ln.x1 for ln in side)
+    best: tuple[int, list[tuple[list[RawLine], bool]], float] | None = None
+    for x in sorted({ln.x0 for ln in side if lo + (hi - lo) / 3 <= ln.x0 <= hi - (hi - lo) / 3}):
+        ends = [ln.x1 for ln in side if ln.x1 <= x]
+        if not ends:
+            continue
+        gutter = (max(ends) + x) / 2 if x - max(ends) <= 4 * body else x - body
+        bands = _column_bands(ordered, body, gutter)
+        count = sum(len(band) for band, split in bands if split)
+        if count and (best is None or count > best[0]):
+            best = (count, bands, gutter)
+    if best is None:
+        return ordered, {}
+    _, bands, gutter = best
     out: list[RawLine] = []
     edges: dict[int, tuple[float, float]] = {}
+    for band, split in bands:
+        if not split:
+            out.extend(band)
+            continue
+        left = [ln for ln in band if ln.x1 <= gutter]
+        right = [ln for ln in band if ln.x0 >= gutter]
+        for col in (left, right):
+            bl = [ln for ln in col if abs(ln.size - body) <= 0.5] or col
+            edge = (min(ln.x0 for ln in bl), max(ln.x1 for ln in bl))
+            edges.update((id(ln), edge) for ln in col)
+            out.extend(col)
+    return out, edges
+
+
+def _column_bands(ordered: list[RawLine], body: float, gutter: float) -> list[tuple[list[RawLine], bool]]:
+    """``ordered`` cut at the lines across ``gutter``, each stretch with whether it is two columns."""
+    out: list[tuple[list[RawLine], bool]] = []
     band: list[RawLine] = []
 
     def close() -> None:
-        left = [ln for ln in band if ln.x1 <= gutter]
-        right = [ln for ln in band if ln.x0 >= gutter]
-        pairs = sum(1 for a in left for b in right if min(a.bottom, b.bottom) > max(a.top, b.top))
-        if pairs >= 2:
-            col_l = (min(ln.x0 for ln in left), max(ln.x1 for ln in left))
-            col_r = (min(ln.x0 for ln in right), max(ln.x1 for ln in right))
-            edges.update((id(ln), col_l) for ln in left)
-            edges.update((id(ln), col_r) for ln in right)
-            out.extend(left)
-            out.extend(right)
-        else:
-            out.extend(band)
-        band.clear()
+        if band:
+            left = [ln for ln in band if ln.x1 <= gutter and abs(ln.size - body) <= 0.5]
+            right = [ln for ln in band if ln.x0 >= gutter and abs(ln.size - body) <= 0.5]
+            wide = all(any(ln.x1 - ln.x0 >= 5 * body for ln in col) for col in (left, right))
+            out.append((list(band), len(left) >= 3 and len(right) >= 3 and wide))
+            band.clear()
 
     for ln in ordered:
         if ln.x0 < gutter < ln.x1:
             close()
-            out.append(ln)
+            out.append(([ln], False))
         else:
             band.append(ln)
     close()
-    return out, edges
+    return out
 
 
 def _table_paras(paras: list[_Para], table: dict[str, Any], page: int | None,

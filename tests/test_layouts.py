@@ -2,7 +2,7 @@
 
 A few hand-written variants (tests/variants/) are drawn in each layout: a red-head masthead, 14 pt
 with mirrored margins and outer-corner folios, ``第 N 页 共 M 页`` folios with a split running head,
-a two-column 简讯 part, ruled tables, pages stored turned with ``/Rotate``, full-width digits in one
+a two-column 简讯 part (its columns' lines facing or not), ruled tables, pages stored turned with ``/Rotate``, full-width digits in one
 non-embedded font. Each PDF, read with pdfplumber and with PDFium, must score 1.00 on every table
 against the variant's gold, as its text does; a known miss is an explained xfail (``KNOWN_MISSES``).
 The unit tests below pin the mechanisms those layouts needed, on small made-up pages.
@@ -32,6 +32,7 @@ CASES: dict[str, tuple[str, ...]] = {
     "fangsong-14": ("weekly-2024-09", "weekly-2021-15", "weekly-2025-44"),  # paragraphs across mirrored pages
     "outer-folio": ("weekly-2019-48", "weekly-2026-01"),
     "two-column": ("weekly-2023-14", "weekly-2024-52", "weekly-2025-38"),  # short right column; aligned list
+    "two-column-offset": ("weekly-2024-31", "weekly-2025-27"),  # a heading at a column's top
     "ruled-table": ("weekly-2026-10", "weekly-2024-52", "weekly-2023-14"),
     "rotated-page": ("weekly-2024-39", "weekly-2020-10"),  # 4 pages: one turned 90, one 270
     "fullwidth-one-font": ("weekly-2020-52", "weekly-2019-48"),  # centred masthead lines; １２．５％
@@ -102,18 +103,21 @@ RIGHT = ["右栏第一行文字内容在这里继续写", "右栏第二行文字
          "右栏第四行文字内容在这里继续写"]
 
 
-def _two_column_chars() -> list[dict[str, Any]]:
+def _two_column_chars(offset: float = 0.0) -> list[dict[str, Any]]:
+    """A title across two columns, then the columns (the right one's lines ``offset`` lower), a folio."""
     chars = _chars("三、工作动态（跨两栏的标题行在这里写得很长很长）", 73, 80)
     for i, text in enumerate(LEFT):
         chars += _chars(text, 73, 110 + 26 * i)
     for i, text in enumerate(RIGHT):
-        chars += _chars(text, 328, 110 + 26 * i)
+        chars += _chars(text, 328, 110 + offset + 26 * i)
     chars += _chars("— 3 —", 280, 800, 12)
     return chars
 
 
-def test_two_columns_read_left_column_first() -> None:
-    lines = page_lines(_two_column_chars(), 3.0)
+@pytest.mark.parametrize("offset", [0.0, 13.0])
+def test_two_columns_read_left_column_first(offset: float) -> None:
+    """Facing lines, or (offset) the right column's half a line lower: left column first."""
+    lines = page_lines(_two_column_chars(offset), 3.0)
     texts = [ln.text for ln in lines]
     assert texts[0].startswith("三、工作动态")
     assert texts[1:10] == LEFT + RIGHT
@@ -136,10 +140,10 @@ def test_rows_split_by_spaces_are_no_columns() -> None:
     assert len(lines) == 11
 
 
-def test_two_column_lines_make_paragraphs_by_column() -> None:
-    """A paragraph runs on from the foot of the left column to the top of the right one; a column's
-    lines are measured by the column's edges (each full line is no paragraph end)."""
-    lines = page_lines(_two_column_chars(), 3.0)
+@pytest.mark.parametrize("offset", [0.0, 13.0])
+def test_two_column_lines_make_paragraphs_by_column(offset: float) -> None:
+    """A column's lines are measured by the column's edges (each full line is no paragraph end)."""
+    lines = page_lines(_two_column_chars(offset), 3.0)
     page = RawPage(1, tuple(lines), 595.0, 842.0)
     paras = lines_to_paragraphs((page,), [list(lines)])
     texts = ["".join(c for c, _, _ in p.chars) for p in paras]

@@ -159,62 +159,48 @@ _COUNT = itemgetter(1)
 
 
 # --- columns -----------------------------------------------------------------------------------------
-COLUMN_ROWS = 3  # rows with text both sides of one gutter before a page region is read as two columns
-COLUMN_GAP = 1.2  # the gutter's least width, in the body's font size
-COLUMN_SIDE = 5.0  # text each side of the gutter must span on one such row at least, in the body's font size
+COLUMN_ROWS = 3  # rows with text on each side of one gutter before a stretch is read as two columns
+COLUMN_GAP = 1.2  # the least gap between glyphs that may be a gutter, in the body's font size
+COLUMN_SIDE = 5.0  # a column's widest line on each side spans this much at least, in the body's font size
+
+Segment = tuple[float, float, float]  # (x0, x1, font size) of a run of glyphs with no gutter-wide gap
 
 
 def page_lines(chars: list[dict[str, Any]], x_tolerance: float) -> list[RawLine]:
-    """The page's visual lines in reading order: ``chars_to_lines``, except that a region set in two
-    columns (a 简讯 page: rows of text on both sides of one vertical gutter) is read column by
-    column, the left column's lines, then the right's; full-width lines above, between and below
-    (titles, heads, footers) keep their place. The gutter is a gap of ``COLUMN_GAP`` ems at the
-    same place on ``COLUMN_ROWS`` rows or more, in the middle third of the text, with both sides
-    spanning ``COLUMN_SIDE`` ems on one of those rows at least: a table row's short figures, a
-    masthead line split left and right are no columns."""
+    """The page's visual lines in reading order: ``chars_to_lines``, except that a stretch set in two
+    columns (a 简讯 page) is read column by column, the left column's lines, then the right's;
+    full-width lines above, between and below (titles, heads, footers) keep their place.
+
+    Each row (a line of ``chars_to_lines``, in the body's font size) is cut into segments at gaps of
+    ``COLUMN_GAP`` ems. A gutter is an x in the middle third of the text where a segment starts;
+    a stretch of rows none of which runs across it is two columns when ``COLUMN_ROWS`` rows or more
+    have text on each side and a line on each side spans ``COLUMN_SIDE`` ems: a table set with
+    spaces (its figures' column is narrow), a masthead line split left and right, a right-aligned
+    date are no columns. The columns' lines need not face each other (a heading with space before
+    it moves one column's lines off the other's)."""
     lines = chars_to_lines(chars, x_tolerance)
     if len(lines) < 2 * COLUMN_ROWS:
         return lines
     rows = _rows(chars, lines)
-    # the gutter is sought between glyphs of the body's size (a running head split left and right,
-    # in smaller print, is no column)
     sizes = Counter(round(float(c.get("size") or 0)) for row in rows for c in row)
     body = sizes.most_common(1)[0][0] if sizes else 0
-    gaps = [_gaps([c for c in row if abs(float(c.get("size") or 0) - body) <= 1]) for row in rows]
-    gutter = _gutter(rows, gaps)
-    if gutter is None:
+    segs = [_segments([c for c in row if abs(float(c.get("size") or 0) - body) <= 1]) for row in rows]
+    spans = [_segments(row) for row in rows]  # in any size: a smaller folio or head runs across too
+    found = _gutter(segs, spans)
+    if found is None:
         return lines
+    gutter, stretches = found
     out: list[RawLine] = []
-    run: list[int] = []  # rows of the current two-column stretch
-
-    def close() -> None:
-        if sum(1 for i in run if any(a <= gutter <= b for a, b, _, _ in gaps[i])) >= COLUMN_ROWS:
-            left = [c for i in run for c in rows[i] if (c["x0"] + c["x1"]) / 2 < gutter]
-            right = [c for i in run for c in rows[i] if (c["x0"] + c["x1"]) / 2 >= gutter]
-            out.extend(chars_to_lines(left, x_tolerance))
-            out.extend(chars_to_lines(right, x_tolerance))
-        else:
-            out.extend(lines[i] for i in run)
-        run.clear()
-
-    for i, row in enumerate(rows):
-        if _across(row, gaps[i], gutter):  # full width
-            close()
-            out.append(lines[i])
-        else:
-            run.append(i)
-    close()
+    for i0, i1, split in stretches:
+        if not split:
+            out.extend(lines[i0:i1])
+            continue
+        run = range(i0, i1)
+        left = [c for i in run for c in rows[i] if (c["x0"] + c["x1"]) / 2 < gutter]
+        right = [c for i in run for c in rows[i] if (c["x0"] + c["x1"]) / 2 >= gutter]
+        out.extend(chars_to_lines(left, x_tolerance))
+        out.extend(chars_to_lines(right, x_tolerance))
     return out
-
-
-def _across(row: list[dict[str, Any]], gaps: list[tuple[float, float, float, float]], gutter: float) -> bool:
-    """The row runs across the gutter: a glyph covers it, or glyphs stand on both sides of it with
-    no gap there (a full-width line whose glyphs happen to meet at the gutter)."""
-    ink = [c for c in row if not c["text"].isspace()]
-    if any(c["x0"] < gutter < c["x1"] for c in ink):
-        return True
-    both = any(c["x1"] <= gutter for c in ink) and any(c["x0"] >= gutter for c in ink)
-    return both and not any(a <= gutter <= b for a, b, _, _ in gaps)
 
 
 def _rows(chars: list[dict[str, Any]], lines: list[RawLine]) -> list[list[dict[str, Any]]]:
@@ -240,40 +226,69 @@ def _rows(chars: list[dict[str, Any]], lines: list[RawLine]) -> list[list[dict[s
     return rows
 
 
-def _gaps(row: list[dict[str, Any]]) -> list[tuple[float, float, float, float]]:
-    """(gap start, gap end, ink width left of it, ink width right of it) of each gap of
-    ``COLUMN_GAP`` ems or more between the row's glyphs."""
+def _segments(row: list[dict[str, Any]]) -> list[Segment]:
+    """The row's glyphs cut at gaps of ``COLUMN_GAP`` ems or more, left to right."""
     ink = sorted((c for c in row if not c["text"].isspace()), key=_X0)
-    if len(ink) < 2:
+    if not ink:
         return []
     size = max(float(c.get("size") or 0) for c in ink) or 10.0
-    end = max(c["x1"] for c in ink)
-    out = []
-    reach = ink[0]["x1"]
+    out: list[Segment] = []
+    start, reach = ink[0]["x0"], ink[0]["x1"]
     for c in ink[1:]:
         if c["x0"] - reach >= COLUMN_GAP * size:
-            out.append((reach, c["x0"], (reach - ink[0]["x0"]) / size, (end - c["x0"]) / size))
+            out.append((start, reach, size))
+            start = c["x0"]
         reach = max(reach, c["x1"])
+    out.append((start, reach, size))
     return out
 
 
-def _gutter(rows: list[list[dict[str, Any]]], gaps: list[list[tuple[float, float, float, float]]]) -> float | None:
-    """The x of a vertical gutter (see ``page_lines``): the middle of the gap the most rows share, or None."""
-    flat = [g for row in gaps for g in row]
-    if len(flat) < COLUMN_ROWS:
+def _gutter(segs: list[list[Segment]], spans: list[list[Segment]]) -> tuple[float, list[tuple[int, int, bool]]] | None:
+    """(the gutter's x, the stretches of rows [i0, i1) between rows across it, each with whether it
+    is set in two columns) for the candidate gutter that puts the most rows in columns; None when
+    none does (see ``page_lines``)."""
+    flat = [s for row in segs for s in row]
+    if len(flat) < 2 * COLUMN_ROWS:
         return None
-    ink = [c for row in rows for c in row if not c["text"].isspace()]
-    lo, hi = min(c["x0"] for c in ink), max(c["x1"] for c in ink)
-    best, votes = None, 0
-    for a, b, _, _ in flat:
-        mid = (a + b) / 2
-        n = sum(1 for p, q, _, _ in flat if p <= mid <= q)
-        if n > votes:
-            best, votes = mid, n
-    if best is None or votes < COLUMN_ROWS or not lo + (hi - lo) / 3 <= best <= hi - (hi - lo) / 3:
-        return None
-    wide = any(a <= best <= b and wl >= COLUMN_SIDE and wr >= COLUMN_SIDE for a, b, wl, wr in flat)
-    return best if wide else None
+    lo, hi = min(s[0] for s in flat), max(s[1] for s in flat)
+    starts = sorted({s[0] for s in flat if lo + (hi - lo) / 3 <= s[0] <= hi - (hi - lo) / 3})
+    best: tuple[int, float, list[tuple[int, int, bool]]] | None = None
+    for x in starts:
+        # the gutter: just left of a segment's start, right of every segment ending before it
+        ends = [s[1] for s in flat if s[1] <= x]
+        if not ends:
+            continue
+        gutter = (max(ends) + x) / 2 if x - max(ends) <= 4 * flat[0][2] else x - flat[0][2]
+        stretches = _stretches(segs, spans, gutter)
+        count = sum(i1 - i0 for i0, i1, split in stretches if split)
+        if count and (best is None or count > best[0]):
+            best = (count, gutter, stretches)
+    return (best[1], best[2]) if best is not None else None
+
+
+def _stretches(segs: list[list[Segment]], spans: list[list[Segment]], gutter: float) -> list[tuple[int, int, bool]]:
+    """Rows [i0, i1) between rows running across ``gutter`` (``spans``: each row's segments in any
+    size), each with whether it is two columns (``segs``: the body-size segments)."""
+    out: list[tuple[int, int, bool]] = []
+    i0 = 0
+
+    def close(i1: int) -> None:
+        if i1 <= i0:
+            return
+        run = [s for row in segs[i0:i1] for s in row]
+        left = sum(1 for row in segs[i0:i1] if any(s[1] <= gutter for s in row))
+        right = sum(1 for row in segs[i0:i1] if any(s[0] >= gutter for s in row))
+        wide_l = any(s[1] <= gutter and s[1] - s[0] >= COLUMN_SIDE * s[2] for s in run)
+        wide_r = any(s[0] >= gutter and s[1] - s[0] >= COLUMN_SIDE * s[2] for s in run)
+        out.append((i0, i1, left >= COLUMN_ROWS and right >= COLUMN_ROWS and wide_l and wide_r))
+
+    for i, row in enumerate(spans):
+        if any(s[0] < gutter < s[1] for s in row):  # across the gutter: a full-width row
+            close(i)
+            out.append((i, i + 1, False))
+            i0 = i + 1
+    close(len(segs))
+    return out
 
 
 # --- turned text -------------------------------------------------------------------------------------
