@@ -5,7 +5,6 @@ No PDF library is imported here, so a run that reads no PDF never loads one.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from operator import itemgetter
@@ -80,6 +79,11 @@ def is_bold(char: dict[str, Any]) -> bool:
 
 def chars_to_lines(chars: list[dict[str, Any]], x_tolerance: float) -> list[RawLine]:
     """Group chars into visual lines (by vertical centre), left to right, with bold flags."""
+    return [ln for _, ln in _grouped_lines(chars, x_tolerance)]
+
+
+def _grouped_lines(chars: list[dict[str, Any]], x_tolerance: float) -> list[tuple[list[dict[str, Any]], RawLine]]:
+    """``chars_to_lines``' lines, each with its chars (left to right)."""
     keyed = [((c["top"] + c["bottom"]) / 2, c["x0"], i, c) for i, c in enumerate(chars)
              if c.get("upright", True) and c.get("text")]
     keyed.sort(key=_MID_X)
@@ -101,8 +105,8 @@ def chars_to_lines(chars: list[dict[str, Any]], x_tolerance: float) -> list[RawL
             groups.append(group)
             centre, height = mid, h
     bold_of: dict[tuple[str, int], bool] = {}
-    lines = [_group_to_line(sorted(g, key=_X0), x_tolerance, bold_of) for g in groups]
-    return [ln for ln in lines if ln.text.strip()]
+    pairs = [(row, _group_to_line(row, x_tolerance, bold_of)) for row in (sorted(g, key=_X0) for g in groups)]
+    return [(row, ln) for row, ln in pairs if ln.text.strip()]
 
 
 _MID_X = itemgetter(0, 1, 2)
@@ -178,10 +182,11 @@ def page_lines(chars: list[dict[str, Any]], x_tolerance: float) -> list[RawLine]
     spaces (its figures' column is narrow), a masthead line split left and right, a right-aligned
     date are no columns. The columns' lines need not face each other (a heading with space before
     it moves one column's lines off the other's)."""
-    lines = chars_to_lines(chars, x_tolerance)
+    pairs = _grouped_lines(chars, x_tolerance)
+    lines = [ln for _, ln in pairs]
     if len(lines) < 2 * COLUMN_ROWS:
         return lines
-    rows = _rows(chars, lines)
+    rows = [row for row, _ in pairs]
     sizes = Counter(round(float(c.get("size") or 0)) for row in rows for c in row)
     body = sizes.most_common(1)[0][0] if sizes else 0
     segs = [_segments([c for c in row if abs(float(c.get("size") or 0) - body) <= 1]) for row in rows]
@@ -201,29 +206,6 @@ def page_lines(chars: list[dict[str, Any]], x_tolerance: float) -> list[RawLine]
         out.extend(chars_to_lines(left, x_tolerance))
         out.extend(chars_to_lines(right, x_tolerance))
     return out
-
-
-def _rows(chars: list[dict[str, Any]], lines: list[RawLine]) -> list[list[dict[str, Any]]]:
-    """The chars of each line of ``lines`` (``chars_to_lines``' groups, found again by position: the
-    line whose box holds the char and whose centre is nearest its centre)."""
-    rows: list[list[dict[str, Any]]] = [[] for _ in lines]
-    order = sorted(range(len(lines)), key=lambda i: (lines[i].top + lines[i].bottom) / 2)
-    centres = [(lines[i].top + lines[i].bottom) / 2 for i in order]
-    for c in chars:
-        if not (c.get("upright", True) and c.get("text")):
-            continue
-        mid = (c["top"] + c["bottom"]) / 2
-        k = bisect_left(centres, mid)
-        best, dist = -1, float("inf")
-        for j in range(max(0, k - 2), min(len(order), k + 2)):
-            ln = lines[order[j]]
-            if ln.top - 1 <= mid <= ln.bottom + 1 and ln.x0 - 1 <= c["x0"] <= ln.x1 + 1:
-                d = abs(centres[j] - mid)
-                if d < dist:
-                    best, dist = order[j], d
-        if best >= 0:
-            rows[best].append(c)
-    return rows
 
 
 def _segments(row: list[dict[str, Any]]) -> list[Segment]:
