@@ -25,7 +25,7 @@ from .settings import Settings
 
 FOLD = {**{c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}, **{c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)},
         **{c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)}, 0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20,
-        0x2003: 0x20, 0x2009: 0x20, 0x0009: 0x20}
+        0x2003: 0x20, 0x2009: 0x20, 0x0009: 0x20, 0xFF05: 0x25}  # ％ -> %
 INVISIBLE = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD}
 _FOLD_TABLE = {**dict.fromkeys(INVISIBLE), **FOLD}  # for str.translate
 # Han and CJK punctuation/forms: whitespace next to one of these is layout, not text
@@ -202,15 +202,21 @@ def _block_rights(ordered: list[RawLine], body: float, left: float, right: float
     """Right edge of each body line's block when the block is a little narrower than the page's
     text (a boxed summary, a second text frame): runs of body lines with no paragraph-sized gap, of
     three lines or more, where at least two lines reach the edge (are not short by its measure)
-    and the edge is past three quarters of the text width (ragged short lines are no block)."""
+    and the edge is past three quarters of the text width (ragged short lines are no block), unless
+    the lines are centred lines of several widths (a masthead: title, issue, publisher, date), not
+    a block's lines flush with its left edge."""
     out: dict[int, float] = {}
     run: list[RawLine] = []
+    mid = (left + right) / 2
 
     def close() -> None:
         if len(run) >= 3:
             edge = max(ln.x1 for ln in run)
             wide = left + 0.75 * (right - left) <= edge < right
-            if wide and sum(ln.x1 >= edge - 1.5 * body for ln in run) >= 2:
+            start = min(ln.x0 for ln in run)
+            centred = all(abs((ln.x0 + ln.x1) / 2 - mid) <= body for ln in run) and 2 * sum(
+                ln.x0 <= start + 0.5 * body for ln in run) <= len(run)
+            if wide and not centred and sum(ln.x1 >= edge - 1.5 * body for ln in run) >= 2:
                 out.update((id(ln), edge) for ln in run)
         run.clear()
 
@@ -254,12 +260,14 @@ def lines_to_paragraphs(pages: tuple[RawPage, ...], kept: list[list[RawLine]],
     paras: list[_Para] = []
     prev: RawLine | None = None
     prev_page: int | None = None
+    prev_end = 0.0  # the right edge of the text block of ``prev``
     for page, lines in zip(pages, kept, strict=True):
         bl = body_lines(lines)
-        left = _edge([ln.x0 for ln in bl], doc_left, False) if len(bl) >= 4 else doc_left
-        right = _edge([ln.x1 for ln in bl], doc_right, True) if len(bl) >= 4 else doc_right
-        ordered = sorted(lines, key=lambda x: (x.top, x.x0))
-        rights = _block_rights(ordered, body, left, right, spacing)
+        page_left = left = _edge([ln.x0 for ln in bl], doc_left, False) if len(bl) >= 4 else doc_left
+        page_right = right = _edge([ln.x1 for ln in bl], doc_right, True) if len(bl) >= 4 else doc_right
+        ordered, columns = _reading_order(lines, body)
+        # (a column's lines are measured by the column: no narrower box of their own)
+        rights = _block_rights([ln for ln in ordered if id(ln) not in columns], body, left, right, spacing)
         grids = sorted(page.tables, key=lambda t: t["bbox"][1])
         for ln in [*ordered, None]:
             while grids and (ln is None or grids[0]["bbox"][1] <= ln.top):
@@ -268,6 +276,8 @@ def lines_to_paragraphs(pages: tuple[RawPage, ...], kept: list[list[RawLine]],
             if ln is None:
                 break
             em = ln.size or body
+            # a line of a column: that column's edges are the text block's
+            left, right = columns.get(id(ln), (page_left, page_right))
             # a text box narrower than the page: align with the previous continuation line
             aligned = prev is not None and (
                 (len(paras[-1].lines) > 1 and abs(ln.x0 - prev.x0) <= 0.5 * em)
@@ -275,11 +285,12 @@ def lines_to_paragraphs(pages: tuple[RawPage, ...], kept: list[list[RawLine]],
             )
             if prev is not None and prev_page == page.number and _display_continues(prev, ln, body, left, right):
                 _join(paras[-1], ln, page.number)
-                prev = ln
+                prev, prev_end = ln, rights.get(id(ln), right)
                 continue
             starts = (
                 prev is None
-                or prev.x1 < rights.get(id(prev), right) - 1.5 * (prev.size or body)  # previous line ended short
+                or prev.x1 < prev_end - 1.5 * (prev.size or body)  # previous line ended short (by its own
+                # page's or column's measure: mirrored margins move the text block from page to page)
                 or (ln.x0 > left + 0.5 * em and not aligned)  # first-line indent, centred line
                 or abs(ln.size - prev.size) > max(0.5, 0.05 * em)  # font size changes
                 or (prev_page == page.number and ln.top - prev.bottom > max(1.6 * em, spacing + 0.6 * em))
@@ -287,8 +298,74 @@ def lines_to_paragraphs(pages: tuple[RawPage, ...], kept: list[list[RawLine]],
             if starts:
                 paras.append(_Para())
             _join(paras[-1], ln, page.number)
-            prev, prev_page = ln, page.number
+            prev, prev_page, prev_end = ln, page.number, rights.get(id(ln), right)
     return paras
+
+
+def _reading_order(lines: list[RawLine], body: float) -> tuple[list[RawLine], dict[int, tuple[float, float]]]:
+    """A page's lines in reading order, and the (left, right) edges of each line set in a column.
+
+    Lines go top to bottom, except where the page is set in two columns: a gutter (just left of
+    where a body line starts, in the middle third of the text) that no line of a stretch runs
+    across, with three lines or more on each side and one on each side five ems wide, makes the
+    stretch two columns, read left column first (``glyphs.page_lines`` has cut the rows that
+    faced each other). The gutter that puts the most lines in columns is taken. A column's lines
+    take its own edges."""
+    ordered = sorted(lines, key=lambda x: (x.top, x.x0))
+    side = [ln for ln in ordered if abs(ln.size - body) <= 0.5 and ln.text.strip()]
+    if len(side) < 6:
+        return ordered, {}
+    lo, hi = min(ln.x0 for ln in side), max(ln.x1 for ln in side)
+    best: tuple[int, list[tuple[list[RawLine], bool]], float] | None = None
+    for x in sorted({ln.x0 for ln in side if lo + (hi - lo) / 3 <= ln.x0 <= hi - (hi - lo) / 3}):
+        ends = [ln.x1 for ln in side if ln.x1 <= x]
+        if not ends:
+            continue
+        gutter = (max(ends) + x) / 2 if x - max(ends) <= 4 * body else x - body
+        bands = _column_bands(ordered, body, gutter)
+        count = sum(len(band) for band, split in bands if split)
+        if count and (best is None or count > best[0]):
+            best = (count, bands, gutter)
+    if best is None:
+        return ordered, {}
+    _, bands, gutter = best
+    out: list[RawLine] = []
+    edges: dict[int, tuple[float, float]] = {}
+    for band, split in bands:
+        if not split:
+            out.extend(band)
+            continue
+        left = [ln for ln in band if ln.x1 <= gutter]
+        right = [ln for ln in band if ln.x0 >= gutter]
+        for col in (left, right):
+            bl = [ln for ln in col if abs(ln.size - body) <= 0.5] or col
+            edge = (min(ln.x0 for ln in bl), max(ln.x1 for ln in bl))
+            edges.update((id(ln), edge) for ln in col)
+            out.extend(col)
+    return out, edges
+
+
+def _column_bands(ordered: list[RawLine], body: float, gutter: float) -> list[tuple[list[RawLine], bool]]:
+    """``ordered`` cut at the lines across ``gutter``, each stretch with whether it is two columns."""
+    out: list[tuple[list[RawLine], bool]] = []
+    band: list[RawLine] = []
+
+    def close() -> None:
+        if band:
+            left = [ln for ln in band if ln.x1 <= gutter and abs(ln.size - body) <= 0.5]
+            right = [ln for ln in band if ln.x0 >= gutter and abs(ln.size - body) <= 0.5]
+            wide = all(any(ln.x1 - ln.x0 >= 5 * body for ln in col) for col in (left, right))
+            out.append((list(band), len(left) >= 3 and len(right) >= 3 and wide))
+            band.clear()
+
+    for ln in ordered:
+        if ln.x0 < gutter < ln.x1:
+            close()
+            out.append(([ln], False))
+        else:
+            band.append(ln)
+    close()
+    return out
 
 
 def _table_paras(paras: list[_Para], table: dict[str, Any], page: int | None,
@@ -377,8 +454,13 @@ def _indent(line: str) -> int:
 
 
 def clean_chars(chars: list[Char]) -> list[Char]:
-    """Fold full-width forms; drop whitespace next to CJK, collapse the rest, strip the ends."""
+    """Fold full-width forms (a full-width ``．`` between digits is a decimal point: １２．５ -> 12.5);
+    drop whitespace next to CJK, collapse the rest, strip the ends."""
     flat: list[Char] = [(c, b, p) for s, b, p in chars for c in s.translate(_FOLD_TABLE)]
+    for i in range(1, len(flat) - 1):
+        if flat[i][0] == "．" and flat[i - 1][0].isascii() and flat[i - 1][0].isdigit() and (
+                flat[i + 1][0].isascii() and flat[i + 1][0].isdigit()):
+            flat[i] = (".", flat[i][1], flat[i][2])
     out: list[Char] = []
     i = 0
     while i < len(flat):

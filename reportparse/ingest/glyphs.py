@@ -5,6 +5,7 @@ No PDF library is imported here, so a run that reads no PDF never loads one.
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from operator import itemgetter
 from typing import Any
@@ -78,6 +79,11 @@ def is_bold(char: dict[str, Any]) -> bool:
 
 def chars_to_lines(chars: list[dict[str, Any]], x_tolerance: float) -> list[RawLine]:
     """Group chars into visual lines (by vertical centre), left to right, with bold flags."""
+    return [ln for _, ln in _grouped_lines(chars, x_tolerance)]
+
+
+def _grouped_lines(chars: list[dict[str, Any]], x_tolerance: float) -> list[tuple[list[dict[str, Any]], RawLine]]:
+    """``chars_to_lines``' lines, each with its chars (left to right)."""
     keyed = [((c["top"] + c["bottom"]) / 2, c["x0"], i, c) for i, c in enumerate(chars)
              if c.get("upright", True) and c.get("text")]
     keyed.sort(key=_MID_X)
@@ -99,8 +105,8 @@ def chars_to_lines(chars: list[dict[str, Any]], x_tolerance: float) -> list[RawL
             groups.append(group)
             centre, height = mid, h
     bold_of: dict[tuple[str, int], bool] = {}
-    lines = [_group_to_line(sorted(g, key=_X0), x_tolerance, bold_of) for g in groups]
-    return [ln for ln in lines if ln.text.strip()]
+    pairs = [(row, _group_to_line(row, x_tolerance, bold_of)) for row in (sorted(g, key=_X0) for g in groups)]
+    return [(row, ln) for row, ln in pairs if ln.text.strip()]
 
 
 _MID_X = itemgetter(0, 1, 2)
@@ -154,3 +160,157 @@ def _group_to_line(group: list[dict[str, Any]], x_tolerance: float,
 
 
 _COUNT = itemgetter(1)
+
+
+# --- columns -----------------------------------------------------------------------------------------
+COLUMN_ROWS = 3  # rows with text on each side of one gutter before a stretch is read as two columns
+COLUMN_GAP = 1.2  # the least gap between glyphs that may be a gutter, in the body's font size
+COLUMN_SIDE = 5.0  # a column's widest line on each side spans this much at least, in the body's font size
+
+Segment = tuple[float, float, float]  # (x0, x1, font size) of a run of glyphs with no gutter-wide gap
+
+
+def page_lines(chars: list[dict[str, Any]], x_tolerance: float) -> list[RawLine]:
+    """The page's visual lines in reading order: ``chars_to_lines``, except that a stretch set in two
+    columns (a 简讯 page) is read column by column, the left column's lines, then the right's;
+    full-width lines above, between and below (titles, heads, footers) keep their place.
+
+    Each row (a line of ``chars_to_lines``, in the body's font size) is cut into segments at gaps of
+    ``COLUMN_GAP`` ems. A gutter is an x in the middle third of the text where a segment starts;
+    a stretch of rows none of which runs across it is two columns when ``COLUMN_ROWS`` rows or more
+    have text on each side and a line on each side spans ``COLUMN_SIDE`` ems: a table set with
+    spaces (its figures' column is narrow), a masthead line split left and right, a right-aligned
+    date are no columns. The columns' lines need not face each other (a heading with space before
+    it moves one column's lines off the other's)."""
+    pairs = _grouped_lines(chars, x_tolerance)
+    lines = [ln for _, ln in pairs]
+    if len(lines) < 2 * COLUMN_ROWS:
+        return lines
+    rows = [row for row, _ in pairs]
+    sizes = Counter(round(float(c.get("size") or 0)) for row in rows for c in row)
+    body = sizes.most_common(1)[0][0] if sizes else 0
+    segs = [_segments([c for c in row if abs(float(c.get("size") or 0) - body) <= 1]) for row in rows]
+    spans = [_segments(row) for row in rows]  # in any size: a smaller folio or head runs across too
+    found = _gutter(segs, spans)
+    if found is None:
+        return lines
+    gutter, stretches = found
+    out: list[RawLine] = []
+    for i0, i1, split in stretches:
+        if not split:
+            out.extend(lines[i0:i1])
+            continue
+        run = range(i0, i1)
+        left = [c for i in run for c in rows[i] if (c["x0"] + c["x1"]) / 2 < gutter]
+        right = [c for i in run for c in rows[i] if (c["x0"] + c["x1"]) / 2 >= gutter]
+        out.extend(chars_to_lines(left, x_tolerance))
+        out.extend(chars_to_lines(right, x_tolerance))
+    return out
+
+
+def _segments(row: list[dict[str, Any]]) -> list[Segment]:
+    """The row's glyphs cut at gaps of ``COLUMN_GAP`` ems or more, left to right."""
+    ink = sorted((c for c in row if not c["text"].isspace()), key=_X0)
+    if not ink:
+        return []
+    size = max(float(c.get("size") or 0) for c in ink) or 10.0
+    out: list[Segment] = []
+    start, reach = ink[0]["x0"], ink[0]["x1"]
+    for c in ink[1:]:
+        if c["x0"] - reach >= COLUMN_GAP * size:
+            out.append((start, reach, size))
+            start = c["x0"]
+        reach = max(reach, c["x1"])
+    out.append((start, reach, size))
+    return out
+
+
+def _gutter(segs: list[list[Segment]], spans: list[list[Segment]]) -> tuple[float, list[tuple[int, int, bool]]] | None:
+    """(the gutter's x, the stretches of rows [i0, i1) between rows across it, each with whether it
+    is set in two columns) for the candidate gutter that puts the most rows in columns; None when
+    none does (see ``page_lines``)."""
+    flat = [s for row in segs for s in row]
+    if len(flat) < 2 * COLUMN_ROWS:
+        return None
+    lo, hi = min(s[0] for s in flat), max(s[1] for s in flat)
+    starts = sorted({s[0] for s in flat if lo + (hi - lo) / 3 <= s[0] <= hi - (hi - lo) / 3})
+    best: tuple[int, float, list[tuple[int, int, bool]]] | None = None
+    for x in starts:
+        # the gutter: just left of a segment's start, right of every segment ending before it
+        ends = [s[1] for s in flat if s[1] <= x]
+        if not ends:
+            continue
+        gutter = (max(ends) + x) / 2 if x - max(ends) <= 4 * flat[0][2] else x - flat[0][2]
+        stretches = _stretches(segs, spans, gutter)
+        count = sum(i1 - i0 for i0, i1, split in stretches if split)
+        if count and (best is None or count > best[0]):
+            best = (count, gutter, stretches)
+    return (best[1], best[2]) if best is not None else None
+
+
+def _stretches(segs: list[list[Segment]], spans: list[list[Segment]], gutter: float) -> list[tuple[int, int, bool]]:
+    """Rows [i0, i1) between rows running across ``gutter`` (``spans``: each row's segments in any
+    size), each with whether it is two columns (``segs``: the body-size segments)."""
+    out: list[tuple[int, int, bool]] = []
+    i0 = 0
+
+    def close(i1: int) -> None:
+        if i1 <= i0:
+            return
+        run = [s for row in segs[i0:i1] for s in row]
+        left = sum(1 for row in segs[i0:i1] if any(s[1] <= gutter for s in row))
+        right = sum(1 for row in segs[i0:i1] if any(s[0] >= gutter for s in row))
+        wide_l = any(s[1] <= gutter and s[1] - s[0] >= COLUMN_SIDE * s[2] for s in run)
+        wide_r = any(s[0] >= gutter and s[1] - s[0] >= COLUMN_SIDE * s[2] for s in run)
+        out.append((i0, i1, left >= COLUMN_ROWS and right >= COLUMN_ROWS and wide_l and wide_r))
+
+    for i, row in enumerate(spans):
+        if any(s[0] < gutter < s[1] for s in row):  # across the gutter: a full-width row
+            close(i)
+            out.append((i, i + 1, False))
+            i0 = i + 1
+    close(len(segs))
+    return out
+
+
+# --- turned text -------------------------------------------------------------------------------------
+
+
+def quarter_turn(chars: list[dict[str, Any]]) -> int:
+    """The quarter turn (90 or 270, clockwise) that sets a page's text upright when most of its
+    glyphs are not (a table printed sideways on a portrait page), else 0. Read from the order the
+    glyphs are drawn in: along a line turned 90 they climb the page, turned 270 they go down it."""
+    ink = [c for c in chars if c.get("text") and not c["text"].isspace()]
+    turned = [c for c in ink if not c.get("upright", True)]
+    if not ink or 2 * len(turned) <= len(ink):
+        return 0
+    votes = 0
+    for a, b in zip(turned, turned[1:], strict=False):
+        if abs((a["x0"] + a["x1"]) / 2 - (b["x0"] + b["x1"]) / 2) < 0.3 * (a["x1"] - a["x0"]):
+            votes += 1 if b["top"] < a["top"] else -1 if b["top"] > a["top"] else 0
+    return 90 if votes > 0 else 270 if votes < 0 else 0
+
+
+def turn_chars(chars: list[dict[str, Any]], turn: int, width: float, height: float) -> list[dict[str, Any]]:
+    """``chars`` (top-left origin, on a page ``width`` x ``height``) in the page turned clockwise by
+    ``turn`` (90 or 270): boxes turned with it, the size the turned box's height, upright again."""
+    out = []
+    for c in chars:
+        x0, x1, top, bottom = c["x0"], c["x1"], c["top"], c["bottom"]
+        if turn == 90:
+            box = (height - bottom, height - top, x0, x1)
+        else:
+            box = (top, bottom, width - x1, width - x0)
+        out.append({**c, "x0": box[0], "x1": box[1], "top": box[2], "bottom": box[3],
+                    "size": box[3] - box[2], "upright": not c.get("upright", True)})
+    return out
+
+
+def turn_edges(edges: list[dict[str, Any]], turn: int, width: float, height: float,
+               edge: Any) -> list[dict[str, Any]]:
+    """Rule edges (``ruled.edge`` dicts) in the page turned as ``turn_chars`` turns its chars."""
+    out = []
+    for e in edges:
+        t = turn_chars([{**e, "upright": True}], turn, width, height)[0]
+        out.append(edge(t["x0"], t["top"], t["x1"], t["bottom"]))
+    return out

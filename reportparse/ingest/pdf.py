@@ -41,8 +41,12 @@ from ..notices import Notices
 from ..settings import Settings
 from .common import read_pdf_bytes
 from .glyphs import (
-    chars_to_lines,
+    chars_to_lines,  # noqa: F401  (read from here by callers of the old layout)
     dedupe_chars,
+    page_lines,
+    quarter_turn,
+    turn_chars,
+    turn_edges,
 )
 from .ruled import edge, find_grids, split_chars, table_context
 from .tounicode import fast_tounicode
@@ -267,12 +271,18 @@ def read_pdf(path: Path, settings: Settings | None = None) -> RawDocument:
                     chars, edges = [], []
                     cids.append(0)
                 counts.append(sum(1 for c in chars for t in c["text"] if not t.isspace()))
-                grids = find_grids(edges, (0, 0, float(page.width), float(page.height)))
+                width, height = float(page.width), float(page.height)
+                # text printed sideways (pdfminer turns a /Rotate page itself): read the page turned
+                turn = quarter_turn(chars)
+                if turn:
+                    chars = turn_chars(chars, turn, width, height)
+                    edges = turn_edges(edges, turn, width, height, edge)
+                    width, height = height, width
+                grids = find_grids(edges, (0, 0, width, height))
                 chars, tables = split_chars(chars, grids, page.page_number, settings.x_tolerance)
-                lines = chars_to_lines(chars, settings.x_tolerance)
+                lines = page_lines(chars, settings.x_tolerance)
                 table_context(tables, lines)
-                pages.append(RawPage(page.page_number, tuple(lines), float(page.width), float(page.height),
-                                     tuple(tables)))
+                pages.append(RawPage(page.page_number, tuple(lines), width, height, tuple(tables)))
                 page.close()
     except READ_ERRORS as e:
         raise PdfReadError(source, _one_line(e)) from None

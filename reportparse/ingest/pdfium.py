@@ -38,7 +38,7 @@ from ..errors import NoTextLayer, PdfReadError
 from ..model import RawDocument, RawLine, RawPage
 from ..settings import Settings
 from .common import read_pdf_bytes
-from .glyphs import BOLD_FONT, FAKE_BOLD_MODES, chars_to_lines
+from .glyphs import BOLD_FONT, FAKE_BOLD_MODES, page_lines
 from .ruled import edge, find_grids, split_chars, table_context
 
 BOLD_WEIGHT = 600
@@ -157,6 +157,101 @@ def textpage_chars(textpage: Any, left: float, top: float) -> list[dict[str, Any
     return chars
 
 
+Point = tuple[float, float]
+
+
+def _to_display(rotation: int, box: tuple[float, float, float, float]) -> Any:
+    """A function from PDF user space to the page as shown turned by ``rotation`` (a multiple of 90,
+    clockwise, as ``/Rotate``): (x, y) -> (x from the left, y from the top). ``box``: the media box."""
+    left, bottom, right, top = box
+    rotation %= 360
+    if rotation == 90:
+        return lambda x, y: (y - bottom, x - left)
+    if rotation == 180:
+        return lambda x, y: (right - x, y - bottom)
+    if rotation == 270:
+        return lambda x, y: (top - y, right - x)
+    return lambda x, y: (x - left, top - y)
+
+
+def text_rotation(chars: list[dict[str, Any]], textpage: Any, page_rotation: int) -> int:
+    """The quarter turn (0, 90, 180, 270) that sets the page's text upright: 0 when most of its
+    characters are upright already (``textpage_chars`` read them in the unturned page); else the
+    page's ``/Rotate`` when it turns the text upright (a landscape page stored turned, a scan), or
+    the turn the text's own direction asks for (a table printed sideways on a portrait page)."""
+    seen = [c for c in chars if not c["text"].isspace()]
+    if not seen or 2 * sum(1 for c in seen if not c["upright"]) <= len(seen):
+        return 0
+    tp = textpage.raw if hasattr(textpage, "raw") else textpage
+    m = pdfium_c.FS_MATRIX()
+    votes: Counter[int] = Counter()
+    for i in range(0, pdfium_c.FPDFText_CountChars(tp), 7):  # a sample is enough
+        if pdfium_c.FPDFText_GetMatrix(tp, i, m):
+            if abs(m.a) < 1e-3 * abs(m.b):
+                votes[90 if m.b > 0 else 270] += 1
+            elif abs(m.b) < 1e-3 * abs(m.a) and m.a < 0:
+                votes[180] += 1
+    if not votes:
+        return 0
+    turn = votes.most_common(1)[0][0]
+    return page_rotation % 360 if page_rotation % 360 == turn else turn
+
+
+def turned_chars(textpage: Any, rotation: int, box: tuple[float, float, float, float]) -> list[dict[str, Any]]:
+    """The page's characters as ``textpage_chars`` gives them, in the page turned by ``rotation``
+    (see ``text_rotation``): each glyph's origin, advance and height mapped into the turned page,
+    where its text runs left to right again."""
+    tp = textpage.raw if hasattr(textpage, "raw") else textpage
+    show = _to_display(rotation, box)
+    fonts = _Fonts()
+    x, y, f, m = ctypes.c_double(), ctypes.c_double(), ctypes.c_float(), pdfium_c.FS_MATRIX()
+    chars: list[dict[str, Any]] = []
+    for i in range(pdfium_c.FPDFText_CountChars(tp)):
+        code = pdfium_c.FPDFText_GetUnicode(tp, i)
+        if code <= 0x20 and pdfium_c.FPDFText_IsGenerated(tp, i):
+            continue
+        if code == HYPHEN_MARK:
+            code = 0x2D
+        elif code < 0x20 or 0x7F <= code < 0xA0 or code in (0xFFFE, 0xFFFF):
+            continue
+        font, font_key, size, _a, _d, _up, name, bold, descent = _object_info(tp, i, fonts, m, f)
+        a, b, c, d = m.a, m.b, m.c, m.d
+        pdfium_c.FPDFText_GetCharOrigin(tp, i, x, y)
+        ox, oy = show(x.value, y.value)
+        ax, ay = show(x.value + a, y.value + b)  # the advance direction, turned
+        ux, uy = show(x.value + c, y.value + d)  # the glyph's up direction, turned
+        run, rise = (ax - ox, ay - oy), (ux - ox, oy - uy)
+        upright = run[0] > 0 and abs(run[1]) < 1e-3 * run[0] and rise[1] > 0
+        scale_x, scale_y = abs(run[0]) or 1.0, abs(rise[1]) or 1.0
+        width = fonts.advance(font, code, font_key) if font else None
+        if width is None:
+            box_ = pdfium_c.FS_RECTF()
+            pdfium_c.FPDFText_GetLooseCharBox(tp, i, box_)
+            xs = [show(px, py)[0] for px in (box_.left, box_.right) for py in (box_.bottom, box_.top)]
+            adv = max(xs) - ox
+        else:
+            adv = width * size * scale_x
+        bottom = oy - descent * scale_y
+        chars.append({
+            "text": chr(code), "x0": ox, "x1": ox + adv, "top": bottom - size * scale_y, "bottom": bottom,
+            "size": size * scale_y, "fontname": name, "render_mode": FAKE_BOLD if bold else 0, "upright": upright,
+        })
+    return chars
+
+
+def turned_edges(edges: list[dict[str, Any]], rotation: int, box: tuple[float, float, float, float]
+                 ) -> list[dict[str, Any]]:
+    """``page_edges``' rules (relative to the media box's left and top) in the page turned by ``rotation``."""
+    left, bottom, right, top = box
+    show = _to_display(rotation, box)
+    out = []
+    for e in edges:
+        p = show(e["x0"] + left, top - e["top"])
+        q = show(e["x1"] + left, top - e["bottom"])
+        out.append(edge(min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1])))
+    return out
+
+
 def count_visible(textpage: Any) -> int:
     """Non-space characters PDFium finds on a text page (what pdfminer should also see)."""
     text = textpage.get_text_range()
@@ -226,6 +321,14 @@ def _add_edge(out: list[dict[str, Any]], p: tuple[float, float], q: tuple[float,
                         top - min(p[1], q[1])))
 
 
+def page_box(page: Any) -> tuple[float, float, float, float]:
+    """The page's media box (left, bottom, right, top), inherited from the page tree when the page
+    has none of its own (pypdfium2's ``get_mediabox`` then answers US Letter, which moved every
+    line of an A4 page 50 points up; fpdf2 writes the box once, in the page tree)."""
+    box = page.get_mediabox(fallback_ok=False)
+    return tuple(box) if box is not None else tuple(page.get_bbox())
+
+
 class PdfiumPages:
     """An open PDF read through PDFium: page sizes, char counts and lines per page (ruled
     tables found from the page's path segments by pdfplumber's table finder, ``ruled.py``)."""
@@ -250,21 +353,28 @@ class PdfiumPages:
         """Page ``index`` (0-based) as a RawPage of visual lines."""
         page = self.doc[index]
         try:
-            left, bottom, right, top = page.get_mediabox()
+            left, bottom, right, top = page_box(page)
             width, height = right - left, top - bottom
-            if page.get_rotation() in (90, 270):
-                width, height = height, width
             textpage = page.get_textpage()
             try:
                 chars = textpage_chars(textpage, left, top)
+                # text drawn turned (a page stored landscape with /Rotate, a table printed sideways):
+                # read in the page turned so that it runs left to right (pdfminer turns /Rotate pages)
+                turn = text_rotation(chars, textpage, page.get_rotation())
+                if turn:
+                    chars = turned_chars(textpage, turn, (left, bottom, right, top))
             finally:
                 textpage.close()
             edges = page_edges(page, left, top)
+            if turn:
+                edges = turned_edges(edges, turn, (left, bottom, right, top))
+            if (turn or page.get_rotation()) % 180 == 90:
+                width, height = height, width
         finally:
             page.close()
         grids = find_grids(edges, (0, 0, float(width), float(height)))
         chars, tables = split_chars(chars, grids, index + 1, settings.x_tolerance)
-        lines = chars_to_lines(chars, settings.x_tolerance)
+        lines = page_lines(chars, settings.x_tolerance)
         table_context(tables, lines)
         return RawPage(index + 1, tuple(lines), float(width), float(height), tuple(tables))
 
