@@ -190,8 +190,7 @@ def page_lines(chars: list[dict[str, Any]], x_tolerance: float) -> list[RawLine]
     sizes = Counter(round(float(c.get("size") or 0)) for row in rows for c in row)
     body = sizes.most_common(1)[0][0] if sizes else 0
     segs = [_segments([c for c in row if abs(float(c.get("size") or 0) - body) <= 1]) for row in rows]
-    spans = [_segments(row) for row in rows]  # in any size: a smaller folio or head runs across too
-    found = _gutter(segs, spans)
+    found = _gutter(segs, rows)
     if found is None:
         return lines
     gutter, stretches = found
@@ -209,8 +208,9 @@ def page_lines(chars: list[dict[str, Any]], x_tolerance: float) -> list[RawLine]
 
 
 def _segments(row: list[dict[str, Any]]) -> list[Segment]:
-    """The row's glyphs cut at gaps of ``COLUMN_GAP`` ems or more, left to right."""
-    ink = sorted((c for c in row if not c["text"].isspace()), key=_X0)
+    """The row's glyphs (left to right, as ``_grouped_lines`` sorts them) cut at gaps of
+    ``COLUMN_GAP`` ems or more."""
+    ink = [c for c in row if not c["text"].isspace()]
     if not ink:
         return []
     size = max(float(c.get("size") or 0) for c in ink) or 10.0
@@ -225,7 +225,7 @@ def _segments(row: list[dict[str, Any]]) -> list[Segment]:
     return out
 
 
-def _gutter(segs: list[list[Segment]], spans: list[list[Segment]]) -> tuple[float, list[tuple[int, int, bool]]] | None:
+def _gutter(segs: list[list[Segment]], rows: list[list[dict[str, Any]]]) -> tuple[float, list[tuple[int, int, bool]]] | None:
     """(the gutter's x, the stretches of rows [i0, i1) between rows across it, each with whether it
     is set in two columns) for the candidate gutter that puts the most rows in columns; None when
     none does (see ``page_lines``)."""
@@ -234,6 +234,9 @@ def _gutter(segs: list[list[Segment]], spans: list[list[Segment]]) -> tuple[floa
         return None
     lo, hi = min(s[0] for s in flat), max(s[1] for s in flat)
     starts = sorted({s[0] for s in flat if lo + (hi - lo) / 3 <= s[0] <= hi - (hi - lo) / 3})
+    if not starts:
+        return None
+    spans = [_segments(row) for row in rows]  # in any size: a smaller folio or head runs across too
     best: tuple[int, float, list[tuple[int, int, bool]]] | None = None
     for x in starts:
         # the gutter: just left of a segment's start, right of every segment ending before it
