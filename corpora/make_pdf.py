@@ -21,8 +21,9 @@ The output is deterministic: re-running gives the same bytes (reportlab
 ``invariant=1``; fpdf2 with a pinned creation date). Layout, as Word/WPS print the
 bulletin:
 
-* masthead: the lines before the first ``一、`` heading, centred; the first
-  one without digits (the title) large in the heading font;
+* masthead: the lines before the first ``一、`` heading, centred (one too wide for the text
+  block, such as an opening paragraph, is wrapped as body text); the first one without digits
+  (the title) large in the heading font;
 * headings ``一、…`` in 黑体 (WenQuanYi Zen Hei), ``（一）…`` in 楷体 (AR PL UKai),
   body in 宋体 (STSong-Light or AR PL UMing, see above), 16 pt;
 * body paragraphs with a two-character first-line indent, justified to the
@@ -709,6 +710,8 @@ def _draw(surface: Surface, lay: Layout, blocks: list[Block], running_head: str,
             for i, part in enumerate(_split_title(block, lay.title_lines)):
                 last = i == lay.title_lines - 1 or lay.title_lines < 2
                 r.centred(part, "h1", lay.title_size, 24 if last else lay.title_size * 0.3, lay.title_color)
+        elif block.kind == "masthead" and r.width("".join(t for t, _ in block.runs), "body", lay.size) > lay.width:
+            r.paragraph(block, "body")  # a line too wide to centre (an opening paragraph): wrapped as body
         elif block.kind == "masthead":
             r.centred(block, "body", lay.size, 14 if nxt == "h1" else 0)
         else:
