@@ -301,3 +301,20 @@ def test_a_header_keeps_only_its_label_lines() -> None:
              "二、主动公开政府信息情况"]
     assert _header_parts([*prose, "第二十条第（一）项", "本年制发件数"]) == ["第二十条第（一）项", "本年制发件数"]
     assert _header_parts(["申请人情况", "法人或其他组织", "商业企业"]) == ["申请人情况", "法人或其他组织", "商业企业"]
+
+
+def test_a_row_labelled_by_a_department_names_it_and_the_column_is_the_metric() -> None:
+    from reportparse.entities.cells import with_departments
+
+    row = "省市场监管局 86 84"
+    figures = [
+        {"metric": "省市场监管局", "subject": "受理（件）", "char_start": 110, "sentence": row, "department": None},
+        {"metric": "省市场监管局", "subject": "办结（件）", "char_start": 113, "sentence": row, "department": None},
+        {"metric": "合计", "subject": "受理（件）", "char_start": 130, "sentence": "合计 295", "department": None},
+        {"metric": "省市场监管局", "subject": "受理（件）", "char_start": 400, "sentence": row, "department": None},
+    ]
+    depts = [{"mention": "省市场监管局", "canonical": "四川省市场监督管理局", "char_start": 103, "char_end": 109}]
+    got = [(f["metric"], f["subject"], f["department"]) for f in with_departments(figures, depts)]
+    assert got == [("受理", None, "四川省市场监督管理局"), ("办结", None, "四川省市场监督管理局"),
+                   ("合计", "受理（件）", None),
+                   ("省市场监管局", "受理（件）", None)]  # a department named far before is another row's

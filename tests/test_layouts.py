@@ -44,8 +44,8 @@ KNOWN_MISSES: dict[tuple[str, str, str], str] = {
         "that goes on from the previous page (省教育厅　　　63件) starts 3 em right of the margin, reads as "
         "indented, and its label and figure part"),
     ("ruled-table", "weekly-2023-14", "*"): (
-        "a ruled table's cell figures (entities/cells.py) get scope other and no department, where the "
-        "text form's line table gets the caption's 本周 (week) and the row's department"),
+        "a ruled table's cell figures (entities/cells.py) get scope other, where the text form's line "
+        "table gets the caption's 本周 (week); the row's department they now get"),
 }
 
 

@@ -12,6 +12,7 @@ Codes (科目编码 201, 06) and serials stand left of every text cell: no label
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 import regex
@@ -267,3 +268,27 @@ def _figure(doc_id: str, clean: CleanText, sections: list[Section], cell: dict[s
         "period_end": None, "department": None, "sentence": sentence, "page": clean.page_at(start),
         "char_start": start, "char_end": end, "rule": RULE, "value_text": cell["text"], "approx": False,
     }
+
+
+_HEAD_UNIT = regex.compile(r"\s*[（(][^（）()]{1,8}[）)]\s*$")
+
+
+def with_departments(figures: list[dict[str, Any]], depts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Cell figures whose row label is a department, read as a line table's row is: the department
+    column names it and the column head (without its unit) is the metric — 省市场监管局 | 受理（件）86:
+    metric 受理, department 四川省市场监督管理局 (not metric 省市场监管局, subject 受理（件）)."""
+    if not figures or not depts:
+        return figures
+    ends = sorted((d["char_end"], i) for i, d in enumerate(depts))
+    keys = [e for e, _ in ends]
+    out = []
+    for f in figures:
+        label, head, start = f.get("metric"), f.get("subject"), f["char_start"]
+        i = bisect.bisect_right(keys, start)
+        # the label cell is in the figure's row, before its number (a row's cells are its paragraphs)
+        near = [depts[j] for _, j in ends[max(0, i - 8):i]
+                if depts[j]["mention"] == label and start - depts[j]["char_start"] <= len(f.get("sentence") or "") + 8]
+        if label and head and near and near[-1].get("canonical"):
+            f = {**f, "metric": _HEAD_UNIT.sub("", head) or head, "subject": None, "department": near[-1]["canonical"]}
+        out.append(f)
+    return out
