@@ -17,7 +17,7 @@ import regex
 
 from .coverage import build_coverage, row_spans
 from .entities.bounds import mark_bounds
-from .entities.cells import build_cells, with_departments
+from .entities.cells import build_cells, with_caption_scope, with_departments
 from .entities.context import DocContext
 from .entities.dates import build_dates
 from .entities.departments import build_departments
@@ -247,7 +247,8 @@ def analyse(
     fig_rows = _quantity_rows(clean, ctx, rules, seg, ledger, fig_won, fig_rows, cues, dept_rows, off_rows, trace)
     # planned work (四、下周工作安排 > 1: 计划检查窗口60个) is no measured figure
     plans = rules.lists.get("plan_headings", ())
-    fig_rows = [r for r in fig_rows if not in_plan_section(r["section"], plans)] + with_departments(cell_figures, dept_rows)
+    cell_figures = with_caption_scope(with_departments(cell_figures, dept_rows), captions, cues, ctx)
+    fig_rows = [r for r in fig_rows if not in_plan_section(r["section"], plans)] + cell_figures
     # 尚未审结37件 is negated, 不足10件 a limit (lt): columns negated and bound
     fig_rows = mark_bounds(fig_rows, clean.text, rules.lists.get("bounds", ()), seg)
     tables = {

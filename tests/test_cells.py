@@ -8,6 +8,7 @@ root, never copied) and skips when that folder is absent.
 from __future__ import annotations
 
 import csv
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -318,3 +319,28 @@ def test_a_row_labelled_by_a_department_names_it_and_the_column_is_the_metric() 
     assert got == [("受理", None, "四川省市场监督管理局"), ("办结", None, "四川省市场监督管理局"),
                    ("合计", "受理（件）", None),
                    ("省市场监管局", "受理（件）", None)]  # a department named far before is another row's
+
+
+def test_cell_figures_take_the_scope_of_their_caption() -> None:
+    """A ruled table under 表1　本周部分进驻部门办件情况: its cells are the week's, as a line table's rows."""
+    from reportparse.entities.cells import with_caption_scope
+    from reportparse.entities.context import DocContext, IssueDates
+    from reportparse.match import find_candidates, resolve_overlaps
+    from reportparse.pipeline import text_to_clean
+    from reportparse.rulebook import load_rules
+    from reportparse.sections import clean_to_sections, clean_to_sentences
+
+    rules = load_rules()
+    clean = text_to_clean("表1 本周部分进驻部门办件情况\n省市场监管局\n86")
+    sections, _ = clean_to_sections(clean)
+    ctx = DocContext("d", clean, clean_to_sentences(clean, sections), sections, rules)
+    ctx.issue = IssueDates(2023, date(2023, 4, 3), date(2023, 4, 7))
+    cues, _ = resolve_overlaps([c for c in find_candidates(clean.text, rules.of_kind("scope")) if c.kind == "scope"])
+    at = clean.text.index("86")
+    fig = {"metric": "受理", "scope": "other", "char_start": at, "_caption": clean.text[:clean.text.index("\n")]}
+    caption = (0, clean.text.index("\n"))
+    [got] = with_caption_scope([dict(fig)], [caption], cues, ctx)
+    assert (got["scope"], got["period_start"], got["period_end"]) == ("week", date(2023, 4, 3), date(2023, 4, 7))
+    assert "_caption" not in got
+    [plain] = with_caption_scope([{**fig, "_caption": "表2各部门办件情况"}], [caption], cues, ctx)
+    assert plain["scope"] == "other"

@@ -43,9 +43,6 @@ KNOWN_MISSES: dict[tuple[str, str, str], str] = {
         "PDFium's text page drops the U+3000 glyphs of reportlab's non-embedded STSong-Light: a list row "
         "that goes on from the previous page (省教育厅　　　63件) starts 3 em right of the margin, reads as "
         "indented, and its label and figure part"),
-    ("ruled-table", "weekly-2023-14", "*"): (
-        "a ruled table's cell figures (entities/cells.py) get scope other, where the text form's line "
-        "table gets the caption's 本周 (week); the row's department they now get"),
 }
 
 

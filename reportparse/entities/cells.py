@@ -99,7 +99,7 @@ def build_cells(clean: CleanText, sections: list[Section],
                     unit = _unit(head, table_unit, [row[u]["text"] for u in unit_cols if u in row])
                     value, unit = _value(pair["n"], unit if unit != "%" else "")
                     if c.get("char_start") is not None:
-                        figures.append(_figure(doc_id, clean, sections, c, row, label, head,
+                        figures.append(_figure(doc_id, clean, sections, c, row, label, head, title,
                                                _value(pair["p"], "%")[0], "%"))
                 elif r >= first and quantity and NUMBER.fullmatch(c["text"].replace(" ", "")):
                     unit = _unit(head, table_unit, [row[u]["text"] for u in unit_cols if u in row])
@@ -112,7 +112,7 @@ def build_cells(clean: CleanText, sections: list[Section],
                     "char_start": c.get("char_start"), "char_end": c.get("char_end"),
                 })
                 if value is not None and c.get("char_start") is not None:
-                    figures.append(_figure(doc_id, clean, sections, c, row, label, head, value, unit))
+                    figures.append(_figure(doc_id, clean, sections, c, row, label, head, title, value, unit))
         prev_heads, prev_cols, prev_unit, prev_title, prev_page = heads, n_cols, table_unit, title, table["page"]
     return cells_out, figures, captions
 
@@ -258,7 +258,8 @@ def _value(text: str, unit: str) -> tuple[float | int | None, str | None]:
 
 
 def _figure(doc_id: str, clean: CleanText, sections: list[Section], cell: dict[str, Any],
-            row: dict[int, dict[str, Any]], label: str, head: str, value: float | int, unit: str | None) -> dict[str, Any]:
+            row: dict[int, dict[str, Any]], label: str, head: str, title: str, value: float | int,
+            unit: str | None) -> dict[str, Any]:
     start, end = cell["char_start"], cell["char_end"]
     sentence = " ".join(row[k]["text"] for k in sorted(row) if row[k]["text"])
     return {
@@ -267,6 +268,7 @@ def _figure(doc_id: str, clean: CleanText, sections: list[Section], cell: dict[s
         "unit": unit, "scope": "change" if CHANGE.search(head) else "other", "period_start": None,
         "period_end": None, "department": None, "sentence": sentence, "page": clean.page_at(start),
         "char_start": start, "char_end": end, "rule": RULE, "value_text": cell["text"], "approx": False,
+        "_caption": title,
     }
 
 
@@ -290,5 +292,25 @@ def with_departments(figures: list[dict[str, Any]], depts: list[dict[str, Any]])
                 if depts[j]["mention"] == label and start - depts[j]["char_start"] <= len(f.get("sentence") or "") + 8]
         if label and head and near and near[-1].get("canonical"):
             f = {**f, "metric": _HEAD_UNIT.sub("", head) or head, "subject": None, "department": near[-1]["canonical"]}
+        out.append(f)
+    return out
+
+
+def with_caption_scope(figures: list[dict[str, Any]], captions: list[tuple[int, int]], cues: list[Any],
+                       ctx: Any) -> list[dict[str, Any]]:
+    """Cell figures of a table whose caption writes a scope cue (表1　本周部分进驻部门办件情况) take
+    its scope and period, as the figures of a line table under that caption do; a change column
+    (较上周增减) keeps its own."""
+    from .scopes import caption_scope, figure_period
+
+    out = []
+    for f in figures:
+        title = f.pop("_caption", "")
+        span = next((sp for sp in reversed(captions) if sp[1] <= f["char_start"] and ctx.text[sp[0]:sp[1]] == title),
+                    None) if title and f.get("scope") == "other" else None
+        scope, cue = caption_scope(ctx, cues, span) if span else ("other", None)
+        if cue is not None and scope != "other":
+            start, end = figure_period(scope, ctx, cue, cue)
+            f = {**f, "scope": scope, "period_start": start, "period_end": end}
         out.append(f)
     return out

@@ -103,6 +103,12 @@ def _figure_scope(c: Candidate, cues: list[Candidate], ctx: DocContext) -> tuple
     return scope, dated[-1] if dated else cue
 
 
+def caption_scope(ctx: DocContext, cues: list[Candidate], span: tuple[int, int]) -> tuple[str, Candidate | None]:
+    """(scope, cue) of the last scope cue written in a table's caption ``span``; ("other", None)."""
+    seen = _cues_before(ctx, cues, span[0], span[1])
+    return seen[-1] if seen else ("other", None)
+
+
 def _ytd_cue(c: Candidate, cues: list[Candidate], ctx: DocContext) -> Candidate | None:
     """The year-to-date cue a change figure follows in its sentence (2023年以来，综窗累计受理13110件，
     受理量较上年同期增长7.4%): the change covers that cue's period. None when the nearest cue is
