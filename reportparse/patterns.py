@@ -66,4 +66,12 @@ def compile_lists(pattern: str, flags: int = 0, **lists: Sequence[str]) -> regex
     (as ``\\L`` itself when the pattern ignores case: a trie is longest-first only case-sensitively)."""
     if flags & regex.I or "(?i" in pattern:
         return regex.compile(pattern, flags, **{k: list(v) for k, v in lists.items()})
-    return regex.compile(_LISTREF.sub(lambda m: list_alternation(tuple(lists[m.group(1)])), pattern), flags)
+    named = {k: list(v) for k, v in lists.items() if any(len(item) > _TRIE_MAX for item in v)}
+
+    def splice(m: regex.Match[str]) -> str:
+        return m.group() if m.group(1) in named else list_alternation(tuple(lists[m.group(1)]))
+
+    return regex.compile(_LISTREF.sub(splice, pattern), flags, **named)
+
+
+_TRIE_MAX = 200  # a list with a longer item stays a named list (a trie nests a group per character)

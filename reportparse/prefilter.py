@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
-from .patterns import list_alternation
+from .patterns import compile_lists
 
 _QUANT = regex.compile(r"(?:[?*+]|\{(\d*)(?:,\d*)?\})[?+]?")
 _LIST = regex.compile(r"\\L<(\w+)>")
@@ -128,11 +128,8 @@ class Gates:
         """``\\L<name>`` compiled with a rule's flags (case-folding must agree with the rule's)."""
         key = (name, flags)
         if key not in self._compiled:
-            items = tuple(self._lists.get(name, ()))
-            if flags & regex.I:
-                self._compiled[key] = regex.compile(r"\L<items>", flags, items=list(items))
-            else:  # the trie finds what \L finds, several times faster (patterns.py)
-                self._compiled[key] = regex.compile(list_alternation(items), flags)
+            # the trie finds what \L finds, several times faster (patterns.py)
+            self._compiled[key] = compile_lists(r"\L<items>", flags, items=tuple(self._lists.get(name, ())))
         return self._compiled[key]
 
     def open_for(self, chunk: str, needs: Iterable[regex.Pattern[str]], seen: dict[int, bool]) -> bool:

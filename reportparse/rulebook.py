@@ -22,7 +22,7 @@ import regex
 import yaml
 
 from .errors import RuleFileError, RuleProblem
-from .patterns import guard_alternations, list_alternation
+from .patterns import compile_lists, guard_alternations
 from .prefilter import Gates, required_lists
 
 SHIPPED_RULES = Path(__file__).resolve().parent.parent / "rules"
@@ -358,11 +358,8 @@ def _compile_rule(
             if missing:
                 raise ValueError(f"unknown list(s) {missing}; known: {', '.join(sorted(lists))}")
             needs = frozenset() if flags & regex.X else required_lists(expanded)
-            if flags & regex.I or "(?i" in expanded:  # a trie's order is longest-first only case-sensitively
-                compiled = regex.compile(expanded, flags | regex.V1, **{n: lists[n] for n in used})
-            else:
-                tries = _LISTREF.sub(lambda m: list_alternation(lists[m.group(1)]), guard_alternations(expanded))
-                compiled = regex.compile(tries, flags | regex.V1)
+            # named lists as tries, word groups behind a first-character check (patterns.py)
+            compiled = compile_lists(guard_alternations(expanded), flags | regex.V1, **{n: lists[n] for n in used})
         except ValueError as e:
             bad(str(e))
         except regex.error as e:

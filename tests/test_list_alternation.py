@@ -85,3 +85,16 @@ def test_only_groups_of_three_or_more_han_words_are_guarded() -> None:
 
     assert guard_alternations("(?:较|比)(?:a|b|c)") == "(?:较|比)(?:a|b|c)"
     assert guard_alternations("(?:增加|增长|提高)") == "(?:(?=[增提])(?:增加|增长|提高))"
+
+
+def test_a_list_with_a_very_long_item_stays_a_named_list() -> None:
+    """A trie nests a group per character: a list holding an item longer than 200 characters is
+    compiled as ``\\L`` (no recursion or nesting limit), with the same matches."""
+    from reportparse.patterns import compile_lists
+
+    items = ("甲" * 300, "甲乙", "丙")
+    mixed = compile_lists(r"\L<x>\L<y>?", 0, x=items, y=("乙", "丙丁"))
+    named = regex.compile(r"\L<x>\L<y>?", x=list(items), y=["乙", "丙丁"])
+    text = "甲乙丙丁" + "甲" * 300 + "丙"
+    assert _matches(mixed, text) == _matches(named, text) != []
+    assert "\\L<y>" not in mixed.pattern and "\\L<x>" in mixed.pattern
