@@ -58,7 +58,7 @@ def list_alternation(items: tuple[str, ...]) -> str:
     return f"(?:{emit(root)})"  # an empty list matches the empty string, as an empty \\L does
 
 
-_LISTREF = regex.compile(r"\\L<(\w+)>")
+LISTREF = regex.compile(r"\\L<(\w+)>")  # a named list in a pattern: \L<units>
 
 
 def compile_lists(pattern: str, flags: int = 0, **lists: Sequence[str]) -> regex.Pattern[str]:
@@ -71,7 +71,7 @@ def compile_lists(pattern: str, flags: int = 0, **lists: Sequence[str]) -> regex
     def splice(m: regex.Match[str]) -> str:
         return m.group() if m.group(1) in named else list_alternation(tuple(lists[m.group(1)]))
 
-    return regex.compile(_LISTREF.sub(splice, pattern), flags, **named)
+    return regex.compile(LISTREF.sub(splice, pattern), flags, **named)
 
 
 _TRIE_MAX = 200  # a list with a longer item stays a named list (a trie nests a group per character)

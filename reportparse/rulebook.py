@@ -22,7 +22,7 @@ import regex
 import yaml
 
 from .errors import RuleFileError, RuleProblem
-from .patterns import compile_lists, guard_alternations
+from .patterns import LISTREF, compile_lists, guard_alternations
 from .prefilter import Gates, required_lists
 
 SHIPPED_RULES = Path(__file__).resolve().parent.parent / "rules"
@@ -33,7 +33,6 @@ EXAMPLE_KEYS = {"text", "rows", "table", "context"}
 FILE_KEYS = {"rules", "macros", "description", "version"}
 FLAGS = {"IGNORECASE": regex.IGNORECASE, "MULTILINE": regex.MULTILINE, "DOTALL": regex.DOTALL}
 _MACRO = regex.compile(r"\{([A-Z][A-Z0-9_]*)\}")
-_LISTREF = regex.compile(r"\\L<(\w+)>")
 
 
 @dataclass(frozen=True)
@@ -353,7 +352,7 @@ def _compile_rule(
     else:
         try:
             expanded = _expand(pattern, macros)
-            used = set(_LISTREF.findall(expanded))
+            used = set(LISTREF.findall(expanded))
             missing = sorted(used - set(lists))
             if missing:
                 raise ValueError(f"unknown list(s) {missing}; known: {', '.join(sorted(lists))}")

@@ -17,10 +17,12 @@ from typing import Any
 
 import regex
 
-from ..model import CleanText, Section
+from ..model import Candidate, CleanText, Section
 from ..normalize.numbers import parse_number
 from ..quantities.lines import SUB_ITEM  # the marks of a sub-item before a row label (#城镇, 其中：男性)
 from ..sections import section_at
+from .context import DocContext
+from .scopes import caption_scope, figure_period
 
 RULE = "figure.cell"
 NUMBER = regex.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
@@ -296,19 +298,20 @@ def with_departments(figures: list[dict[str, Any]], depts: list[dict[str, Any]])
     return out
 
 
-def with_caption_scope(figures: list[dict[str, Any]], captions: list[tuple[int, int]], cues: list[Any],
-                       ctx: Any) -> list[dict[str, Any]]:
+def with_caption_scope(figures: list[dict[str, Any]], captions: list[tuple[int, int]], cues: list[Candidate],
+                       ctx: DocContext) -> list[dict[str, Any]]:
     """Cell figures of a table whose caption writes a scope cue (表1　本周部分进驻部门办件情况) take
     its scope and period, as the figures of a line table under that caption do; a change column
     (较上周增减) keeps its own."""
-    from .scopes import caption_scope, figure_period
-
+    read: dict[tuple[int, int], tuple[str, Candidate | None]] = {}  # a caption's scope, read once
     out = []
     for f in figures:
         title = f.pop("_caption", "")
         span = next((sp for sp in reversed(captions) if sp[1] <= f["char_start"] and ctx.text[sp[0]:sp[1]] == title),
                     None) if title and f.get("scope") == "other" else None
-        scope, cue = caption_scope(ctx, cues, span) if span else ("other", None)
+        if span is not None and span not in read:
+            read[span] = caption_scope(ctx, cues, span)
+        scope, cue = read[span] if span is not None else ("other", None)
         if cue is not None and scope != "other":
             start, end = figure_period(scope, ctx, cue, cue)
             f = {**f, "scope": scope, "period_start": start, "period_end": end}
